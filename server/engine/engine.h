@@ -1,0 +1,99 @@
+#pragma once
+// Engine: the Vigil server. Owns the encrypted store, the platform's TLS material and the services
+// (SRV-1, SRV-3). The same Engine runs inside the workstation (standalone, on its own thread) and in
+// vigild. All of its methods run on the thread it lives on.
+
+#include "common/result.h"
+#include "engine/service.h"
+#include "platform/data_location.h"
+#include "security/certificate_authority.h"
+#include "security/secret_store.h"
+
+#include <QDateTime>
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <memory>
+
+namespace vigil::core::store {
+class Database;
+}
+
+namespace vigil::server {
+
+class HttpsService;
+class HealthMonitor;
+class SettingsRepository;
+
+struct EngineOptions {
+    core::platform::DataLocation location;  // the engine uses location.serverDir()
+    QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 0;  // 0: the stored setting, else kDefaultHttpsPort; tests pass an explicit port
+    bool ephemeralPort = false;  // bind port 0 and let the OS choose (tests)
+    core::security::SecretStore::Policy secretPolicy = core::security::SecretStore::Policy::PreferKeychain;
+};
+
+class Engine : public QObject {
+    Q_OBJECT
+public:
+    static constexpr quint16 kDefaultHttpsPort = 7443;  // SEC-2.1: outside the well-known range
+
+    explicit Engine(EngineOptions options, QObject* parent = nullptr);
+    ~Engine() override;
+
+    // Opens the store (making its key on first start), runs migrations, loads or makes the TLS
+    // material, then starts every service. Fails without starting anything when the store cannot
+    // be opened; a service that fails becomes Unavailable and the others still start.
+    core::Status start();
+    void stop();  // services in reverse order, then the store
+    bool isRunning() const { return m_running; }
+
+    QList<Service*> services() const { return m_services; }
+    Service* service(const QString& id) const;
+
+    core::store::Database& database() const { return *m_database; }
+    SettingsRepository& settings() const { return *m_settings; }
+    HttpsService* https() const { return m_https; }
+    HealthMonitor* health() const { return m_health; }
+
+    QString serverId() const { return m_serverId; }
+    QString serverName() const { return m_serverName; }
+    QDateTime startedAt() const { return m_startedAt; }
+    const core::security::CertifiedKey& authority() const { return m_authority; }
+    const core::security::CertifiedKey& serverCertificate() const { return m_serverCertificate; }
+    QString dataDir() const { return m_options.location.serverDir(); }
+    const EngineOptions& options() const { return m_options; }
+    // The secret store backend that holds the database key ("keychain" or "file").
+    QString secretBackend() const;
+
+    // https://<listen address>:<port>, valid once the access gateway runs.
+    QUrl baseUrl() const;
+
+signals:
+    void serviceStateChanged(const QString& serviceId, vigil::server::ServiceState state);
+
+private:
+    core::Status openStore();
+    core::Status loadIdentity();
+    core::Status loadTlsMaterial();
+    void createServices();
+
+    EngineOptions m_options;
+    std::unique_ptr<core::security::SecretStore> m_secrets;
+    std::unique_ptr<core::store::Database> m_database;
+    std::unique_ptr<SettingsRepository> m_settings;
+    QList<Service*> m_services;  // children of this object, in start order
+    HttpsService* m_https = nullptr;
+    HealthMonitor* m_health = nullptr;
+    core::security::CertifiedKey m_authority;
+    core::security::CertifiedKey m_serverCertificate;
+    QString m_serverId;
+    QString m_serverName;
+    QDateTime m_startedAt;
+    bool m_running = false;
+};
+
+}  // namespace vigil::server
