@@ -1,0 +1,204 @@
+#include "engine/engine.h"
+
+#include "engine/schema.h"
+#include "engine/settings_repository.h"
+#include "engine/tls_material_repository.h"
+#include "http/https_service.h"
+#include "http/websocket_hub.h"
+#include "model/system_model.h"
+#include "server_logging.h"
+#include "store/database.h"
+#include "store/migrations.h"
+#include "system/health_monitor.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QHostInfo>
+#include <QUuid>
+
+namespace vigil::server {
+
+using core::Error;
+using core::Status;
+using core::security::SecretStore;
+
+namespace {
+constexpr auto kDatabaseFile = "vigil.db";
+constexpr auto kDatabaseKeySecret = "database-key";
+constexpr auto kSettingServerId = "server.id";
+constexpr auto kSettingServerName = "server.name";
+constexpr auto kSettingHttpsPort = "https.port";
+
+// Separates the keyring entries of installations on one machine (two data folders, two keys).
+QString secretScope(const QString& dataDir) {
+    const QByteArray digest =
+        QCryptographicHash::hash(QDir(dataDir).canonicalPath().toUtf8(), QCryptographicHash::Sha256);
+    return QString::fromLatin1(digest.toHex().left(16));
+}
+}  // namespace
+
+Engine::Engine(EngineOptions options, QObject* parent) : QObject(parent), m_options(std::move(options)) {}
+
+Engine::~Engine() { stop(); }
+
+Status Engine::start() {
+    if (m_running) {
+        return {};
+    }
+    QString folderError;
+    if (!m_options.location.ensureExists(&folderError)) {
+        return Error::make(QStringLiteral("data_folder_unavailable"), folderError);
+    }
+    if (Status status = openStore(); !status) {
+        return status;
+    }
+    if (Status status = loadIdentity(); !status) {
+        return status;
+    }
+    if (Status status = loadTlsMaterial(); !status) {
+        return status;
+    }
+    m_startedAt = QDateTime::currentDateTimeUtc();
+    createServices();
+    for (Service* service : std::as_const(m_services)) {
+        // A failing service is Unavailable with its reason; the others still start (SRV-1).
+        (void)service->start();
+    }
+    m_running = true;
+    qCInfo(lcEngine).noquote() << "engine" << m_serverId << "running, data in" << dataDir();
+    return {};
+}
+
+void Engine::stop() {
+    if (!m_running) {
+        return;
+    }
+    for (auto it = m_services.crbegin(); it != m_services.crend(); ++it) {
+        (*it)->stop();
+    }
+    qDeleteAll(m_services);
+    m_services.clear();
+    m_https = nullptr;
+    m_health = nullptr;
+    m_settings.reset();
+    m_database.reset();
+    m_running = false;
+    qCInfo(lcEngine) << "engine stopped";
+}
+
+Service* Engine::service(const QString& id) const {
+    for (Service* service : m_services) {
+        if (service->id() == id) {
+            return service;
+        }
+    }
+    return nullptr;
+}
+
+QString Engine::secretBackend() const {
+    return m_secrets ? SecretStore::backendName(m_secrets->backend()) : QString();
+}
+
+QUrl Engine::baseUrl() const {
+    QUrl url;
+    url.setScheme(QStringLiteral("https"));
+    const QHostAddress& address = m_options.listenAddress;
+    const bool any = address == QHostAddress::Any || address == QHostAddress::AnyIPv4;
+    url.setHost(any ? QStringLiteral("127.0.0.1") : address.toString());
+    url.setPort(m_https ? m_https->port() : 0);
+    return url;
+}
+
+Status Engine::openStore() {
+    const QString dir = dataDir();
+    m_secrets = std::make_unique<SecretStore>(QStringLiteral("vigil"), secretScope(dir),
+                                              m_options.location.secretsDir(), m_options.secretPolicy);
+    auto key = m_secrets->readOrCreateRandom(QLatin1String(kDatabaseKeySecret), core::store::Database::kKeyBytes);
+    if (!key) {
+        return key.error();
+    }
+    qCInfo(lcEngine).noquote() << "database key kept in the" << secretBackend();
+    auto database = core::store::Database::open(dir + QLatin1Char('/') + QLatin1String(kDatabaseFile), key.value());
+    if (!database) {
+        return database.error();
+    }
+    m_database = std::move(database.value());
+    auto version = core::store::Migrator::migrate(*m_database, serverMigrations());
+    if (!version) {
+        m_database.reset();
+        return version.error();
+    }
+    m_settings = std::make_unique<SettingsRepository>(*m_database);
+    return {};
+}
+
+Status Engine::loadIdentity() {
+    auto id = m_settings->value(QLatin1String(kSettingServerId));
+    if (!id) {
+        return id.error();
+    }
+    if (!id.value()) {
+        // Made once, at the first start: other servers and clients know this server by it.
+        const QString made = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        if (Status saved = m_settings->setValue(QLatin1String(kSettingServerId), made); !saved) {
+            return saved;
+        }
+        id = std::optional<QString>{made};
+    }
+    m_serverId = *id.value();
+
+    auto name = m_settings->value(QLatin1String(kSettingServerName));
+    if (!name) {
+        return name.error();
+    }
+    m_serverName = name.value() ? *name.value() : QHostInfo::localHostName();
+    return {};
+}
+
+Status Engine::loadTlsMaterial() {
+    TlsMaterialRepository repository(*m_database);
+    auto material = repository.loadOrCreate(m_serverName, m_options.listenAddress);
+    if (!material) {
+        return material.error();
+    }
+    m_authority = material->authority;
+    m_serverCertificate = material->server;
+    return {};
+}
+
+void Engine::createServices() {
+    m_health = new HealthMonitor(dataDir(), this);
+    m_https = new HttpsService(*this, this);
+
+    quint16 port = m_options.port;
+    if (m_options.ephemeralPort) {
+        port = 0;
+    } else if (port == 0) {
+        auto stored = m_settings->integer(QLatin1String(kSettingHttpsPort));
+        const bool valid = stored && stored.value() && *stored.value() > 0 && *stored.value() <= 65535;
+        port = valid ? static_cast<quint16>(*stored.value()) : kDefaultHttpsPort;
+    }
+    m_https->setListen(m_options.listenAddress, port);
+
+    // The health monitor starts first so the gateway has figures for its first request.
+    m_services = {m_health, m_https};
+    for (Service* service : std::as_const(m_services)) {
+        connect(service, &Service::stateChanged, this, &Engine::serviceStateChanged);
+        connect(service, &Service::stateChanged, this, [this](const QString& id, ServiceState state) {
+            if (!m_https) {
+                return;
+            }
+            Service* changed = this->service(id);
+            core::model::ServiceStatus status{id, changed ? changed->displayName() : id, serviceStateName(state),
+                                              changed ? changed->port() : 0, changed ? changed->problem() : QString()};
+            m_https->hub().broadcast(core::model::PushMessage{QStringLiteral("system.service"), status.toJson()});
+        });
+    }
+    connect(m_health, &HealthMonitor::sampled, this, [this](const core::model::HealthSnapshot& snapshot) {
+        if (m_https) {
+            m_https->hub().broadcast(core::model::PushMessage{QStringLiteral("system.health"), snapshot.toJson()});
+        }
+    });
+}
+
+}  // namespace vigil::server
