@@ -16,6 +16,7 @@ int runHeadless(const HeadlessOptions& options) {
                                  : core::platform::DataLocation::at(options.dataDir, options.portable);
     engineOptions.listenAddress = options.listenAddress;
     engineOptions.port = options.port;
+    engineOptions.ephemeralPort = options.ephemeralPort;
     if (engineOptions.location.portable) {
         // A portable folder travels between machines: its key must travel with it.
         engineOptions.secretPolicy = core::security::SecretStore::Policy::FileOnly;

@@ -12,6 +12,7 @@ struct HeadlessOptions {
     bool portable = false;
     QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
     quint16 port = 0;       // 0: stored setting or the default port
+    bool ephemeralPort = false;  // any free port (tests); the address printed says which
 };
 
 // Needs a running QCoreApplication; returns the process exit code.

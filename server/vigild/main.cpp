@@ -24,7 +24,7 @@ int main(int argc, char* argv[]) {
                                     QStringLiteral("Address to listen on (default 127.0.0.1; 0.0.0.0 for all)."),
                                     QStringLiteral("address"), QStringLiteral("127.0.0.1"));
     const QCommandLineOption port(QStringLiteral("port"),
-                                  QStringLiteral("HTTPS port (default: the stored setting, else 7443)."),
+                                  QStringLiteral("HTTPS port (default: the stored setting, else 7443; 0: any free port)."),
                                   QStringLiteral("port"));
     const QCommandLineOption portable(QStringLiteral("portable"),
                                       QStringLiteral("Keep all data beside the executable (MODE-3)."));
@@ -43,12 +43,13 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(port)) {
         bool ok = false;
         const uint value = parser.value(port).toUInt(&ok);
-        if (!ok || value == 0 || value > 65535) {
-            err << "vigild: --port " << parser.value(port) << " is not a port. Give a number from 1 to 65535."
-                << Qt::endl;
+        if (!ok || value > 65535) {
+            err << "vigild: --port " << parser.value(port) << " is not a port. Give a number from 1 to 65535, "
+                << "or 0 for any free port." << Qt::endl;
             return 2;
         }
         options.port = static_cast<quint16>(value);
+        options.ephemeralPort = value == 0;
     }
     return vigil::server::runHeadless(options);
 }
