@@ -49,3 +49,5 @@ private:
 };
 
 }  // namespace vigil::server
+
+Q_DECLARE_METATYPE(vigil::server::ServiceState)
