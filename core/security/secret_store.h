@@ -5,10 +5,10 @@
 // (folder 0700). A secret found in either backend is read from there; a new one goes to the keyring
 // when it works, else to the file. The backend in use is logged once (never the secret).
 
-#include "common/result.h"
-
 #include <QByteArray>
 #include <QString>
+
+#include "common/result.h"
 
 namespace vigil::core::security {
 
@@ -43,12 +43,19 @@ private:
     Status writeFile(const QString& name, const QByteArray& secret) const;
     QString filePath(const QString& name) const;
     QString keychainKey(const QString& name) const;
+    // True while the keyring may be tried: policy allows it, a session bus exists, and it has not
+    // failed in a way that means it is missing here.
+    bool keychainEnabled() const;
+    void disableKeychain(const QString& reason);
+    void useBackend(Backend backend);
 
     QString m_service;
     QString m_scope;
     QString m_fileDir;
     Policy m_policy;
     Backend m_backend = Backend::File;
+    bool m_keychainUsable = true;
+    bool m_backendLogged = false;
 };
 
 }  // namespace vigil::core::security
