@@ -4,8 +4,6 @@
 // the host's names and addresses, serverAuth). Clients pin the CA on first contact; the server
 // certificate can be re-issued (new address, expiry) without clients noticing.
 
-#include "common/result.h"
-
 #include <QByteArray>
 #include <QHostAddress>
 #include <QList>
@@ -14,13 +12,16 @@
 #include <QString>
 #include <QStringList>
 
+#include "common/result.h"
+
 namespace vigil::core::security {
 
 struct CertificateSubject {
     QString commonName;
     QString organization = QStringLiteral("Vigil");
-    QString organizationalUnit;
-    QString country;  // two letters, optional
+    // Defaulted so CertificateSubject{name} compiles cleanly under -Wmissing-field-initializers.
+    QString organizationalUnit = {};
+    QString country = {};  // two letters, optional
 };
 
 struct CertifiedKey {
