@@ -1,5 +1,5 @@
-// Crash durability: a writer killed with SIGKILL loses nothing it acknowledged, and the database
-// opens cleanly afterwards (ARCHITECTURE "Recording": kill -9 loses at most the last moment; the
+// Crash durability (SRV-3 data store): a writer killed with SIGKILL loses nothing it acknowledged, and the
+// database opens cleanly afterwards (ARCHITECTURE "Recording": kill -9 loses at most the last moment; the
 // store is what the recording index and the settings live in).
 
 #include <signal.h>

@@ -1,5 +1,6 @@
 // Database: the SQLCipher wrapper. Typed binding, transactions, wrong key, integrity, file mode and
-// encryption at rest (the data folder may be copied or stolen; SEC-2.8 wants the content unreadable).
+// encryption at rest (SRV-3 data store; ARCHITECTURE.md "Data": a copied or stolen data folder
+// reveals nothing without the key held in the secret store).
 
 #include <sys/stat.h>
 
@@ -276,7 +277,7 @@ private slots:
     }
 
     void contentIsEncryptedAtRest() {
-        // SEC-2.8: a copy of the data folder reveals nothing without the key.
+        // ARCHITECTURE.md "Data": a copy of the data folder reveals nothing without the key.
         {
             auto db = openOrFail(dbPath());
             QVERIFY(db);

@@ -1,6 +1,7 @@
-// SecretStore: the database key lives outside the database, in the OS keyring or, where none runs,
-// in a 0600 file inside a 0700 folder. The keyring case runs as its own ctest entry under a private
-// D-Bus session with gnome-keyring (VIGIL_TEST_KEYCHAIN=1); elsewhere it is skipped.
+// SecretStore: the database key lives outside the database, in the OS keyring or, where none runs
+// (headless servers, portable mode: MODE-3/USR-4), in a 0600 file inside a 0700 folder. The keyring
+// cases run as their own ctest entries under a private D-Bus session with gnome-keyring
+// (VIGIL_TEST_KEYCHAIN=1); elsewhere they are skipped.
 
 #include <sys/stat.h>
 
