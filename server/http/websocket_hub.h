@@ -1,0 +1,47 @@
+#pragma once
+// WebSocketHub: the clients connected to /api/v1/events/ws. Greets each new client with
+// "system.hello" (the server's SystemInfo) so it has state at once, then pushes every broadcast
+// message to all of them as compact JSON text. Closed sockets are dropped; closeAll() runs when the
+// access gateway stops.
+
+#include <QList>
+#include <QObject>
+#include <functional>
+#include <memory>
+
+#include "model/system_model.h"
+
+class QWebSocket;
+
+namespace vigil::server {
+
+class WebSocketHub : public QObject {
+    Q_OBJECT
+public:
+    using HelloProvider = std::function<core::model::SystemInfo()>;
+
+    explicit WebSocketHub(QObject* parent = nullptr);
+    ~WebSocketHub() override;
+
+    // What a new client receives first, as the data of "system.hello".
+    void setHelloProvider(HelloProvider provider);
+
+    // Takes ownership of an upgraded socket and greets it.
+    void accept(std::unique_ptr<QWebSocket> socket);
+    void broadcast(const core::model::PushMessage& message);
+    int clientCount() const { return static_cast<int>(m_clients.size()); }
+    // Says goodbye to every client and frees the sockets now (before the server that made them goes).
+    void closeAll();
+
+signals:
+    void clientCountChanged(int count);
+
+private:
+    void send(QWebSocket* socket, const core::model::PushMessage& message);
+    void drop(QWebSocket* socket);
+
+    QList<QWebSocket*> m_clients;  // owned; children of this hub
+    HelloProvider m_helloProvider;
+};
+
+}  // namespace vigil::server
