@@ -4,12 +4,15 @@
 // plain HTTP getting nothing, the event WebSocket, and restarting or stopping the access gateway alone.
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMetaEnum>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSslSocket>
 #include <QStandardPaths>
@@ -57,6 +60,78 @@ struct Reply {
     QJsonObject json;
     QMap<QByteArray, QByteArray> headers;  // lower-case names
 };
+
+// The parts of server/api/openapi.yaml the test compares with the code. A line reader, not a YAML
+// parser: it relies on the file's two-space indentation, which the validator-checked file keeps.
+struct OpenApi {
+    QMap<QString, QString> operations;            // "GET /api/v1/..." -> x-vigil-permission
+    QMap<QString, QStringList> schemaProperties;  // schema -> property names
+    QMap<QString, QStringList> schemaRequired;    // schema -> required names
+};
+
+OpenApi readOpenApi(const QString& path) {
+    QFile file(path);
+    OpenApi api;
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        return api;
+    }
+    static const QRegularExpression pathLine(QStringLiteral("^  (/\\S+):$"));
+    static const QRegularExpression methodLine(
+        QStringLiteral("^    (get|put|post|delete|patch|head|options):$"));
+    static const QRegularExpression permissionLine(QStringLiteral("^      x-vigil-permission: (\\S+)$"));
+    static const QRegularExpression schemaLine(QStringLiteral("^    (\\w+):$"));
+    static const QRegularExpression propertyLine(QStringLiteral("^        (\\w+):"));
+    QString section, currentPath, operation, schema, requiredText;
+    bool inProperties = false;
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
+    for (const QString& line : lines) {
+        if (!line.startsWith(QLatin1Char(' ')) && line.endsWith(QLatin1Char(':'))) {
+            section = line.chopped(1);
+        } else if (line == QStringLiteral("  schemas:")) {
+            section = QStringLiteral("schemas");
+        }
+        if (section == QStringLiteral("paths")) {
+            if (auto m = pathLine.match(line); m.hasMatch()) {
+                currentPath = m.captured(1);
+            } else if (auto m2 = methodLine.match(line); m2.hasMatch()) {
+                operation = m2.captured(1).toUpper() + QLatin1Char(' ') + currentPath;
+                api.operations.insert(operation, QString());
+            } else if (auto m3 = permissionLine.match(line); m3.hasMatch()) {
+                api.operations[operation] = m3.captured(1);
+            }
+        } else if (section == QStringLiteral("schemas")) {
+            if (auto m = schemaLine.match(line); m.hasMatch()) {
+                schema = m.captured(1);
+                inProperties = false;
+            } else if (line.startsWith(QStringLiteral("      required: ["))) {
+                requiredText = line.mid(line.indexOf(QLatin1Char('[')) + 1);
+            } else if (!requiredText.isEmpty()) {
+                requiredText += line;
+            } else if (line == QStringLiteral("      properties:")) {
+                inProperties = true;
+            } else if (inProperties) {
+                if (auto m2 = propertyLine.match(line); m2.hasMatch()) {
+                    api.schemaProperties[schema].append(m2.captured(1));
+                } else if (!line.startsWith(QStringLiteral("        "))) {
+                    inProperties = false;
+                }
+            }
+            if (requiredText.contains(QLatin1Char(']'))) {
+                for (const QString& name :
+                     requiredText.section(QLatin1Char(']'), 0, 0).split(QLatin1Char(','))) {
+                    api.schemaRequired[schema].append(name.trimmed());
+                }
+                requiredText.clear();
+            }
+        }
+    }
+    return api;
+}
+
+QStringList sorted(QStringList names) {
+    names.sort();
+    return names;
+}
 
 }  // namespace
 
@@ -406,6 +481,41 @@ private slots:
         const Reply reply = fetch(QStringLiteral("/api/v1/system/info"));
         QCOMPARE(reply.error, QNetworkReply::NoError);
         QCOMPARE(reply.json.value(QStringLiteral("serverId")).toString(), serverId);
+    }
+
+    void openApiDescribesTheRoutesAndShapes() {
+        const QString source =
+            qEnvironmentVariable("VIGIL_TEST_SOURCE_DIR", QStringLiteral(VIGIL_SOURCE_DIR));
+        const OpenApi api = readOpenApi(source + QStringLiteral("/server/api/openapi.yaml"));
+        QVERIFY2(!api.operations.isEmpty(), "server/api/openapi.yaml is missing or has no paths");
+
+        QMap<QString, QString> routes;
+        const QMetaEnum methods = QMetaEnum::fromType<QHttpServerRequest::Method>();
+        for (const auto& route : m_engine->https()->routes()) {
+            const QString method = QString::fromLatin1(methods.valueToKey(int(route.method))).toUpper();
+            routes.insert(method + QLatin1Char(' ') + route.path, route.permission);
+        }
+        QCOMPARE(api.operations, routes);
+
+        HealthSnapshot health;
+        health.disks = {{}};
+        const Reply notFound = fetch(QStringLiteral("/api/v1/none"));
+        const QMap<QString, QStringList> shapes = {
+            {QStringLiteral("SystemInfo"), SystemInfo{}.toJson().keys()},
+            {QStringLiteral("HealthSnapshot"), health.toJson().keys()},
+            {QStringLiteral("DiskUsage"), health.toJson().value("disks").toArray().first().toObject().keys()},
+            {QStringLiteral("ServiceStatus"), ServiceStatus{}.toJson().keys()},
+            {QStringLiteral("ServiceList"), fetch(QStringLiteral("/api/v1/system/services")).json.keys()},
+            {QStringLiteral("PushMessage"), PushMessage{}.toJson().keys()},
+            {QStringLiteral("Error"), notFound.json.keys()},
+        };
+        QCOMPARE(sorted(api.schemaProperties.keys()), sorted(shapes.keys()));
+        for (auto it = shapes.cbegin(); it != shapes.cend(); ++it) {
+            QVERIFY2(sorted(api.schemaProperties.value(it.key())) == sorted(it.value()),
+                     qPrintable(it.key()));
+            // Every field is always sent, so the document must mark every one required.
+            QVERIFY2(sorted(api.schemaRequired.value(it.key())) == sorted(it.value()), qPrintable(it.key()));
+        }
     }
 
     void cleanupTestCase() { m_engine.reset(); }
