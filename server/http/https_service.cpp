@@ -152,6 +152,12 @@ void HttpsService::dispatch(const QHttpServerRequest& request, QHttpServerRespon
 
 QHttpServerResponse HttpsService::respond(const QHttpServerRequest& request) const {
     const QString path = request.url().path();
+    if (isWebSocketUpgrade(request)) {
+        // Upgrades on the events path never reach here; Qt closes the connection after this answer.
+        return errorResponse(StatusCode::NotFound, QStringLiteral("not_found"),
+                             QStringLiteral("WebSocket connections are taken at %1 only.")
+                                 .arg(QString::fromLatin1(kEventsPath)));
+    }
     QByteArrayList allowed;
     for (const Route& route : m_routes) {
         if (route.path != path) {

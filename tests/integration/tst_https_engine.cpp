@@ -329,6 +329,21 @@ private slots:
         QCOMPARE(reply.json.value(QStringLiteral("error")).toString(), QStringLiteral("websocket_required"));
     }
 
+    void webSocketElsewhereIsRefused() {
+        QWebSocket socket;
+        socket.setProxy(QNetworkProxy::NoProxy);
+        socket.setSslConfiguration(trustingOnlyTheEngine());
+        QUrl url = m_engine->baseUrl();
+        url.setScheme(QStringLiteral("wss"));
+        url.setPath(QStringLiteral("/api/v1/system/info"));
+        QSignalSpy connected(&socket, &QWebSocket::connected);
+        QSignalSpy disconnected(&socket, &QWebSocket::disconnected);
+        socket.open(url);
+        QTRY_VERIFY_WITH_TIMEOUT(!disconnected.isEmpty(), kNetworkTimeoutMs);
+        QVERIFY(connected.isEmpty());
+        QCOMPARE(m_engine->https()->hub().clientCount(), 0);
+    }
+
     void certificateVerifiesAgainstTheAuthority() {
         QSslSocket socket;
         QVERIFY2(encrypt(socket), qPrintable(socket.errorString()));
