@@ -60,14 +60,14 @@ Rectangle {
             Layout.fillHeight: true
         }
 
-        RowLayout {
+        Item {
             Layout.fillWidth: true
-            spacing: Theme.spacing
+            implicitHeight: valueText.implicitHeight
 
             Text {
                 id: valueText
                 objectName: "value"
-                Layout.maximumWidth: content.width - unitText.implicitWidth - Theme.spacing
+                width: Math.min(implicitWidth, parent.width - unitText.implicitWidth - Theme.spacing)
                 text: tile.value
                 font.pixelSize: Theme.fontValue
                 font.weight: Font.Light
@@ -77,13 +77,11 @@ Rectangle {
             Text {
                 id: unitText
                 objectName: "unit"
-                Layout.alignment: Qt.AlignBaseline
+                x: valueText.width + Theme.spacing
+                anchors.baseline: valueText.baseline
                 text: tile.unit
                 font.pixelSize: Theme.fontTitle
                 color: Theme.textMuted
-            }
-            Item {
-                Layout.fillWidth: true
             }
         }
 

@@ -4,12 +4,17 @@ import QtQuick.Layouts
 import Vigil.UI
 
 // Overview of the connected server: host load, storage, uptime, identity and services. Every figure
-// comes from `workstation` (C++), formatted there; pushes over the WebSocket update it live.
+// comes from `workstation` (C++), formatted there; pushes over the WebSocket update it live. Tiles
+// share one column grid so every section lines up, whatever the window width.
 Flickable {
     id: page
 
-    readonly property int columns: Math.max(1, Math.floor((width - 2 * Theme.pagePadding + Theme.padding)
-                                                           / (Theme.tileWidth + Theme.padding)))
+    readonly property real bodyWidth: width - 2 * Theme.pagePadding
+    readonly property int columns: Math.max(2, Math.floor((bodyWidth + Theme.padding) / (Theme.tileWidth + Theme.padding)))
+    readonly property real tileWidth: Math.floor((bodyWidth - (columns - 1) * Theme.padding) / columns)
+    function span(n) {
+        return n * tileWidth + (n - 1) * Theme.padding
+    }
 
     contentWidth: width
     contentHeight: body.implicitHeight + 2 * Theme.pagePadding
@@ -18,27 +23,59 @@ Flickable {
     ScrollBar.vertical: ScrollBar {}
 
     component SectionTitle: Text {
-        Layout.fillWidth: true
-        Layout.topMargin: Theme.spacing
         font.pixelSize: Theme.fontTitle
         font.weight: Font.DemiBold
         color: Theme.textMuted
     }
 
-    ColumnLayout {
+    component Panel: Rectangle {
+        radius: Theme.radius
+        color: Theme.panel
+        border.color: Theme.border
+    }
+
+    component Fact: Column {
+        property alias label: factLabel.text
+        property alias value: factValue.text
+        property bool mono: false
+        spacing: 2
+
+        Text {
+            id: factLabel
+            font.pixelSize: Theme.fontSmall
+            color: Theme.textMuted
+        }
+        Text {
+            id: factValue
+            width: parent.width
+            font.pixelSize: parent.mono ? Theme.fontSmall : Theme.fontBody
+            font.family: parent.mono ? Theme.monospace : Qt.application.font.family
+            color: Theme.text
+            wrapMode: parent.mono ? Text.WrapAnywhere : Text.NoWrap
+            elide: parent.mono ? Text.ElideNone : Text.ElideRight
+        }
+    }
+
+    component Section: Column {
+        property alias title: sectionTitle.text
+        spacing: Theme.spacing
+
+        SectionTitle {
+            id: sectionTitle
+        }
+    }
+
+    Column {
         id: body
         x: Theme.pagePadding
         y: Theme.pagePadding
-        width: page.width - 2 * Theme.pagePadding
-        spacing: Theme.padding
+        width: page.bodyWidth
+        spacing: Theme.pagePadding
 
-        Rectangle {
-            Layout.fillWidth: true
-            implicitHeight: Theme.controlHeight + Theme.padding
+        Panel {
+            width: parent.width
+            height: Theme.controlHeight + Theme.padding
             visible: !workstation.hasHealth
-            radius: Theme.radius
-            color: Theme.panel
-            border.color: Theme.border
 
             Text {
                 anchors.fill: parent
@@ -46,197 +83,235 @@ Flickable {
                 verticalAlignment: Text.AlignVCenter
                 text: workstation.connectionState === "connected"
                       ? qsTr("Waiting for the first figures from the server…")
-                      : qsTr("Not connected. Choose a site on the Sites page (Ctrl+2).")
+                      : workstation.connectionState === "starting" || workstation.connectionState === "connecting"
+                        ? workstation.connectionText
+                        : qsTr("Not connected. Choose a site on the Sites page (Ctrl+2).")
                 font.pixelSize: Theme.fontBody
                 color: Theme.textMuted
             }
         }
 
-        SectionTitle {
-            text: qsTr("System")
-        }
+        Section {
+            width: parent.width
+            title: qsTr("System")
 
-        GridLayout {
-            Layout.fillWidth: true
-            columns: page.columns
-            columnSpacing: Theme.padding
-            rowSpacing: Theme.padding
-
-            VTile {
-                Layout.fillWidth: true
-                title: qsTr("Processor")
-                value: workstation.cpuText
-                unit: "%"
-                caption: workstation.cpuCores > 0 ? qsTr("%n core(s), whole host", "", workstation.cpuCores) : ""
-                status: workstation.cpuStatus
-                fill: workstation.hasHealth ? workstation.cpuPercent / 100 : -1
-            }
-            VTile {
-                Layout.fillWidth: true
-                title: qsTr("Memory used")
-                value: workstation.sizeValue(workstation.memoryUsedBytes)
-                unit: workstation.sizeUnit(workstation.memoryUsedBytes)
-                caption: workstation.hasHealth ? qsTr("of %1").arg(workstation.sizeText(workstation.memoryTotalBytes)) : ""
-                status: workstation.memoryStatus
-                fill: workstation.memoryTotalBytes > 0 ? workstation.memoryUsedBytes / workstation.memoryTotalBytes : -1
-            }
-            VTile {
-                Layout.fillWidth: true
-                title: qsTr("Network in")
-                value: workstation.sizeValue(workstation.networkRxBytesPerSec)
-                unit: workstation.sizeUnit(workstation.networkRxBytesPerSec) + "/s"
-                caption: qsTr("received, all interfaces")
-                status: workstation.hasHealth ? "ok" : "offline"
-            }
-            VTile {
-                Layout.fillWidth: true
-                title: qsTr("Network out")
-                value: workstation.sizeValue(workstation.networkTxBytesPerSec)
-                unit: workstation.sizeUnit(workstation.networkTxBytesPerSec) + "/s"
-                caption: qsTr("sent, all interfaces")
-                status: workstation.hasHealth ? "ok" : "offline"
-            }
-            VTile {
-                Layout.fillWidth: true
-                title: qsTr("Uptime")
-                value: workstation.uptimeValue
-                unit: workstation.uptimeUnit
-                caption: workstation.startedText
-                status: workstation.hasInfo ? "ok" : "offline"
-            }
-            VTile {
-                Layout.fillWidth: true
-                title: qsTr("Server")
-                value: workstation.serverName.length > 0 ? workstation.serverName : "—"
-                caption: workstation.hasInfo ? qsTr("Vigil %1 · %2 server").arg(workstation.serverVersion).arg(workstation.serverRole) : ""
-                status: workstation.hasInfo ? "neutral" : "offline"
-            }
-        }
-
-        SectionTitle {
-            text: qsTr("Storage")
-        }
-
-        GridLayout {
-            Layout.fillWidth: true
-            columns: page.columns
-            columnSpacing: Theme.padding
-            rowSpacing: Theme.padding
-
-            Repeater {
-                model: workstation.disks
+            Flow {
+                width: parent.width
+                spacing: Theme.padding
 
                 VTile {
-                    required property var modelData
-                    Layout.fillWidth: true
-                    title: modelData.label
-                    value: modelData.freeValue
-                    unit: modelData.freeUnit + " " + qsTr("free")
-                    caption: qsTr("of %1 · %2").arg(modelData.totalText).arg(modelData.path)
-                    status: modelData.status
-                    fill: modelData.usedFraction
+                    width: page.tileWidth
+                    title: qsTr("Processor")
+                    value: workstation.cpuText
+                    unit: "%"
+                    caption: workstation.cpuCaption
+                    status: workstation.cpuStatus
+                    fill: workstation.hasHealth ? workstation.cpuPercent / 100 : -1
+                }
+                VTile {
+                    width: page.tileWidth
+                    title: qsTr("Memory used")
+                    value: workstation.sizeValue(workstation.memoryUsedBytes)
+                    unit: workstation.sizeUnit(workstation.memoryUsedBytes)
+                    caption: workstation.hasHealth ? qsTr("of %1").arg(workstation.sizeText(workstation.memoryTotalBytes)) : ""
+                    status: workstation.memoryStatus
+                    fill: workstation.memoryTotalBytes > 0 ? workstation.memoryUsedBytes / workstation.memoryTotalBytes : -1
+                }
+                VTile {
+                    width: page.tileWidth
+                    title: qsTr("Network in")
+                    value: workstation.sizeValue(workstation.networkRxBytesPerSec)
+                    unit: workstation.hasHealth ? workstation.sizeUnit(workstation.networkRxBytesPerSec) + "/s" : ""
+                    caption: qsTr("received, all interfaces")
+                    status: workstation.hasHealth ? "ok" : "offline"
+                }
+                VTile {
+                    width: page.tileWidth
+                    title: qsTr("Network out")
+                    value: workstation.sizeValue(workstation.networkTxBytesPerSec)
+                    unit: workstation.hasHealth ? workstation.sizeUnit(workstation.networkTxBytesPerSec) + "/s" : ""
+                    caption: qsTr("sent, all interfaces")
+                    status: workstation.hasHealth ? "ok" : "offline"
+                }
+                VTile {
+                    width: page.tileWidth
+                    title: qsTr("Uptime")
+                    value: workstation.uptimeValue
+                    unit: workstation.uptimeUnit
+                    caption: workstation.startedText
+                    status: workstation.hasInfo ? "ok" : "offline"
+                }
+                VTile {
+                    width: page.tileWidth
+                    title: qsTr("Server")
+                    value: workstation.serverName.length > 0 ? workstation.serverName : "—"
+                    caption: workstation.hasInfo ? qsTr("Vigil %1 · %2 server").arg(workstation.serverVersion).arg(workstation.serverRole) : ""
+                    status: workstation.hasInfo ? "neutral" : "offline"
+                }
+            }
+        }
+
+        Row {
+            width: parent.width
+            spacing: Theme.padding
+
+            Section {
+                width: page.span(page.columns - 2)
+                title: qsTr("Storage")
+
+                Flow {
+                    width: parent.width
+                    spacing: Theme.padding
+
+                    Repeater {
+                        model: workstation.disks
+
+                        VTile {
+                            required property var modelData
+                            width: page.tileWidth
+                            title: modelData.label
+                            value: modelData.freeValue
+                            unit: modelData.freeUnit + " " + qsTr("free")
+                            caption: qsTr("of %1 · %2").arg(modelData.totalText).arg(modelData.path)
+                            status: modelData.status
+                            fill: modelData.usedFraction
+                        }
+                    }
+
+                    VTile {
+                        width: page.tileWidth
+                        visible: workstation.disks.length === 0
+                        title: qsTr("Disks")
+                        value: "—"
+                        caption: qsTr("no figures yet")
+                        status: "offline"
+                    }
                 }
             }
 
-            VTile {
-                Layout.fillWidth: true
-                visible: workstation.disks.length === 0
-                title: qsTr("Disks")
-                value: "—"
-                caption: qsTr("no figures yet")
-                status: "offline"
-            }
-        }
+            Section {
+                width: page.span(2)
+                title: qsTr("Connection")
 
-        SectionTitle {
-            text: qsTr("Services")
-        }
+                Panel {
+                    width: parent.width
+                    height: facts.implicitHeight + 2 * Theme.padding
 
-        Rectangle {
-            Layout.fillWidth: true
-            implicitHeight: servicesColumn.implicitHeight
-            radius: Theme.radius
-            color: Theme.panel
-            border.color: Theme.border
+                    Column {
+                        id: facts
+                        x: Theme.padding
+                        y: Theme.padding
+                        width: parent.width - 2 * Theme.padding
+                        spacing: Theme.spacing
 
-            Column {
-                id: servicesColumn
-                width: parent.width
-
-                Repeater {
-                    model: workstation.services
-
-                    Item {
-                        id: serviceRow
-                        required property int index
-                        required property string name
-                        required property string status
-                        required property string statusText
-                        required property string detail
-
-                        width: servicesColumn.width
-                        height: Theme.rowHeight
-
-                        Rectangle {
-                            anchors.top: parent.top
+                        Fact {
                             width: parent.width
-                            height: 1
-                            color: Theme.border
-                            visible: serviceRow.index > 0
+                            label: qsTr("Site")
+                            value: workstation.siteDetail
                         }
-
-                        RowLayout {
-                            anchors.fill: parent
-                            anchors.leftMargin: Theme.padding
-                            anchors.rightMargin: Theme.padding
-                            spacing: Theme.padding
-
-                            VStatusDot {
-                                status: serviceRow.status
-                            }
-                            Text {
-                                Layout.preferredWidth: Theme.tileWidth
-                                text: serviceRow.name
-                                font.pixelSize: Theme.fontBody
-                                color: Theme.text
-                                elide: Text.ElideRight
-                            }
-                            Text {
-                                Layout.preferredWidth: Theme.tileWidth / 2
-                                text: serviceRow.statusText
-                                font.pixelSize: Theme.fontBody
-                                color: Theme.stateColor(serviceRow.status)
-                            }
-                            Text {
-                                Layout.fillWidth: true
-                                text: serviceRow.detail
-                                font.pixelSize: Theme.fontBody
-                                color: Theme.textMuted
-                                elide: Text.ElideRight
-                            }
+                        Fact {
+                            width: parent.width
+                            label: qsTr("Server ID")
+                            value: workstation.hasInfo ? workstation.serverId : "—"
+                        }
+                        Fact {
+                            width: parent.width
+                            label: qsTr("Certificate authority (SHA-256, pinned)")
+                            value: workstation.pinnedFingerprint.length > 0 ? workstation.pinnedFingerprint : "—"
+                            mono: true
                         }
                     }
                 }
+            }
+        }
 
-                Item {
-                    width: servicesColumn.width
-                    height: Theme.rowHeight
-                    visible: workstation.services.count === 0
+        Section {
+            width: parent.width
+            title: qsTr("Services")
 
-                    Text {
-                        anchors.fill: parent
-                        anchors.leftMargin: Theme.padding
-                        verticalAlignment: Text.AlignVCenter
-                        text: qsTr("No service list yet")
-                        font.pixelSize: Theme.fontBody
-                        color: Theme.textFaint
+            Panel {
+                width: parent.width
+                height: servicesColumn.implicitHeight
+
+                Column {
+                    id: servicesColumn
+                    width: parent.width
+
+                    Repeater {
+                        model: workstation.services
+
+                        Item {
+                            id: serviceRow
+                            required property int index
+                            required property string name
+                            required property string status
+                            required property string statusText
+                            required property string detail
+
+                            width: servicesColumn.width
+                            height: Theme.rowHeight
+
+                            Rectangle {
+                                anchors.top: parent.top
+                                width: parent.width
+                                height: 1
+                                color: Theme.border
+                                visible: serviceRow.index > 0
+                            }
+
+                            RowLayout {
+                                anchors.fill: parent
+                                anchors.leftMargin: Theme.padding
+                                anchors.rightMargin: Theme.padding
+                                spacing: Theme.padding
+
+                                VStatusDot {
+                                    status: serviceRow.status
+                                }
+                                Text {
+                                    Layout.preferredWidth: Theme.tileWidth
+                                    text: serviceRow.name
+                                    font.pixelSize: Theme.fontBody
+                                    color: Theme.text
+                                    elide: Text.ElideRight
+                                }
+                                Text {
+                                    Layout.preferredWidth: Math.round(Theme.tileWidth / 2)
+                                    text: serviceRow.statusText
+                                    font.pixelSize: Theme.fontBody
+                                    color: Theme.stateColor(serviceRow.status)
+                                }
+                                Text {
+                                    Layout.fillWidth: true
+                                    text: serviceRow.detail
+                                    font.pixelSize: Theme.fontBody
+                                    color: Theme.textMuted
+                                    elide: Text.ElideRight
+                                }
+                            }
+                        }
+                    }
+
+                    Item {
+                        width: servicesColumn.width
+                        height: Theme.rowHeight
+                        visible: workstation.services.count === 0
+
+                        Text {
+                            anchors.fill: parent
+                            anchors.leftMargin: Theme.padding
+                            verticalAlignment: Text.AlignVCenter
+                            text: qsTr("No service list yet")
+                            font.pixelSize: Theme.fontBody
+                            color: Theme.textFaint
+                        }
                     }
                 }
             }
         }
 
         Text {
-            Layout.fillWidth: true
+            width: parent.width
             text: workstation.updatedText
             font.pixelSize: Theme.fontSmall
             color: Theme.textFaint

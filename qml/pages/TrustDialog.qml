@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls.Basic
+import QtQuick.Controls // Overlay (attached) lives here, not in .Basic
 import QtQuick.Layouts
 import Vigil.UI
 

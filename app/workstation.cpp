@@ -1,0 +1,480 @@
+#include "workstation.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QVariantMap>
+#include <cmath>
+
+#include "app_logging.h"
+#include "embedded_engine.h"
+#include "engine/engine.h"
+#include "service_list_model.h"
+#include "site_list_model.h"
+
+namespace vigil::app {
+
+using core::client::ApiClient;
+
+namespace {
+
+constexpr qint64 kKiB = 1024;
+constexpr auto kDash = "\u2014";
+
+// The largest binary unit that keeps the number at or above 1.
+std::pair<double, QString> scaleBytes(qint64 bytes) {
+    static const char* const kUnits[] = {"B", "KB", "MB", "GB", "TB", "PB"};
+    double value = static_cast<double>(bytes);
+    int unit = 0;
+    while (value >= kKiB && unit < 5) {
+        value /= kKiB;
+        ++unit;
+    }
+    return {value, QString::fromLatin1(kUnits[unit])};
+}
+
+QString number(double value) {
+    // Three significant figures at most: "5.24" reads as noise on a wall display.
+    const int decimals = value >= 100 || value == std::floor(value) ? 0 : 1;
+    return QLocale().toString(value, 'f', decimals);
+}
+
+QString formatLocalTime(qint64 utcMs, const QString& format) {
+    return QDateTime::fromMSecsSinceEpoch(utcMs).toLocalTime().toString(format);
+}
+
+}  // namespace
+
+Workstation::Workstation(core::platform::DataLocation location, QObject* parent)
+    : QObject(parent),
+      m_location(std::move(location)),
+      m_trust(std::make_unique<core::client::TrustStore>(m_location.clientDir() +
+                                                         QStringLiteral("/trusted_sites.json"))),
+      m_client(new ApiClient(m_trust.get(), this)),
+      m_engine(new EmbeddedEngine(this)),
+      m_services(new ServiceListModel(this)),
+      m_sites(new SiteListModel(m_location.clientDir() + QStringLiteral("/sites.json"), this)) {
+    if (!m_trust->loadProblem().isEmpty()) {
+        qCWarning(lcApp).noquote() << m_trust->loadProblem();
+    }
+    connect(m_engine, &EmbeddedEngine::ready, this, &Workstation::onEngineReady);
+    connect(m_engine, &EmbeddedEngine::failed, this, [this](const QString& message) {
+        setConnectionState(QStringLiteral("error"),
+                           tr("The server built into this workstation could not start: %1").arg(message),
+                           QStringLiteral("engine_start_failed"));
+    });
+    connect(m_client, &ApiClient::trustRequired, this, [this] {
+        setConnectionState(QStringLiteral("trust-required"));
+        showPage(QStringLiteral("sites"));
+    });
+    connect(m_client, &ApiClient::ready, this, &Workstation::onClientReady);
+    connect(m_client, &ApiClient::failed, this, &Workstation::onClientFailed);
+    connect(m_client, &ApiClient::pushReceived, this, &Workstation::onPush);
+    connect(m_client, &ApiClient::eventsConnectedChanged, this, [this](bool connected) {
+        emit connectionChanged();
+        if (connected) {
+            // Whatever changed while the events were down: the pushes only say what changes next.
+            refresh();
+        }
+    });
+}
+
+Workstation::~Workstation() {
+    // The client first: its sockets must not outlive the engine they talk to in standalone.
+    m_client->disconnectEvents();
+    m_engine->stop();
+}
+
+QObject* Workstation::services() const {
+    return m_services;
+}
+QObject* Workstation::sites() const {
+    return m_sites;
+}
+
+// --- site and connection ---------------------------------------------------------------------------
+
+QString Workstation::siteName() const {
+    if (m_siteAddress.isEmpty() && !m_standalone) {
+        return {};
+    }
+    return m_standalone ? tr("This computer") : m_siteAddress;
+}
+
+QString Workstation::siteDetail() const {
+    QStringList parts;
+    if (!m_siteAddress.isEmpty()) {
+        parts << m_siteAddress;
+    }
+    parts << (m_standalone ? tr("standalone") : tr("client"));
+    if (m_info && !m_info->serverName.isEmpty()) {
+        parts << m_info->serverName;
+    }
+    return parts.join(QStringLiteral(" \u00b7 "));
+}
+
+int Workstation::defaultPort() const {
+    return server::Engine::kDefaultHttpsPort;
+}
+
+QString Workstation::connectionText() const {
+    if (m_connectionState == QLatin1String("starting")) {
+        return tr("Starting the server\u2026");
+    }
+    if (m_connectionState == QLatin1String("connecting")) {
+        return tr("Connecting\u2026");
+    }
+    if (m_connectionState == QLatin1String("trust-required")) {
+        return tr("Waiting for trust");
+    }
+    if (m_connectionState == QLatin1String("connected")) {
+        return m_client->eventsConnected() ? tr("Connected \u00b7 live")
+                                           : tr("Connected \u00b7 reconnecting");
+    }
+    if (m_connectionState == QLatin1String("error")) {
+        return tr("Not connected");
+    }
+    return tr("No site");
+}
+
+void Workstation::setConnectionState(const QString& state, const QString& errorMessage,
+                                     const QString& errorCode) {
+    m_connectionState = state;
+    m_errorMessage = errorMessage;
+    m_errorCode = errorCode;
+    qCInfo(lcApp).noquote() << "connection:" << state << errorMessage;
+    emit connectionChanged();
+}
+
+void Workstation::showPage(const QString& page) {
+    if (page == m_page || (page != QLatin1String("home") && page != QLatin1String("sites"))) {
+        return;
+    }
+    m_page = page;
+    emit pageChanged();
+}
+
+void Workstation::resetSiteData() {
+    m_info.reset();
+    m_health.reset();
+    m_loggedHealth = false;
+    m_services->clear();
+    emit infoChanged();
+    emit healthChanged();
+}
+
+void Workstation::connectStandalone() {
+    m_client->setSite(QString(), 0);
+    resetSiteData();
+    m_standalone = true;
+    m_siteAddress = m_standaloneAddress;
+    emit siteChanged();
+    if (m_standaloneUrl.isValid()) {
+        onEngineReady(m_standaloneUrl, m_standaloneAuthority);
+        return;
+    }
+    setConnectionState(QStringLiteral("starting"));
+    QString problem;
+    if (!m_location.ensureExists(&problem)) {
+        setConnectionState(QStringLiteral("error"), problem, QStringLiteral("data_folder_unavailable"));
+        return;
+    }
+    server::EngineOptions options;
+    options.location = m_location;
+    options.listenAddress = QHostAddress(QHostAddress::LocalHost);
+    options.port = 0;  // the stored setting, else the default; busy: EmbeddedEngine picks a free one
+    options.ephemeralPort = false;
+    if (m_location.portable) {
+        // A portable folder travels between machines: its database key must travel with it.
+        options.secretPolicy = core::security::SecretStore::Policy::FileOnly;
+    }
+    m_engine->start(options);
+}
+
+void Workstation::onEngineReady(const QUrl& baseUrl, const QSslCertificate& authority) {
+    m_standaloneUrl = baseUrl;
+    m_standaloneAuthority = authority;
+    m_standaloneAddress =
+        core::client::TrustStore::siteKey(baseUrl.host(), static_cast<quint16>(baseUrl.port()));
+    if (!m_standalone) {
+        emit siteChanged();
+        return;  // the user picked a remote site while the engine was starting
+    }
+    m_siteAddress = m_standaloneAddress;
+    emit siteChanged();
+    setConnectionState(QStringLiteral("connecting"));
+    m_client->setSite(baseUrl.host(), static_cast<quint16>(baseUrl.port()));
+    // The workstation made this CA: pin it without asking, then take the same path as a remote site.
+    (void)m_client->pinAuthority(authority);
+}
+
+void Workstation::connectToSite(const QString& host, int port) {
+    if (host.isEmpty() || port <= 0 || port > 65535) {
+        setConnectionState(QStringLiteral("error"),
+                           tr("Enter the server's address and a port from 1 to 65535."),
+                           QStringLiteral("client_bad_address"));
+        return;
+    }
+    resetSiteData();
+    m_standalone = false;
+    m_client->setSite(host, static_cast<quint16>(port));
+    m_siteAddress = m_client->site();
+    emit siteChanged();
+    setConnectionState(QStringLiteral("connecting"));
+    m_client->probe();
+}
+
+void Workstation::acceptTrust() {
+    m_client->acceptTrust();
+}
+
+void Workstation::rejectTrust() {
+    m_client->rejectTrust();
+    setConnectionState(QStringLiteral("idle"));
+}
+
+void Workstation::forgetCurrentSite() {
+    if (m_standalone) {
+        return;
+    }
+    const core::Status forgotten = m_client->forgetSite();
+    if (!forgotten) {
+        setConnectionState(QStringLiteral("error"), forgotten.error().message, forgotten.error().code);
+        return;
+    }
+    // Connecting again shows the new authority's fingerprint for the operator to check.
+    setConnectionState(QStringLiteral("connecting"));
+    m_client->probe();
+}
+
+void Workstation::removeSite(const QString& host, int port) {
+    if (port <= 0 || port > 65535) {
+        return;
+    }
+    m_sites->remove(host, static_cast<quint16>(port));
+}
+
+void Workstation::retry() {
+    if (m_standalone) {
+        connectStandalone();
+    } else {
+        connectToSite(m_client->host(), m_client->port());
+    }
+}
+
+void Workstation::onClientReady() {
+    if (!m_standalone) {
+        m_sites->remember(m_client->host(), m_client->port());
+    }
+    setConnectionState(QStringLiteral("connected"));
+    showPage(QStringLiteral("home"));
+    refresh();
+    m_client->connectEvents();
+}
+
+void Workstation::onClientFailed(const core::Error& error) {
+    setConnectionState(QStringLiteral("error"), error.message, error.code);
+    if (!m_standalone) {
+        showPage(QStringLiteral("sites"));
+    }
+}
+
+void Workstation::refresh() {
+    const QString site = m_client->site();
+    // Answers for a site the user has left since are dropped.
+    m_client->fetchInfo([this, site](core::Result<core::model::SystemInfo> info) {
+        if (site != m_client->site()) {
+            return;
+        }
+        if (!info) {
+            qCWarning(lcApp).noquote() << "server info:" << info.error().message;
+            return;
+        }
+        applyInfo(info.value());
+    });
+    m_client->fetchHealth([this, site](core::Result<core::model::HealthSnapshot> health) {
+        if (site != m_client->site()) {
+            return;
+        }
+        if (!health) {
+            qCWarning(lcApp).noquote() << "health:" << health.error().message;
+            return;
+        }
+        applyHealth(health.value());
+    });
+    m_client->fetchServices([this, site](core::Result<QList<core::model::ServiceStatus>> services) {
+        if (site != m_client->site()) {
+            return;
+        }
+        if (!services) {
+            qCWarning(lcApp).noquote() << "services:" << services.error().message;
+            return;
+        }
+        m_services->setServices(services.value());
+    });
+}
+
+void Workstation::onPush(const core::model::PushMessage& message) {
+    if (message.type == QLatin1String("system.health")) {
+        auto health = core::model::HealthSnapshot::fromJson(message.data);
+        if (health) {
+            applyHealth(health.value());
+        }
+    } else if (message.type == QLatin1String("system.service")) {
+        auto service = core::model::ServiceStatus::fromJson(message.data);
+        if (service) {
+            m_services->update(service.value());
+        }
+    } else if (message.type == QLatin1String("system.hello")) {
+        auto info = core::model::SystemInfo::fromJson(message.data);
+        if (info) {
+            applyInfo(info.value());
+        }
+    }
+}
+
+void Workstation::applyInfo(const core::model::SystemInfo& info) {
+    m_info = info;
+    emit infoChanged();
+    emit connectionChanged();  // siteDetail shows the server's name
+    emit healthChanged();      // uptime
+}
+
+void Workstation::applyHealth(const core::model::HealthSnapshot& health) {
+    m_health = health;
+    if (!m_loggedHealth) {
+        m_loggedHealth = true;
+        qCInfo(lcApp).noquote() << "home: health received from" << m_siteAddress;
+    }
+    emit healthChanged();
+}
+
+// --- formatting ------------------------------------------------------------------------------------
+
+QString Workstation::sizeValue(qint64 bytes) const {
+    if (!m_health && bytes == 0) {
+        return QString::fromUtf8(kDash);
+    }
+    return number(scaleBytes(bytes).first);
+}
+
+QString Workstation::sizeUnit(qint64 bytes) const {
+    if (!m_health && bytes == 0) {
+        return {};
+    }
+    return scaleBytes(bytes).second;
+}
+
+QString Workstation::sizeText(qint64 bytes) const {
+    const auto [value, unit] = scaleBytes(bytes);
+    return number(value) + QLatin1Char(' ') + unit;
+}
+
+QString Workstation::cpuText() const {
+    return m_health ? QLocale().toString(m_health->cpuPercent, 'f', 0) : QString::fromUtf8(kDash);
+}
+
+QString Workstation::cpuCaption() const {
+    if (!m_health || m_health->cpuCores <= 0) {
+        return {};
+    }
+    return m_health->cpuCores == 1 ? tr("1 core, whole host")
+                                   : tr("%1 cores, whole host").arg(m_health->cpuCores);
+}
+
+QString Workstation::cpuStatus() const {
+    if (!m_health) {
+        return QStringLiteral("offline");
+    }
+    return m_health->cpuPercent >= kCpuWarningPercent ? QStringLiteral("warning") : QStringLiteral("ok");
+}
+
+QString Workstation::memoryStatus() const {
+    if (!m_health || m_health->memoryTotalBytes <= 0) {
+        return QStringLiteral("offline");
+    }
+    const double used =
+        static_cast<double>(m_health->memoryUsedBytes) / static_cast<double>(m_health->memoryTotalBytes);
+    return used >= kMemoryWarningFraction ? QStringLiteral("warning") : QStringLiteral("ok");
+}
+
+QVariantList Workstation::disks() const {
+    QVariantList list;
+    if (!m_health) {
+        return list;
+    }
+    for (qsizetype i = 0; i < m_health->disks.size(); ++i) {
+        const core::model::DiskUsage& disk = m_health->disks.at(i);
+        const double total = static_cast<double>(std::max<qint64>(disk.totalBytes, 1));
+        const double freeFraction = static_cast<double>(disk.freeBytes) / total;
+        QString status = QStringLiteral("ok");
+        if (freeFraction < kDiskAlarmFreeFraction) {
+            status = QStringLiteral("alarm");
+        } else if (freeFraction < kDiskWarningFreeFraction) {
+            status = QStringLiteral("warning");
+        }
+        const auto [freeValue, freeUnit] = scaleBytes(disk.freeBytes);
+        list.append(QVariantMap{
+            // The server lists the data folder's volume first (system_model.h).
+            {QStringLiteral("label"), i == 0 ? tr("Data disk") : tr("Disk %1").arg(i + 1)},
+            {QStringLiteral("path"), disk.path},
+            {QStringLiteral("freeValue"), number(freeValue)},
+            {QStringLiteral("freeUnit"), freeUnit},
+            {QStringLiteral("totalText"), sizeText(disk.totalBytes)},
+            {QStringLiteral("usedFraction"), 1.0 - freeFraction},
+            {QStringLiteral("status"), status}});
+    }
+    return list;
+}
+
+QString Workstation::updatedText() const {
+    if (!m_health) {
+        return {};
+    }
+    return tr("Figures from %1, updated %2 (live over the event connection)")
+        .arg(m_siteAddress, formatLocalTime(m_health->sampledMs, QStringLiteral("HH:mm:ss")));
+}
+
+QString Workstation::startedText() const {
+    return m_info ? tr("since %1").arg(formatLocalTime(m_info->startedMs, QStringLiteral("yyyy-MM-dd HH:mm")))
+                  : QString();
+}
+
+qint64 Workstation::uptimeMs() const {
+    if (!m_info) {
+        return -1;
+    }
+    // The latest sample's server time keeps uptime moving without a client-side clock.
+    if (m_health && m_health->sampledMs > m_info->startedMs && m_info->startedMs > 0) {
+        return m_health->sampledMs - m_info->startedMs;
+    }
+    return m_info->uptimeMs;
+}
+
+QString Workstation::uptimeValue() const {
+    const qint64 ms = uptimeMs();
+    if (ms < 0) {
+        return QString::fromUtf8(kDash);
+    }
+    const qint64 minutes = ms / 60000;
+    if (minutes < 60) {
+        return QString::number(minutes);
+    }
+    if (minutes < 24 * 60) {
+        return number(static_cast<double>(minutes) / 60.0);
+    }
+    return number(static_cast<double>(minutes) / (24.0 * 60.0));
+}
+
+QString Workstation::uptimeUnit() const {
+    const qint64 ms = uptimeMs();
+    if (ms < 0) {
+        return {};
+    }
+    const qint64 minutes = ms / 60000;
+    if (minutes < 60) {
+        return tr("min");
+    }
+    return minutes < 24 * 60 ? tr("hours") : tr("days");
+}
+
+}  // namespace vigil::app

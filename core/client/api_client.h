@@ -1,0 +1,133 @@
+#pragma once
+// ApiClient: the one way a workstation (or a sub server, or a cascade parent) talks to a Vigil
+// server: REST under /api/v1 and the event WebSocket, both over TLS trusted through the site's pinned
+// platform CA only (SEC-2.3).
+//
+// First contact (probe): a TLS handshake that ignores certificate errors, used only to read the
+// chain the server presents ({server, CA}); nothing is sent on that connection. The last certificate
+// is the CA candidate; the server certificate must be signed by it. Unpinned site: trustRequired()
+// and wait for acceptTrust()/rejectTrust(). Pinned and the same: ready(). Pinned and different:
+// failed() and nothing else happens until the user forgets the site.
+//
+// Every real request and the WebSocket verify fully (chain to the pinned CA only, host name, TLS 1.2+).
+// Lives on the thread that created it; callbacks run there.
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QUrl>
+#include <functional>
+
+#include "client/trust_store.h"
+#include "common/result.h"
+#include "model/system_model.h"
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QSslSocket;
+class QTimer;
+class QWebSocket;
+
+namespace vigil::core::client {
+
+class ApiClient : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Idle, Probing, TrustRequired, Ready, Failed };
+    Q_ENUM(State)
+
+    template <typename T>
+    using Callback = std::function<void(Result<T>)>;
+
+    static constexpr int kRequestTimeoutMs = 15000;
+    static constexpr int kFirstReconnectDelayMs = 1000;
+    static constexpr int kMaxReconnectDelayMs = 30000;
+
+    // `trust` must outlive the client; several clients may share one store on the same thread.
+    explicit ApiClient(TrustStore* trust, QObject* parent = nullptr);
+    ~ApiClient() override;
+
+    void setSite(const QString& host, quint16 port);  // resets the connection state
+    QString host() const { return m_host; }
+    quint16 port() const { return m_port; }
+    QString site() const { return TrustStore::siteKey(m_host, m_port); }
+    QUrl baseUrl() const;
+
+    // Adds "Authorization: Bearer <token>" to requests and the WebSocket; empty removes it.
+    void setBearerToken(const QString& token) { m_token = token; }
+
+    State state() const { return m_state; }
+    Error lastError() const { return m_lastError; }
+
+    // Trust on first use: see the class comment.
+    void probe();
+    void acceptTrust();
+    void rejectTrust();
+    // For the embedded engine: the workstation made this CA itself, so no one needs to be asked.
+    Status pinAuthority(const QSslCertificate& authority);
+    // Removes the site's pin (after the admin confirmed a CA change) and returns to Idle.
+    Status forgetSite();
+
+    // The fingerprint/subject of the candidate waiting for a decision (TrustRequired only).
+    QString candidateFingerprint() const;
+    QString candidateSubject() const;
+    QString pinnedFingerprint() const;
+
+    void fetchInfo(Callback<model::SystemInfo> done);
+    void fetchHealth(Callback<model::HealthSnapshot> done);
+    void fetchServices(Callback<QList<model::ServiceStatus>> done);
+
+    // Opens wss://host:port/api/v1/events/ws and keeps it open (reconnecting with back-off) until
+    // disconnectEvents() or setSite().
+    void connectEvents();
+    void disconnectEvents();
+    bool eventsConnected() const { return m_eventsConnected; }
+
+signals:
+    void stateChanged(vigil::core::client::ApiClient::State state);
+    void trustRequired(const QString& fingerprint, const QString& subject);
+    void ready();
+    void failed(const vigil::core::Error& error);
+    void pushReceived(const vigil::core::model::PushMessage& message);
+    void eventsConnectedChanged(bool connected);
+
+private:
+    void setState(State state);
+    void fail(Error error);
+    void onProbeEncrypted();
+    void onProbeFailed();
+    void decideTrust(const QList<QSslCertificate>& chain);
+    QSslConfiguration pinnedConfiguration() const;
+    void get(const QString& path, std::function<void(Result<QJsonDocument>)> done);
+    Error replyError(QNetworkReply* reply, const QList<QSslError>& sslErrors) const;
+    Error sslProblem(const QList<QSslError>& errors) const;
+    void openEvents();
+    void onEventsConnected();
+    void onEventsDisconnected();
+    void onEventsText(const QString& text);
+    void scheduleReconnect();
+    void stopProbe();
+
+    TrustStore* m_trust;
+    QNetworkAccessManager* m_network;
+    QWebSocket* m_socket;
+    QTimer* m_reconnectTimer;
+    QPointer<QSslSocket> m_probe;
+    QString m_host;
+    quint16 m_port = 0;
+    QString m_token;
+    State m_state = State::Idle;
+    Error m_lastError;
+    QSslCertificate m_candidate;
+    bool m_eventsWanted = false;
+    bool m_eventsConnected = false;
+    int m_reconnectDelayMs = kFirstReconnectDelayMs;
+    QList<QSslError> m_socketSslErrors;
+};
+
+}  // namespace vigil::core::client
+
+Q_DECLARE_METATYPE(vigil::core::Error)
+Q_DECLARE_METATYPE(vigil::core::model::PushMessage)
