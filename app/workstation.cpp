@@ -94,19 +94,20 @@ QObject* Workstation::sites() const {
 // --- site and connection ---------------------------------------------------------------------------
 
 QString Workstation::siteName() const {
-    if (m_siteAddress.isEmpty() && !m_standalone) {
-        return {};
+    if (m_standalone) {
+        return tr("This computer");
     }
-    return m_standalone ? tr("This computer") : m_siteAddress;
+    // A remote site is best known by its server's name; the address shows until it is known.
+    return m_info && !m_info->serverName.isEmpty() ? m_info->serverName : m_siteAddress;
 }
 
 QString Workstation::siteDetail() const {
     QStringList parts;
-    if (!m_siteAddress.isEmpty()) {
+    if (!m_siteAddress.isEmpty() && m_siteAddress != siteName()) {
         parts << m_siteAddress;
     }
     parts << (m_standalone ? tr("standalone") : tr("client"));
-    if (m_info && !m_info->serverName.isEmpty()) {
+    if (m_standalone && m_info && !m_info->serverName.isEmpty()) {
         parts << m_info->serverName;
     }
     return parts.join(QStringLiteral(" \u00b7 "));
@@ -335,6 +336,7 @@ void Workstation::onPush(const core::model::PushMessage& message) {
 void Workstation::applyInfo(const core::model::SystemInfo& info) {
     m_info = info;
     emit infoChanged();
+    emit siteChanged();        // a remote site is named after its server
     emit connectionChanged();  // siteDetail shows the server's name
     emit healthChanged();      // uptime
 }
