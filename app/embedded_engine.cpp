@@ -43,8 +43,9 @@ void EmbeddedEngine::startOnThread(server::EngineOptions options) {
     bool gatewayFailed = false;
     QString problem = tryStart(options, &gatewayFailed);
     if (!problem.isEmpty() && gatewayFailed && !options.ephemeralPort) {
-        qCWarning(lcApp).noquote() << "HTTPS port unavailable (" << problem
-                                   << "); the embedded engine takes a free port instead";
+        qCWarning(lcApp).noquote()
+            << QStringLiteral("HTTPS port unavailable (%1); the embedded engine takes a free port instead")
+                   .arg(problem);
         options.ephemeralPort = true;
         problem = tryStart(options, &gatewayFailed);
     }

@@ -132,7 +132,7 @@ QString Workstation::connectionText() const {
                                            : tr("Connected \u00b7 reconnecting");
     }
     if (m_connectionState == QLatin1String("error")) {
-        return tr("Not connected");
+        return authorityChanged() ? tr("Certificate authority changed") : tr("Not connected");
     }
     return tr("No site");
 }
