@@ -152,7 +152,10 @@ void ApiClient::probe() {
             [socket](const QList<QSslError>&) { socket->ignoreSslErrors(); });
     connect(socket, &QSslSocket::encrypted, this, &ApiClient::onProbeEncrypted);
     connect(socket, &QSslSocket::errorOccurred, this, &ApiClient::onProbeFailed);
-    QTimer::singleShot(kRequestTimeoutMs, socket, [this] {
+    QTimer::singleShot(kRequestTimeoutMs, socket, [this, socket] {
+        if (m_probe != socket) {
+            return;  // this probe already ended; the socket only waits for deleteLater
+        }
         stopProbe();
         fail(Error::make(
             QStringLiteral("client_timeout"),
