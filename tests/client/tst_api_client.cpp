@@ -16,6 +16,7 @@
 #include "client/api_client.h"
 #include "client/trust_store.h"
 #include "engine/engine.h"
+#include "support/test_engine.h"
 #include "security/certificate_authority.h"
 #include "system/health_monitor.h"
 
@@ -36,13 +37,7 @@ constexpr int kTimeoutMs = 15000;
 const QString kHost = QStringLiteral("127.0.0.1");
 
 std::unique_ptr<Engine> startEngine(const QString& root, quint16 port) {
-    EngineOptions options;
-    options.location = core::platform::DataLocation::at(root);
-    options.listenAddress = QHostAddress(QHostAddress::LocalHost);
-    options.port = port;
-    options.ephemeralPort = port == 0;
-    options.secretPolicy = core::security::SecretStore::Policy::FileOnly;
-    auto engine = std::make_unique<Engine>(options);
+    auto engine = std::make_unique<Engine>(test::engineOptions(root, port));
     const core::Status started = engine->start();
     if (!started) {
         qWarning() << started.error().message;

@@ -4,6 +4,7 @@
 // with a clear error and touches nothing.
 
 #include "engine/engine.h"
+#include "support/test_engine.h"
 #include "engine/settings_repository.h"
 #include "security/certificate_authority.h"
 #include "store/database.h"
@@ -43,14 +44,7 @@ protected:
     void doStop() override { ++stops; }
 };
 
-EngineOptions optionsFor(const QString& root) {
-    EngineOptions options;
-    options.location = core::platform::DataLocation::at(root);
-    options.listenAddress = QHostAddress(QHostAddress::LocalHost);
-    options.ephemeralPort = true;
-    options.secretPolicy = core::security::SecretStore::Policy::FileOnly;
-    return options;
-}
+EngineOptions optionsFor(const QString& root) { return test::engineOptions(root); }
 
 }  // namespace
 

@@ -23,6 +23,7 @@
 #include <memory>
 
 #include "engine/engine.h"
+#include "support/test_engine.h"
 #include "http/https_service.h"
 #include "model/system_model.h"
 #include "security/certificate_authority.h"
@@ -44,14 +45,7 @@ constexpr int kNetworkTimeoutMs = 10000;
 const QString kGateway = QStringLiteral("access-gateway");
 const QString kSystem = QStringLiteral("system-management");
 
-EngineOptions optionsFor(const QString& root) {
-    EngineOptions options;
-    options.location = core::platform::DataLocation::at(root);
-    options.listenAddress = QHostAddress(QHostAddress::LocalHost);
-    options.ephemeralPort = true;
-    options.secretPolicy = core::security::SecretStore::Policy::FileOnly;
-    return options;
-}
+EngineOptions optionsFor(const QString& root) { return test::engineOptions(root); }
 
 struct Reply {
     QNetworkReply::NetworkError error = QNetworkReply::NoError;
