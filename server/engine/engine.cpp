@@ -13,6 +13,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFileInfo>
 #include <QHostInfo>
 #include <QUuid>
 
@@ -113,12 +114,27 @@ Status Engine::openStore() {
     const QString dir = dataDir();
     m_secrets = std::make_unique<SecretStore>(QStringLiteral("vigil"), secretScope(dir),
                                               m_options.location.secretsDir(), m_options.secretPolicy);
-    auto key = m_secrets->readOrCreateRandom(QLatin1String(kDatabaseKeySecret), core::store::Database::kKeyBytes);
+    const QString dbPath = dir + QLatin1Char('/') + QLatin1String(kDatabaseFile);
+    // A key is made only with a new database. For an existing one a missing key must stop the start:
+    // a fresh key could never open it, and would shadow the real one once it is found again.
+    const bool existing = QFileInfo(dbPath).size() > 0;
+    auto key = existing ? m_secrets->read(QLatin1String(kDatabaseKeySecret))
+                        : m_secrets->readOrCreateRandom(QLatin1String(kDatabaseKeySecret),
+                                                        core::store::Database::kKeyBytes);
     if (!key) {
+        if (existing && key.error().code == QLatin1String("secret_not_found")) {
+            return Error::make(QStringLiteral("store_key_missing"),
+                               QStringLiteral("The database %1 exists but its key is in neither the keyring nor "
+                                              "%2. If this installation keeps its key in a desktop keyring, "
+                                              "start it from that desktop session (the keyring must be "
+                                              "unlocked); otherwise restore the key or the data folder from "
+                                              "a backup.")
+                                   .arg(dbPath, m_options.location.secretsDir()));
+        }
         return key.error();
     }
     qCInfo(lcEngine).noquote() << "database key kept in the" << secretBackend();
-    auto database = core::store::Database::open(dir + QLatin1Char('/') + QLatin1String(kDatabaseFile), key.value());
+    auto database = core::store::Database::open(dbPath, key.value());
     if (!database) {
         return database.error();
     }

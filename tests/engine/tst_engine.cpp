@@ -174,6 +174,24 @@ private slots:
         QVERIFY(copied.open(QIODevice::ReadOnly));
         QCOMPARE(copied.readAll(), before);  // nothing stored was touched
     }
+
+    void missingKeyForAnExistingDatabaseIsNotReplaced() {
+        QTemporaryDir dir;
+        {
+            Engine engine(optionsFor(dir.path()));
+            QVERIFY(engine.start().ok());
+        }
+        QDir secrets(dir.path() + QStringLiteral("/secrets"));
+        QVERIFY(secrets.removeRecursively());
+        Engine engine(optionsFor(dir.path()));
+        const core::Status status = engine.start();
+        QVERIFY(!status.ok());
+        QCOMPARE(status.error().code, QStringLiteral("store_key_missing"));
+        QVERIFY(status.error().message.contains(QStringLiteral("keyring")));
+        // No new key was made: it could never open the database and would hide the real one.
+        QVERIFY(!QDir(dir.path() + QStringLiteral("/secrets")).exists() ||
+                QDir(dir.path() + QStringLiteral("/secrets")).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEngine)
