@@ -83,23 +83,22 @@ QByteArray displayName(const QString& name) {
 }  // namespace
 
 Status MailMessage::validateAddress(const QString& address, const QString& role) {
+    // Quoted without control characters: the text goes into logs and onto screens.
+    QString shown = address.left(kMaxAddressLength);
+    for (QChar& c : shown) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f) {
+            c = u'?';
+        }
+    }
     const auto bad = [&](const QString& why) {
-        return invalidMessage(QStringLiteral("The %1 address \"%2\" cannot be used: %3.")
-                                  .arg(role, address.left(kMaxAddressLength), why));
+        return invalidMessage(
+            QStringLiteral("The %1 address \"%2\" cannot be used: %3.").arg(role, shown, why));
     };
     if (address.isEmpty()) {
         return invalidMessage(QStringLiteral("The %1 address is empty; enter an e-mail address.").arg(role));
     }
     if (address.size() > kMaxAddressLength) {
         return bad(QStringLiteral("it is longer than %1 characters").arg(kMaxAddressLength));
-    }
-    const qsizetype at = address.lastIndexOf(u'@');
-    if (at <= 0 || at == address.size() - 1 || address.count(u'@') != 1) {
-        return bad(QStringLiteral("write it as name@domain"));
-    }
-    if (at > kMaxLocalPartLength) {
-        return bad(
-            QStringLiteral("the part before '@' is longer than %1 characters").arg(kMaxLocalPartLength));
     }
     for (const QChar c : address) {
         if (c.unicode() > 0x7e) {
@@ -108,6 +107,14 @@ Status MailMessage::validateAddress(const QString& address, const QString& role)
         if (c.unicode() <= 0x20 || QStringLiteral("<>()[]\\,;:\"").contains(c)) {
             return bad(QStringLiteral("it contains a space, control character or one of <>()[]\\,;:\""));
         }
+    }
+    const qsizetype at = address.lastIndexOf(u'@');
+    if (at <= 0 || at == address.size() - 1 || address.count(u'@') != 1) {
+        return bad(QStringLiteral("write it as name@domain"));
+    }
+    if (at > kMaxLocalPartLength) {
+        return bad(
+            QStringLiteral("the part before '@' is longer than %1 characters").arg(kMaxLocalPartLength));
     }
     return {};
 }
