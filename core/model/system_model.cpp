@@ -2,123 +2,12 @@
 
 #include <QJsonArray>
 #include <QJsonValue>
-#include <cmath>
-#include <limits>
-#include <optional>
+
+#include "model/json_fields.h"
 
 namespace vigil::core::model {
 
 namespace {
-
-// Every fromJson reads required fields through these helpers so a wrong or missing field is named in
-// the error, and unknown fields are ignored: a newer server may send more than this client knows.
-class FieldReader {
-public:
-    FieldReader(const QJsonObject& json, QString context) : m_json(json), m_context(std::move(context)) {}
-
-    bool ok() const { return !m_error.has_value(); }
-    const Error& error() const { return *m_error; }
-
-    QString string(const QString& name) {
-        const QJsonValue value = m_json.value(name);
-        if (!value.isString()) {
-            fail(name, QStringLiteral("a string"), value);
-            return {};
-        }
-        return value.toString();
-    }
-
-    // JSON numbers are doubles; an integer field must hold a whole number within qint64's range.
-    qint64 integer(const QString& name) {
-        const QJsonValue value = m_json.value(name);
-        const double number = value.toDouble();
-        constexpr double kLimit = 9007199254740992.0;  // 2^53: the largest exact integer in a double
-        if (!value.isDouble() || std::trunc(number) != number || std::fabs(number) > kLimit) {
-            fail(name, QStringLiteral("an integer"), value);
-            return 0;
-        }
-        return static_cast<qint64>(number);
-    }
-
-    int smallInteger(const QString& name) {
-        const qint64 number = integer(name);
-        if (ok() && (number < std::numeric_limits<int>::min() || number > std::numeric_limits<int>::max())) {
-            fail(name, QStringLiteral("an integer in 32-bit range"), m_json.value(name));
-            return 0;
-        }
-        return static_cast<int>(number);
-    }
-
-    double number(const QString& name) {
-        const QJsonValue value = m_json.value(name);
-        if (!value.isDouble()) {
-            fail(name, QStringLiteral("a number"), value);
-            return 0;
-        }
-        return value.toDouble();
-    }
-
-    QJsonObject object(const QString& name) {
-        const QJsonValue value = m_json.value(name);
-        if (!value.isObject()) {
-            fail(name, QStringLiteral("an object"), value);
-            return {};
-        }
-        return value.toObject();
-    }
-
-    QJsonArray array(const QString& name) {
-        const QJsonValue value = m_json.value(name);
-        if (!value.isArray()) {
-            fail(name, QStringLiteral("an array"), value);
-            return {};
-        }
-        return value.toArray();
-    }
-
-    void failWith(const Error& error) {
-        if (ok()) {
-            m_error = error;
-        }
-    }
-
-private:
-    static QString typeName(const QJsonValue& value) {
-        switch (value.type()) {
-            case QJsonValue::Null:
-                return QStringLiteral("null");
-            case QJsonValue::Bool:
-                return QStringLiteral("a boolean");
-            case QJsonValue::Double:
-                return QStringLiteral("a number");
-            case QJsonValue::String:
-                return QStringLiteral("a string");
-            case QJsonValue::Array:
-                return QStringLiteral("an array");
-            case QJsonValue::Object:
-                return QStringLiteral("an object");
-            case QJsonValue::Undefined:
-                return QStringLiteral("missing");
-        }
-        return QStringLiteral("unknown");
-    }
-
-    void fail(const QString& name, const QString& expected, const QJsonValue& value) {
-        if (!ok()) {
-            return;  // the first problem is the one worth reporting
-        }
-        const QString found = value.isUndefined() ? QStringLiteral("it is missing")
-                                                  : QStringLiteral("it is %1").arg(typeName(value));
-        m_error = Error::make(QStringLiteral("bad_response"),
-                              QStringLiteral("The server's %1 has a bad field \"%2\": expected %3, but %4. "
-                                             "Check that the client and the server versions match.")
-                                  .arg(m_context, name, expected, found));
-    }
-
-    QJsonObject m_json;  // a copy: callers may pass a temporary
-    QString m_context;
-    std::optional<Error> m_error;
-};
 
 QJsonObject diskToJson(const DiskUsage& disk) {
     return QJsonObject{{QStringLiteral("path"), disk.path},
