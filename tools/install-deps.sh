@@ -18,6 +18,8 @@ packages=(
   # tests: display, screenshots, TLS scanner, keyring, HTTP client
   xvfb xauth x11-apps imagemagick libgl1-mesa-dri sslscan curl
   dbus gnome-keyring
+  # tests: real keyboard and mouse input into the workstation under Xvfb
+  xdotool
   # tests: SMTP server with STARTTLS (run with /usr/bin/python3)
   python3-aiosmtpd
 )
