@@ -22,6 +22,8 @@ packages=(
   xdotool
   # tests: SMTP server with STARTTLS (run with /usr/bin/python3)
   python3-aiosmtpd
+  # fuzz targets: clang with libFuzzer's runtime (tests/fuzz)
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()
