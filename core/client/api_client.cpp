@@ -61,6 +61,72 @@ Result<T> parseObject(const Result<QJsonDocument>& document) {
     return T::fromJson(document->object());
 }
 
+// A list under `key` of an object answer, each element read with T::fromJson.
+template <typename T>
+Result<QList<T>> parseList(const Result<QJsonDocument>& document, const QString& key) {
+    if (!document) {
+        return document.error();
+    }
+    const QJsonValue list = document->object().value(key);
+    if (!list.isArray()) {
+        return Error::make(QStringLiteral("api_bad_response"),
+                           QStringLiteral("The server's answer has no \"%1\" list. Check that it runs a "
+                                          "compatible Vigil version.")
+                               .arg(key));
+    }
+    QList<T> items;
+    for (const QJsonValue& value : list.toArray()) {
+        auto item = T::fromJson(value.toObject());
+        if (!item) {
+            return item.error();
+        }
+        items.append(std::move(item).value());
+    }
+    return items;
+}
+
+// model::Permission is only ever sent by the server, so the model has no reader for it.
+Result<model::Permission> permissionFromJson(const QJsonObject& json) {
+    model::Permission permission;
+    permission.id = json.value(QStringLiteral("id")).toString();
+    permission.name = json.value(QStringLiteral("name")).toString();
+    permission.description = json.value(QStringLiteral("description")).toString();
+    if (permission.id.isEmpty()) {
+        return Error::make(QStringLiteral("api_bad_response"),
+                           QStringLiteral("The server listed a permission without an id. Check that it runs "
+                                          "a compatible Vigil version."));
+    }
+    return permission;
+}
+
+QUrlQuery logQuery(const SecurityLogQuery& query) {
+    QUrlQuery items;
+    if (query.fromMs > 0) {
+        items.addQueryItem(QStringLiteral("fromMs"), QString::number(query.fromMs));
+    }
+    if (query.toMs > 0) {
+        items.addQueryItem(QStringLiteral("toMs"), QString::number(query.toMs));
+    }
+    if (!query.userName.isEmpty()) {
+        items.addQueryItem(QStringLiteral("user"), query.userName);
+    }
+    if (!query.kind.isEmpty()) {
+        items.addQueryItem(QStringLiteral("kind"), query.kind);
+    }
+    if (query.limit > 0) {
+        items.addQueryItem(QStringLiteral("limit"), QString::number(query.limit));
+    }
+    if (query.offset > 0) {
+        items.addQueryItem(QStringLiteral("offset"), QString::number(query.offset));
+    }
+    return items;
+}
+
+QString idPath(const char* collection, const QString& id) {
+    return QStringLiteral("/api/v1/%1/%2")
+        .arg(QLatin1String(collection), QString::fromLatin1(QUrl::toPercentEncoding(id)));
+}
+
 }  // namespace
 
 ApiClient::ApiClient(TrustStore* trust, QObject* parent)
@@ -106,6 +172,7 @@ void ApiClient::setSite(const QString& host, quint16 port) {
     disconnectEvents();
     m_host = host;
     m_port = port;
+    m_token.clear();  // a session belongs to one site: its token must never reach another
     m_candidate = QSslCertificate();
     m_lastError = Error();
     setState(State::Idle);
@@ -327,50 +394,107 @@ QSslConfiguration ApiClient::pinnedConfiguration() const {
     return configuration;
 }
 
-void ApiClient::get(const QString& path, std::function<void(Result<QJsonDocument>)> done) {
-    if (m_state != State::Ready) {
-        const Error notReady =
-            m_state == State::Failed && !m_lastError.code.isEmpty()
-                ? m_lastError
-                : Error::make(QStringLiteral("client_not_connected"),
-                              QStringLiteral("Not connected to %1 yet: connect to the site "
-                                             "(and trust it) first.")
-                                  .arg(site()));
+std::optional<Error> ApiClient::notReadyError() const {
+    if (m_state == State::Ready) {
+        return std::nullopt;
+    }
+    if (m_state == State::Failed && !m_lastError.code.isEmpty()) {
+        return m_lastError;
+    }
+    return Error::make(
+        QStringLiteral("client_not_connected"),
+        QStringLiteral("Not connected to %1 yet: connect to the site (and trust it) first.").arg(site()));
+}
+
+void ApiClient::send(const Request& call, std::function<void(Result<QByteArray>)> done) {
+    if (const std::optional<Error> notReady = notReadyError()) {
         // Asynchronous like a real answer, so callers see one behaviour.
-        QTimer::singleShot(0, this, [done = std::move(done), notReady] { done(notReady); });
+        QTimer::singleShot(0, this, [done = std::move(done), error = *notReady] { done(error); });
         return;
     }
     QUrl url = baseUrl();
-    url.setPath(path);
+    url.setPath(call.path);
+    if (!call.query.isEmpty()) {
+        url.setQuery(call.query);
+    }
     QNetworkRequest request(url);
     request.setSslConfiguration(pinnedConfiguration());
     request.setTransferTimeout(kRequestTimeoutMs);
-    request.setRawHeader("Accept", "application/json");
-    if (!m_token.isEmpty()) {
+    request.setRawHeader("Accept", call.accept);
+    const bool withToken = call.auth != Auth::Public && !m_token.isEmpty();
+    if (withToken) {
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     }
-    QNetworkReply* reply = m_network->get(request);
+    QByteArray body;
+    if (call.body) {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        body = QJsonDocument(*call.body).toJson(QJsonDocument::Compact);
+    }
+    QNetworkReply* reply = nullptr;
+    switch (call.method) {
+        case Method::Get:
+            reply = m_network->get(request);
+            break;
+        case Method::Post:
+            reply = m_network->post(request, body);
+            break;
+        case Method::Put:
+            reply = m_network->put(request, body);
+            break;
+        case Method::Delete:
+            reply = m_network->deleteResource(request);
+            break;
+    }
     auto sslErrors = std::make_shared<QList<QSslError>>();
     connect(reply, &QNetworkReply::sslErrors, reply,
             [sslErrors](const QList<QSslError>& errors) { *sslErrors = errors; });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, sslErrors, done = std::move(done)] {
-        reply->deleteLater();
-        if (reply->error() != QNetworkReply::NoError) {
-            done(replyError(reply, *sslErrors));
+    const bool endsSessionOn401 = withToken && call.auth == Auth::Session;
+    const QString token = m_token;
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, sslErrors, endsSessionOn401, token, done = std::move(done)] {
+                reply->deleteLater();
+                if (reply->error() == QNetworkReply::NoError) {
+                    done(reply->readAll());
+                    return;
+                }
+                const Error error = replyError(reply, *sslErrors);
+                const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                // Only for the token still in use: an answer to an earlier session says nothing now.
+                if (status == 401 && endsSessionOn401 && token == m_token) {
+                    emit sessionRejected(error);
+                }
+                done(error);
+            });
+}
+
+void ApiClient::sendJson(const Request& call, std::function<void(Result<QJsonDocument>)> done) {
+    send(call, [path = call.path, done = std::move(done)](Result<QByteArray> body) {
+        if (!body) {
+            done(body.error());
             return;
         }
         QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(reply->readAll(), &parseError);
+        const QJsonDocument document = QJsonDocument::fromJson(body.value(), &parseError);
         if (parseError.error != QJsonParseError::NoError) {
             done(
                 Error::make(QStringLiteral("api_bad_response"),
                             QStringLiteral("The server's answer to %1 is not valid JSON (%2). Check that the "
                                            "address points at a Vigil server of a compatible version.")
-                                .arg(reply->url().path(), parseError.errorString())));
+                                .arg(path, parseError.errorString())));
             return;
         }
         done(document);
     });
+}
+
+void ApiClient::sendStatus(const Request& call, StatusCallback done) {
+    send(call, [done = std::move(done)](const Result<QByteArray>& body) {
+        done(body ? Status() : Status(body.error()));
+    });
+}
+
+void ApiClient::get(const QString& path, std::function<void(Result<QJsonDocument>)> done) {
+    sendJson(Request(Method::Get, path), std::move(done));
 }
 
 Error ApiClient::replyError(QNetworkReply* reply, const QList<QSslError>& sslErrors) const {
@@ -492,6 +616,169 @@ void ApiClient::fetchServices(Callback<QList<model::ServiceStatus>> done) {
         });
 }
 
+// --- accounts --------------------------------------------------------------------------------------
+
+void ApiClient::fetchSetupStatus(Callback<model::SetupStatus> done) {
+    sendJson(Request(Method::Get, QStringLiteral("/api/v1/setup"), std::nullopt, Auth::Public),
+             [done = std::move(done)](const Result<QJsonDocument>& document) {
+                 done(parseObject<model::SetupStatus>(document));
+             });
+}
+
+void ApiClient::setup(const model::SetupRequest& request, Callback<model::User> done) {
+    sendJson(Request(Method::Post, QStringLiteral("/api/v1/setup"), request.toJson(), Auth::Public),
+             [done = std::move(done)](const Result<QJsonDocument>& document) {
+                 if (!document) {
+                     done(document.error());
+                     return;
+                 }
+                 done(model::User::fromJson(document->object().value(QStringLiteral("user")).toObject()));
+             });
+}
+
+void ApiClient::login(const model::LoginRequest& request, Callback<model::LoginResponse> done) {
+    sendJson(Request(Method::Post, QStringLiteral("/api/v1/auth/login"), request.toJson(), Auth::Public),
+             [done = std::move(done)](const Result<QJsonDocument>& document) {
+                 done(parseObject<model::LoginResponse>(document));
+             });
+}
+
+void ApiClient::logout(StatusCallback done) {
+    // A 401 here only means the session had already gone, which is what logging out wants.
+    sendStatus(Request(Method::Post, QStringLiteral("/api/v1/auth/logout"), QJsonObject(), Auth::Credentials),
+               std::move(done));
+}
+
+void ApiClient::fetchMe(Callback<model::MeResponse> done) {
+    sendJson(Request(Method::Get, QStringLiteral("/api/v1/auth/me")),
+             [done = std::move(done)](const Result<QJsonDocument>& document) {
+                 done(parseObject<model::MeResponse>(document));
+             });
+}
+
+void ApiClient::changePassword(const model::PasswordChangeRequest& request, StatusCallback done) {
+    sendStatus(
+        Request(Method::Post, QStringLiteral("/api/v1/auth/password"), request.toJson(), Auth::Credentials),
+        std::move(done));
+}
+
+void ApiClient::fetchPermissions(Callback<QList<model::Permission>> done) {
+    get(QStringLiteral("/api/v1/permissions"),
+        [done = std::move(done)](const Result<QJsonDocument>& document) {
+            if (!document) {
+                done(document.error());
+                return;
+            }
+            QList<model::Permission> permissions;
+            const QJsonArray list = document->object().value(QStringLiteral("permissions")).toArray();
+            for (const QJsonValue& value : list) {
+                auto permission = permissionFromJson(value.toObject());
+                if (!permission) {
+                    done(permission.error());
+                    return;
+                }
+                permissions.append(std::move(permission).value());
+            }
+            done(permissions);
+        });
+}
+
+void ApiClient::fetchUsers(Callback<QList<model::User>> done) {
+    get(QStringLiteral("/api/v1/users"), [done = std::move(done)](const Result<QJsonDocument>& document) {
+        done(parseList<model::User>(document, QStringLiteral("users")));
+    });
+}
+
+void ApiClient::createUser(const model::UserInput& input, Callback<model::User> done) {
+    sendJson(Request(Method::Post, QStringLiteral("/api/v1/users"), input.toJson()),
+             [done = std::move(done)](const Result<QJsonDocument>& document) {
+                 done(parseObject<model::User>(document));
+             });
+}
+
+void ApiClient::updateUser(const QString& id, const model::UserInput& input, Callback<model::User> done) {
+    sendJson(Request(Method::Put, idPath("users", id), input.toJson()),
+             [done = std::move(done)](const Result<QJsonDocument>& document) {
+                 done(parseObject<model::User>(document));
+             });
+}
+
+void ApiClient::deleteUser(const QString& id, StatusCallback done) {
+    sendStatus(Request(Method::Delete, idPath("users", id)), std::move(done));
+}
+
+void ApiClient::fetchRoles(Callback<QList<model::Role>> done) {
+    get(QStringLiteral("/api/v1/roles"), [done = std::move(done)](const Result<QJsonDocument>& document) {
+        done(parseList<model::Role>(document, QStringLiteral("roles")));
+    });
+}
+
+void ApiClient::createRole(const model::RoleInput& input, Callback<model::Role> done) {
+    sendJson(Request(Method::Post, QStringLiteral("/api/v1/roles"), input.toJson()),
+             [done = std::move(done)](const Result<QJsonDocument>& document) {
+                 done(parseObject<model::Role>(document));
+             });
+}
+
+void ApiClient::updateRole(const QString& id, const model::RoleInput& input, Callback<model::Role> done) {
+    sendJson(Request(Method::Put, idPath("roles", id), input.toJson()),
+             [done = std::move(done)](const Result<QJsonDocument>& document) {
+                 done(parseObject<model::Role>(document));
+             });
+}
+
+void ApiClient::deleteRole(const QString& id, StatusCallback done) {
+    sendStatus(Request(Method::Delete, idPath("roles", id)), std::move(done));
+}
+
+void ApiClient::fetchSessions(Callback<QList<model::Session>> done) {
+    get(QStringLiteral("/api/v1/sessions"), [done = std::move(done)](const Result<QJsonDocument>& document) {
+        done(parseList<model::Session>(document, QStringLiteral("sessions")));
+    });
+}
+
+void ApiClient::endSession(const QString& id, StatusCallback done) {
+    sendStatus(Request(Method::Delete, idPath("sessions", id)), std::move(done));
+}
+
+void ApiClient::searchSecurityLog(const SecurityLogQuery& query, Callback<SecurityLogPage> done) {
+    Request request(Method::Get, QStringLiteral("/api/v1/security-log"));
+    request.query = logQuery(query);
+    sendJson(request, [done = std::move(done)](const Result<QJsonDocument>& document) {
+        auto entries = parseList<model::LogEntry>(document, QStringLiteral("entries"));
+        if (!entries) {
+            done(entries.error());
+            return;
+        }
+        SecurityLogPage page;
+        page.entries = std::move(entries).value();
+        page.total = document->object().value(QStringLiteral("total")).toInteger(page.entries.size());
+        done(page);
+    });
+}
+
+void ApiClient::downloadSecurityLogCsv(const SecurityLogQuery& query, Callback<QByteArray> done) {
+    Request request(Method::Get, QStringLiteral("/api/v1/security-log.csv"));
+    request.query = logQuery(query);
+    request.accept = "text/csv";
+    send(request, std::move(done));
+}
+
+void ApiClient::fetchSecuritySettings(Callback<model::SecuritySettings> done) {
+    get(QStringLiteral("/api/v1/settings/security"),
+        [done = std::move(done)](const Result<QJsonDocument>& document) {
+            done(parseObject<model::SecuritySettings>(document));
+        });
+}
+
+void ApiClient::saveSecuritySettings(const model::SecuritySettings& settings,
+                                     Callback<model::SecuritySettings> done) {
+    sendJson(Request(Method::Put, QStringLiteral("/api/v1/settings/security"), settings.toJson()),
+             [done = std::move(done)](const Result<QJsonDocument>& document) {
+                 done(parseObject<model::SecuritySettings>(document));
+             });
+}
+
 // --- events ----------------------------------------------------------------------------------------
 
 void ApiClient::connectEvents() {
@@ -559,12 +846,33 @@ void ApiClient::onEventsText(const QString& text) {
             << "ignoring an event that is not a JSON object:" << parseError.errorString();
         return;
     }
+    if (handleSessionEnded(document.object())) {
+        return;
+    }
     auto message = model::PushMessage::fromJson(document.object());
     if (!message) {
         qCWarning(lcClient).noquote() << "ignoring an event:" << message.error().message;
         return;
     }
     emit pushReceived(message.value());
+}
+
+bool ApiClient::handleSessionEnded(const QJsonObject& message) {
+    if (message.value(QStringLiteral("type")).toString() != QLatin1String("session.ended")) {
+        return false;
+    }
+    // The reason sits in "data" like every push; a bare {"type","reason"} is read the same way.
+    const QJsonObject data = message.value(QStringLiteral("data")).toObject();
+    QString reason = data.value(QStringLiteral("reason")).toString();
+    if (reason.isEmpty()) {
+        reason = message.value(QStringLiteral("reason")).toString();
+    }
+    qCInfo(lcClient).noquote() << "the server ended this session:" << reason;
+    // The server closes the socket next; reconnecting with a dead token would only be refused.
+    m_eventsWanted = false;
+    m_reconnectTimer->stop();
+    emit sessionEnded(reason);
+    return true;
 }
 
 }  // namespace vigil::core::client

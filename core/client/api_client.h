@@ -11,6 +11,12 @@
 //
 // Every real request and the WebSocket verify fully (chain to the pinned CA only, host name, TLS 1.2+).
 // Lives on the thread that created it; callbacks run there.
+//
+// Sessions (docs/design/accounts.md): login answers a bearer token, which the caller hands back with
+// setBearerToken(); it lives only in this object's memory. Every request and the WebSocket carry it.
+// A 401 on a request made with the token means the session is gone (ended, expired, idle): the call
+// fails and sessionRejected() says so once. A "session.ended" push says the same: sessionEnded().
+// The client never keeps a password: request bodies are built, sent and dropped.
 
 #include <QList>
 #include <QObject>
@@ -18,10 +24,14 @@
 #include <QSslConfiguration>
 #include <QSslError>
 #include <QUrl>
+#include <QUrlQuery>
 #include <functional>
+#include <optional>
 
 #include "client/trust_store.h"
 #include "common/result.h"
+#include "model/account_model.h"
+#include "model/permissions.h"
 #include "model/system_model.h"
 
 class QNetworkAccessManager;
@@ -32,6 +42,21 @@ class QWebSocket;
 
 namespace vigil::core::client {
 
+// The filters of GET /api/v1/security-log (and its .csv twin); zero or empty: no filter.
+struct SecurityLogQuery {
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    QString userName;
+    QString kind;
+    int limit = 0;
+    int offset = 0;
+};
+
+struct SecurityLogPage {
+    QList<model::LogEntry> entries;
+    qint64 total = 0;  // entries matching the filters, of which `entries` is one page
+};
+
 class ApiClient : public QObject {
     Q_OBJECT
 public:
@@ -40,6 +65,7 @@ public:
 
     template <typename T>
     using Callback = std::function<void(Result<T>)>;
+    using StatusCallback = std::function<void(Status)>;
 
     static constexpr int kRequestTimeoutMs = 15000;
     static constexpr int kFirstReconnectDelayMs = 1000;
@@ -57,6 +83,7 @@ public:
 
     // Adds "Authorization: Bearer <token>" to requests and the WebSocket; empty removes it.
     void setBearerToken(const QString& token) { m_token = token; }
+    bool hasBearerToken() const { return !m_token.isEmpty(); }
 
     State state() const { return m_state; }
     Error lastError() const { return m_lastError; }
@@ -79,6 +106,36 @@ public:
     void fetchHealth(Callback<model::HealthSnapshot> done);
     void fetchServices(Callback<QList<model::ServiceStatus>> done);
 
+    // Accounts (docs/design/accounts.md). Setup and login are public; the rest need the token.
+    void fetchSetupStatus(Callback<model::SetupStatus> done);
+    void setup(const model::SetupRequest& request, Callback<model::User> done);
+    void login(const model::LoginRequest& request, Callback<model::LoginResponse> done);
+    void logout(StatusCallback done);
+    void fetchMe(Callback<model::MeResponse> done);
+    // A wrong current password fails the call; it does not end the session.
+    void changePassword(const model::PasswordChangeRequest& request, StatusCallback done);
+    void fetchPermissions(Callback<QList<model::Permission>> done);
+
+    void fetchUsers(Callback<QList<model::User>> done);
+    void createUser(const model::UserInput& input, Callback<model::User> done);
+    void updateUser(const QString& id, const model::UserInput& input, Callback<model::User> done);
+    void deleteUser(const QString& id, StatusCallback done);
+
+    void fetchRoles(Callback<QList<model::Role>> done);
+    void createRole(const model::RoleInput& input, Callback<model::Role> done);
+    void updateRole(const QString& id, const model::RoleInput& input, Callback<model::Role> done);
+    void deleteRole(const QString& id, StatusCallback done);
+
+    void fetchSessions(Callback<QList<model::Session>> done);
+    void endSession(const QString& id, StatusCallback done);
+
+    void searchSecurityLog(const SecurityLogQuery& query, Callback<SecurityLogPage> done);
+    void downloadSecurityLogCsv(const SecurityLogQuery& query, Callback<QByteArray> done);
+
+    void fetchSecuritySettings(Callback<model::SecuritySettings> done);
+    void saveSecuritySettings(const model::SecuritySettings& settings,
+                              Callback<model::SecuritySettings> done);
+
     // Opens wss://host:port/api/v1/events/ws and keeps it open (reconnecting with back-off) until
     // disconnectEvents() or setSite().
     void connectEvents();
@@ -92,8 +149,28 @@ signals:
     void failed(const vigil::core::Error& error);
     void pushReceived(const vigil::core::model::PushMessage& message);
     void eventsConnectedChanged(bool connected);
+    // The server no longer accepts the token (401), or ended the session ("session.ended" push).
+    void sessionRejected(const vigil::core::Error& error);
+    void sessionEnded(const QString& reason);
 
 private:
+    enum class Method { Get, Post, Put, Delete };
+    // Public: no token. Session: the token; 401 means the session is gone. Credentials: the token,
+    // and a 401 answers the credentials in the body (a wrong current password), not the session.
+    enum class Auth { Public, Session, Credentials };
+    struct Request {
+        Request(Method httpMethod, QString urlPath, std::optional<QJsonObject> jsonBody = std::nullopt,
+                Auth authentication = Auth::Session)
+            : method(httpMethod), path(std::move(urlPath)), body(std::move(jsonBody)), auth(authentication) {}
+
+        Method method;
+        QString path;
+        std::optional<QJsonObject> body;
+        Auth auth;
+        QUrlQuery query;
+        QByteArray accept = "application/json";
+    };
+
     void setState(State state);
     void fail(Error error);
     void onProbeEncrypted();
@@ -101,12 +178,17 @@ private:
     void decideTrust(const QList<QSslCertificate>& chain);
     QSslConfiguration pinnedConfiguration() const;
     void get(const QString& path, std::function<void(Result<QJsonDocument>)> done);
+    void send(const Request& request, std::function<void(Result<QByteArray>)> done);
+    void sendJson(const Request& request, std::function<void(Result<QJsonDocument>)> done);
+    void sendStatus(const Request& request, StatusCallback done);
+    std::optional<Error> notReadyError() const;
     Error replyError(QNetworkReply* reply, const QList<QSslError>& sslErrors) const;
     Error sslProblem(const QList<QSslError>& errors) const;
     void openEvents();
     void onEventsConnected();
     void onEventsDisconnected();
     void onEventsText(const QString& text);
+    bool handleSessionEnded(const QJsonObject& message);
     void scheduleReconnect();
     void stopProbe();
 
