@@ -1,5 +1,12 @@
 #include "engine/engine.h"
 
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QHostInfo>
+#include <QUuid>
+
+#include "accounts/accounts_service.h"
 #include "engine/schema.h"
 #include "engine/settings_repository.h"
 #include "engine/tls_material_repository.h"
@@ -10,12 +17,6 @@
 #include "store/database.h"
 #include "store/migrations.h"
 #include "system/health_monitor.h"
-
-#include <QCryptographicHash>
-#include <QDir>
-#include <QFileInfo>
-#include <QHostInfo>
-#include <QUuid>
 
 namespace vigil::server {
 
@@ -40,7 +41,9 @@ QString secretScope(const QString& dataDir) {
 
 Engine::Engine(EngineOptions options, QObject* parent) : QObject(parent), m_options(std::move(options)) {}
 
-Engine::~Engine() { stop(); }
+Engine::~Engine() {
+    stop();
+}
 
 Status Engine::start() {
     if (m_running) {
@@ -81,6 +84,7 @@ void Engine::stop() {
     m_services.clear();
     m_https = nullptr;
     m_health = nullptr;
+    m_accounts = nullptr;
     m_settings.reset();
     m_database.reset();
     m_running = false;
@@ -123,13 +127,14 @@ Status Engine::openStore() {
                                                         core::store::Database::kKeyBytes);
     if (!key) {
         if (existing && key.error().code == QLatin1String("secret_not_found")) {
-            return Error::make(QStringLiteral("store_key_missing"),
-                               QStringLiteral("The database %1 exists but its key is in neither the keyring nor "
-                                              "%2. If this installation keeps its key in a desktop keyring, "
-                                              "start it from that desktop session (the keyring must be "
-                                              "unlocked); otherwise restore the key or the data folder from "
-                                              "a backup.")
-                                   .arg(dbPath, m_options.location.secretsDir()));
+            return Error::make(
+                QStringLiteral("store_key_missing"),
+                QStringLiteral("The database %1 exists but its key is in neither the keyring nor "
+                               "%2. If this installation keeps its key in a desktop keyring, "
+                               "start it from that desktop session (the keyring must be "
+                               "unlocked); otherwise restore the key or the data folder from "
+                               "a backup.")
+                    .arg(dbPath, m_options.location.secretsDir()));
         }
         return key.error();
     }
@@ -184,6 +189,9 @@ Status Engine::loadTlsMaterial() {
 
 void Engine::createServices() {
     m_health = new HealthMonitor(dataDir(), this);
+    // Before the gateway: it takes its routes and its authentication from the accounts service.
+    m_accounts =
+        new AccountsService(*m_database, *m_settings, *m_options.clock, m_options.passwordHashing, this);
     m_https = new HttpsService(*this, this);
 
     quint16 port = m_options.port;
@@ -197,7 +205,7 @@ void Engine::createServices() {
     m_https->setListen(m_options.listenAddress, port);
 
     // The health monitor starts first so the gateway has figures for its first request.
-    m_services = {m_health, m_https};
+    m_services = {m_health, m_accounts, m_https};
     for (Service* service : std::as_const(m_services)) {
         connect(service, &Service::stateChanged, this, &Engine::serviceStateChanged);
         connect(service, &Service::stateChanged, this, [this](const QString& id, ServiceState state) {
@@ -205,14 +213,17 @@ void Engine::createServices() {
                 return;
             }
             Service* changed = this->service(id);
-            core::model::ServiceStatus status{id, changed ? changed->displayName() : id, serviceStateName(state),
-                                              changed ? changed->port() : 0, changed ? changed->problem() : QString()};
-            m_https->hub().broadcast(core::model::PushMessage{QStringLiteral("system.service"), status.toJson()});
+            core::model::ServiceStatus status{id, changed ? changed->displayName() : id,
+                                              serviceStateName(state), changed ? changed->port() : 0,
+                                              changed ? changed->problem() : QString()};
+            m_https->hub().broadcast(
+                core::model::PushMessage{QStringLiteral("system.service"), status.toJson()});
         });
     }
     connect(m_health, &HealthMonitor::sampled, this, [this](const core::model::HealthSnapshot& snapshot) {
         if (m_https) {
-            m_https->hub().broadcast(core::model::PushMessage{QStringLiteral("system.health"), snapshot.toJson()});
+            m_https->hub().broadcast(
+                core::model::PushMessage{QStringLiteral("system.health"), snapshot.toJson()});
         }
     });
 }

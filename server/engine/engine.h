@@ -3,20 +3,21 @@
 // (SRV-1, SRV-3). The same Engine runs inside the workstation (standalone, on its own thread) and in
 // vigild. All of its methods run on the thread it lives on.
 
-#include "common/result.h"
-#include "engine/service.h"
-#include "platform/data_location.h"
-#include "security/certificate_authority.h"
-#include "security/secret_store.h"
-
 #include <QDateTime>
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
-
 #include <memory>
+
+#include "common/clock.h"
+#include "common/result.h"
+#include "engine/service.h"
+#include "platform/data_location.h"
+#include "security/certificate_authority.h"
+#include "security/password_hasher.h"
+#include "security/secret_store.h"
 
 namespace vigil::core::store {
 class Database;
@@ -24,6 +25,7 @@ class Database;
 
 namespace vigil::server {
 
+class AccountsService;
 class HttpsService;
 class HealthMonitor;
 class SettingsRepository;
@@ -31,9 +33,13 @@ class SettingsRepository;
 struct EngineOptions {
     core::platform::DataLocation location;  // the engine uses location.serverDir()
     QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
-    quint16 port = 0;  // 0: the stored setting, else kDefaultHttpsPort; tests pass an explicit port
+    quint16 port = 0;            // 0: the stored setting, else kDefaultHttpsPort; tests pass an explicit port
     bool ephemeralPort = false;  // bind port 0 and let the OS choose (tests)
     core::security::SecretStore::Policy secretPolicy = core::security::SecretStore::Policy::PreferKeychain;
+    // Where lockouts and sessions read the time; tests pass a ManualClock. Must outlive the engine.
+    const core::Clock* clock = &core::SystemClock::instance();
+    // Argon2id parameters for new password hashes; stored hashes made otherwise upgrade at login.
+    core::security::Argon2Parameters passwordHashing = core::security::PasswordHasher::kDefaultParameters;
 };
 
 class Engine : public QObject {
@@ -58,6 +64,7 @@ public:
     SettingsRepository& settings() const { return *m_settings; }
     HttpsService* https() const { return m_https; }
     HealthMonitor* health() const { return m_health; }
+    AccountsService* accounts() const { return m_accounts; }
 
     QString serverId() const { return m_serverId; }
     QString serverName() const { return m_serverName; }
@@ -88,6 +95,7 @@ private:
     QList<Service*> m_services;  // children of this object, in start order
     HttpsService* m_https = nullptr;
     HealthMonitor* m_health = nullptr;
+    AccountsService* m_accounts = nullptr;
     core::security::CertifiedKey m_authority;
     core::security::CertifiedKey m_serverCertificate;
     QString m_serverId;

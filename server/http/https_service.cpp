@@ -4,12 +4,19 @@
 #include <QHttpServer>
 #include <QHttpServerResponder>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonParseError>
 #include <QMetaEnum>
+#include <QNetworkRequest>
 #include <QStringList>
+#include <QUrlQuery>
 #include <QWebSocket>
 
+#include "accounts/accounts_routes.h"
+#include "accounts/accounts_service.h"
 #include "engine/engine.h"
+#include "model/permissions.h"
 #include "security/certificate_authority.h"
 #include "server_logging.h"
 #include "system/health_monitor.h"
@@ -21,17 +28,15 @@ namespace {
 using Method = QHttpServerRequest::Method;
 using StatusCode = QHttpServerResponse::StatusCode;
 
-const QString kPublic = QStringLiteral("public");
+using core::model::Permissions;
+
+const QString kPublic = QString::fromLatin1(Permissions::kPublic);
+const QString kAuthenticated = QString::fromLatin1(Permissions::kAuthenticated);
 constexpr auto kSecurityHeaders = {
     std::pair{"Cache-Control", "no-store"},
     std::pair{"Strict-Transport-Security", "max-age=31536000"},
     std::pair{"X-Content-Type-Options", "nosniff"},
 };
-
-QHttpServerResponse errorResponse(StatusCode status, const QString& code, const QString& message) {
-    return QHttpServerResponse(
-        QJsonObject{{QStringLiteral("error"), code}, {QStringLiteral("message"), message}}, status);
-}
 
 QByteArray methodName(Method method) {
     return QByteArray(QMetaEnum::fromType<Method>().valueToKey(static_cast<int>(method))).toUpper();
@@ -42,6 +47,37 @@ bool isWebSocketUpgrade(const QHttpServerRequest& request) {
            request.value(QByteArrayLiteral("Upgrade")).compare("websocket", Qt::CaseInsensitive) == 0;
 }
 
+// The token of "Authorization: Bearer <token>" (scheme case-insensitive, RFC 6750), else empty.
+QString bearerToken(const QByteArray& authorization) {
+    const QByteArray value = authorization.trimmed();
+    constexpr QByteArrayView kScheme("bearer ");
+    if (value.size() <= kScheme.size() || !value.first(kScheme.size()).toLower().startsWith(kScheme)) {
+        return {};
+    }
+    return QString::fromLatin1(value.mid(kScheme.size()).trimmed());
+}
+
+// WebSocket clients that cannot set headers (browsers) send the token as ?token=.
+QString webSocketToken(const QByteArray& authorization, const QUrlQuery& query) {
+    const QString fromHeader = bearerToken(authorization);
+    return fromHeader.isEmpty() ? query.queryItemValue(QStringLiteral("token")) : fromHeader;
+}
+
+QHttpServerResponse unauthenticated(const core::Error& error, bool tokenGiven) {
+    QHttpServerResponse response = errorResponse(StatusCode::Unauthorized, error.code, error.message);
+    response.setHeader(QByteArrayLiteral("WWW-Authenticate"),
+                       tokenGiven ? QByteArrayLiteral("Bearer realm=\"vigil\", error=\"invalid_token\"")
+                                  : QByteArrayLiteral("Bearer realm=\"vigil\""));
+    return response;
+}
+
+QHttpServerResponse notInitialised() {
+    return errorResponse(
+        StatusCode::Forbidden, QStringLiteral("not_initialised"),
+        QStringLiteral("This platform is not initialised yet, so only setup answers. Initialise "
+                       "it first (POST /api/v1/setup), then log in."));
+}
+
 }  // namespace
 
 HttpsService::HttpsService(Engine& engine, QObject* parent)
@@ -49,6 +85,11 @@ HttpsService::HttpsService(Engine& engine, QObject* parent)
       m_engine(engine),
       m_routes(buildRoutes()) {
     m_hub.setHelloProvider([this] { return systemInfo(); });
+    AccountsService* accounts = m_engine.accounts();
+    connect(accounts, &AccountsService::sessionEnded, &m_hub, &WebSocketHub::endSession);
+    connect(accounts, &AccountsService::logged, this, [this](const core::model::LogEntry& entry) {
+        pushLogEntry(core::model::PushMessage{QStringLiteral("security.log"), entry.toJson()});
+    });
 }
 
 HttpsService::~HttpsService() {
@@ -65,23 +106,31 @@ quint16 HttpsService::port() const {
 }
 
 QList<HttpsService::Route> HttpsService::buildRoutes() {
-    // The one place the API's routes are declared; openapi.yaml describes the same list.
+    // The one table of the API's routes, made of each domain's part; openapi.yaml describes it.
+    return systemRoutes() + accountsRoutes(*m_engine.accounts());
+}
+
+QList<HttpsService::Route> HttpsService::systemRoutes() {
+    // info and ca.pem are public: a client shows which site it reached (version, id, CA fingerprint)
+    // before anyone logs in, and none of it is secret. health, services and the events socket answer
+    // the first-run screen before initialisation and need a session afterwards.
     return {
         {Method::Get, QStringLiteral("/api/v1/system/info"), kPublic,
-         [this](auto&) { return infoResponse(); }},
-        {Method::Get, QStringLiteral("/api/v1/system/health"), kPublic,
-         [this](auto&) { return healthResponse(); }},
-        {Method::Get, QStringLiteral("/api/v1/system/services"), kPublic,
-         [this](auto&) { return servicesResponse(); }},
+         [this](const RouteRequest&) { return infoResponse(); }},
+        {Method::Get, QStringLiteral("/api/v1/system/health"), kAuthenticated,
+         [this](const RouteRequest&) { return healthResponse(); }, true},
+        {Method::Get, QStringLiteral("/api/v1/system/services"), kAuthenticated,
+         [this](const RouteRequest&) { return servicesResponse(); }, true},
         {Method::Get, QStringLiteral("/api/v1/system/ca.pem"), kPublic,
-         [this](auto&) { return caPemResponse(); }},
+         [this](const RouteRequest&) { return caPemResponse(); }},
         // Reached only by requests that are not WebSocket upgrades; upgrades never get here.
-        {Method::Get, QString::fromLatin1(kEventsPath), kPublic,
-         [](auto&) {
+        {Method::Get, QString::fromLatin1(kEventsPath), kAuthenticated,
+         [](const RouteRequest&) {
              return errorResponse(StatusCode::BadRequest, QStringLiteral("websocket_required"),
                                   QStringLiteral("This address takes WebSocket connections only. "
                                                  "Connect with a WebSocket client (wss://)."));
-         }},
+         },
+         true},
     };
 }
 
@@ -151,28 +200,61 @@ void HttpsService::dispatch(const QHttpServerRequest& request, QHttpServerRespon
 }
 
 QHttpServerResponse HttpsService::respond(const QHttpServerRequest& request) const {
-    const QString path = request.url().path();
     if (isWebSocketUpgrade(request)) {
         // Upgrades on the events path never reach here; Qt closes the connection after this answer.
         return errorResponse(StatusCode::NotFound, QStringLiteral("not_found"),
                              QStringLiteral("WebSocket connections are taken at %1 only.")
                                  .arg(QString::fromLatin1(kEventsPath)));
     }
+    QHash<QString, QString> params;
+    std::optional<QHttpServerResponse> refusal;
+    const Route* route = findRoute(request, &params, &refusal);
+    if (!route) {
+        return std::move(*refusal);
+    }
+    std::optional<Caller> caller;
+    if (auto refused = admit(*route, request, &caller)) {
+        return std::move(*refused);
+    }
+    QJsonObject body;
+    if (auto refused = readBody(request, &body)) {
+        return std::move(*refused);
+    }
+    return route->handler(RouteRequest{request, request.remoteAddress(), params, body, caller});
+}
+
+const HttpsService::Route* HttpsService::findRoute(const QHttpServerRequest& request,
+                                                   QHash<QString, QString>* params,
+                                                   std::optional<QHttpServerResponse>* refusal) const {
+    const QString path = request.url().path();
     QByteArrayList allowed;
+    const Route* best = nullptr;
     for (const Route& route : m_routes) {
-        if (route.path != path) {
+        auto matched = matchRoutePath(route.path, path);
+        if (!matched) {
             continue;
         }
-        if (route.method == request.method()) {
-            return route.handler(request);
+        if (route.method != request.method()) {
+            if (!allowed.contains(methodName(route.method))) {
+                allowed.append(methodName(route.method));
+            }
+            continue;
         }
-        allowed.append(methodName(route.method));
+        // A literal segment beats a parameter: "/users/me" would win over "/users/{id}".
+        if (!best || matched->size() < params->size()) {
+            best = &route;
+            *params = *matched;
+        }
+    }
+    if (best) {
+        return best;
     }
     if (allowed.isEmpty()) {
-        return errorResponse(StatusCode::NotFound, QStringLiteral("not_found"),
-                             QStringLiteral("There is nothing at %1. Check the address against the API "
-                                            "description (server/api/openapi.yaml).")
-                                 .arg(path));
+        *refusal = errorResponse(StatusCode::NotFound, QStringLiteral("not_found"),
+                                 QStringLiteral("There is nothing at %1. Check the address against the API "
+                                                "description (server/api/openapi.yaml).")
+                                     .arg(path));
+        return nullptr;
     }
     QHttpServerResponse response =
         errorResponse(StatusCode::MethodNotAllowed, QStringLiteral("method_not_allowed"),
@@ -180,20 +262,139 @@ QHttpServerResponse HttpsService::respond(const QHttpServerRequest& request) con
                           .arg(path, QString::fromLatin1(methodName(request.method())),
                                QString::fromLatin1(allowed.join(", "))));
     response.setHeader(QByteArrayLiteral("Allow"), allowed.join(", "));
-    return response;
+    *refusal = std::move(response);
+    return nullptr;
+}
+
+std::optional<QHttpServerResponse> HttpsService::admit(const Route& route, const QHttpServerRequest& request,
+                                                       std::optional<Caller>* caller) const {
+    if (route.permission == kPublic) {
+        return std::nullopt;
+    }
+    AccountsService* accounts = m_engine.accounts();
+    if (!accounts->isInitialised()) {
+        return route.answersBeforeSetup ? std::nullopt : std::optional(notInitialised());
+    }
+    const QString token = bearerToken(request.value(QByteArrayLiteral("Authorization")));
+    auto authenticated = accounts->authenticate(token, request.remoteAddress());
+    if (!authenticated) {
+        const core::Error& error = authenticated.error();
+        return error.code == QLatin1String("unauthenticated") ? unauthenticated(error, !token.isEmpty())
+                                                              : errorResponse(error);
+    }
+    const Caller& who = authenticated.value();
+    if (route.permission != kAuthenticated && who.mustChangePassword) {
+        return errorResponse(
+            StatusCode::Forbidden, QStringLiteral("password_change_required"),
+            QStringLiteral("The password of %1 must be changed before anything else. Change it "
+                           "(POST /api/v1/auth/password), then try again.")
+                .arg(who.userName));
+    }
+    if (route.permission != kAuthenticated && !who.has(route.permission)) {
+        return errorResponse(StatusCode::Forbidden, QStringLiteral("forbidden"),
+                             QStringLiteral("This needs the permission \"%1\", which the role of %2 does not "
+                                            "grant. Ask an administrator for a role with it.")
+                                 .arg(route.permission, who.userName));
+    }
+    *caller = who;
+    return std::nullopt;
+}
+
+std::optional<QHttpServerResponse> HttpsService::readBody(const QHttpServerRequest& request,
+                                                          QJsonObject* body) const {
+    const QByteArray data = request.body();
+    const qint64 declared = request.value(QByteArrayLiteral("Content-Length")).toLongLong();
+    if (data.size() > kMaxBodyBytes || declared > kMaxBodyBytes) {
+        return errorResponse(
+            StatusCode::PayloadTooLarge, QStringLiteral("body_too_large"),
+            QStringLiteral("The request body is larger than %1 bytes, the most this API takes. "
+                           "Send less.")
+                .arg(kMaxBodyBytes));
+    }
+    if (data.trimmed().isEmpty()) {
+        return std::nullopt;
+    }
+    if (request.method() != Method::Post && request.method() != Method::Put) {
+        return errorResponse(StatusCode::BadRequest, QStringLiteral("bad_request"),
+                             QStringLiteral("%1 requests take no body here. Send it without one.")
+                                 .arg(QString::fromLatin1(methodName(request.method()))));
+    }
+    const QByteArray type = request.value(QByteArrayLiteral("Content-Type")).trimmed().toLower();
+    if (!type.startsWith("application/json")) {
+        return errorResponse(
+            StatusCode::UnsupportedMediaType, QStringLiteral("unsupported_media_type"),
+            QStringLiteral("The body must be JSON, sent with \"Content-Type: application/json\"."));
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        return errorResponse(
+            StatusCode::BadRequest, QStringLiteral("bad_request"),
+            QStringLiteral("The body is not a JSON object%1. Send one object, as the API "
+                           "description (server/api/openapi.yaml) shows.")
+                .arg(parseError.error != QJsonParseError::NoError ? QStringLiteral(" (%1 at byte %2)")
+                                                                        .arg(parseError.errorString())
+                                                                        .arg(parseError.offset)
+                                                                  : QString()));
+    }
+    *body = document.object();
+    return std::nullopt;
 }
 
 void HttpsService::handleEvents(const QHttpServerRequest& request, QHttpServerResponder&& responder) const {
-    if (isWebSocketUpgrade(request)) {
-        return;  // no answer: Qt hands the connection to its WebSocket server, then to acceptWebSockets()
+    if (!isWebSocketUpgrade(request)) {
+        dispatch(request, std::move(responder));
+        return;
     }
-    dispatch(request, std::move(responder));
+    AccountsService* accounts = m_engine.accounts();
+    if (accounts->isInitialised()) {
+        const QString token =
+            webSocketToken(request.value(QByteArrayLiteral("Authorization")), request.query());
+        auto caller = accounts->authenticate(token, request.remoteAddress());
+        if (!caller) {
+            // Answering refuses the upgrade; Qt closes the connection after it.
+            QHttpServerResponse response = caller.error().code == QLatin1String("unauthenticated")
+                                               ? unauthenticated(caller.error(), !token.isEmpty())
+                                               : errorResponse(caller.error());
+            for (const auto& [name, value] : kSecurityHeaders) {
+                response.setHeader(QByteArray(name), QByteArray(value));
+            }
+            response.write(std::move(responder));
+            return;
+        }
+    }
+    // No answer: Qt hands the connection to its WebSocket server, then to acceptWebSockets().
 }
 
 void HttpsService::acceptWebSockets() {
+    AccountsService* accounts = m_engine.accounts();
     while (m_server && m_server->hasPendingWebSocketConnections()) {
-        m_hub.accept(m_server->nextPendingWebSocketConnection());
+        std::unique_ptr<QWebSocket> socket = m_server->nextPendingWebSocketConnection();
+        QString sessionId;
+        if (accounts->isInitialised()) {
+            // The upgrade request was checked in handleEvents(); check again to learn the session it
+            // belongs to, which the handshake request carries (header or ?token=).
+            const QNetworkRequest handshake = socket->request();
+            const QString token = webSocketToken(handshake.rawHeader(QByteArrayLiteral("Authorization")),
+                                                 QUrlQuery(handshake.url()));
+            auto caller = accounts->authenticate(token, socket->peerAddress());
+            if (!caller) {
+                socket->close(QWebSocketProtocol::CloseCodePolicyViolated, caller.error().message.left(120));
+                continue;
+            }
+            sessionId = caller->sessionId;
+        }
+        m_hub.accept(std::move(socket), sessionId);
     }
+}
+
+void HttpsService::pushLogEntry(const core::model::PushMessage& message) {
+    // Only to sessions whose role may read the log.
+    AccountsService* accounts = m_engine.accounts();
+    const QString logs = QString::fromLatin1(Permissions::kLogs);
+    m_hub.broadcastTo(message, [accounts, &logs](const QString& sessionId) {
+        return !sessionId.isEmpty() && accounts->sessionPermissions(sessionId).contains(logs);
+    });
 }
 
 core::model::SystemInfo HttpsService::systemInfo() const {

@@ -1,8 +1,15 @@
 #pragma once
 // HttpsService: the "access-gateway" service. Serves the REST API and the event WebSocket over TLS 1.2+
 // on one port (SEC-2.1, SEC-2.3) with Qt HttpServer. Every route is declared once, in routes(): its
-// method, path, permission and handler. Answers are JSON, errors {"error": code, "message": text},
-// and every answer carries the security headers.
+// method, path, permission and handler; each domain contributes its part from its own file
+// (http/route.h). Answers are JSON, errors {"error": code, "message": text}, and every answer carries
+// the security headers.
+//
+// Access (docs/design/accounts.md): before the platform is initialised only public routes and those
+// marked answersBeforeSetup answer, others 403 not_initialised. Afterwards every non-public route needs
+// "Authorization: Bearer <token>" (401 unauthenticated with WWW-Authenticate) and its permission (403
+// forbidden naming it). The events WebSocket takes the token from that header or from ?token=; when its
+// session ends it receives "session.ended" and is closed.
 
 #include <QHostAddress>
 #include <QHttpServerRequest>
@@ -14,6 +21,7 @@
 #include <memory>
 
 #include "engine/service.h"
+#include "http/route.h"
 #include "http/websocket_hub.h"
 #include "model/system_model.h"
 
@@ -27,14 +35,7 @@ class Engine;
 class HttpsService : public Service {
     Q_OBJECT
 public:
-    // One API route.
-    struct Route {
-        QHttpServerRequest::Method method = QHttpServerRequest::Method::Get;
-        QString path;
-        // Who may call it; enforced once accounts exist (issue 3). "public": anyone reaching the port.
-        QString permission;
-        std::function<QHttpServerResponse(const QHttpServerRequest&)> handler;
-    };
+    using Route = vigil::server::Route;
 
     static constexpr auto kEventsPath = "/api/v1/events/ws";
 
@@ -55,12 +56,21 @@ protected:
 
 private:
     QList<Route> buildRoutes();
+    QList<Route> systemRoutes();
     QSslConfiguration tlsConfiguration() const;
 
     void dispatch(const QHttpServerRequest& request, QHttpServerResponder&& responder) const;
     QHttpServerResponse respond(const QHttpServerRequest& request) const;
+    // The route for the request, or the 404/405 answer; `params` gets the path parameters.
+    const Route* findRoute(const QHttpServerRequest& request, QHash<QString, QString>* params,
+                           std::optional<QHttpServerResponse>* refusal) const;
+    // Checks initialisation, session and permission; nullopt when the route may run.
+    std::optional<QHttpServerResponse> admit(const Route& route, const QHttpServerRequest& request,
+                                             std::optional<Caller>* caller) const;
+    std::optional<QHttpServerResponse> readBody(const QHttpServerRequest& request, QJsonObject* body) const;
     void handleEvents(const QHttpServerRequest& request, QHttpServerResponder&& responder) const;
     void acceptWebSockets();
+    void pushLogEntry(const core::model::PushMessage& message);
 
     core::model::SystemInfo systemInfo() const;
     QHttpServerResponse infoResponse() const;

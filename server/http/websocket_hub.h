@@ -2,8 +2,10 @@
 // WebSocketHub: the clients connected to /api/v1/events/ws. Greets each new client with
 // "system.hello" (the server's SystemInfo) so it has state at once, then pushes every broadcast
 // message to all of them as compact JSON text. Closed sockets are dropped; closeAll() runs when the
-// access gateway stops.
+// access gateway stops. Each socket remembers the session it was opened with (empty before the
+// platform is initialised), so endSession() can tell that client why and close it.
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <functional>
@@ -26,9 +28,15 @@ public:
     // What a new client receives first, as the data of "system.hello".
     void setHelloProvider(HelloProvider provider);
 
-    // Takes ownership of an upgraded socket and greets it.
-    void accept(std::unique_ptr<QWebSocket> socket);
+    // Takes ownership of an upgraded socket, notes its session and greets it.
+    void accept(std::unique_ptr<QWebSocket> socket, const QString& sessionId = {});
     void broadcast(const core::model::PushMessage& message);
+    // Sends to the clients whose session id `wanted` accepts.
+    void broadcastTo(const core::model::PushMessage& message,
+                     const std::function<bool(const QString&)>& wanted);
+    // Sends {"type":"session.ended","data":{"reason"}} to the session's clients, then closes them.
+    void endSession(const QString& sessionId, const QString& reason);
+    int sessionClientCount(const QString& sessionId) const;
     int clientCount() const { return static_cast<int>(m_clients.size()); }
     // Says goodbye to every client and frees the sockets now (before the server that made them goes).
     void closeAll();
@@ -41,6 +49,7 @@ private:
     void drop(QWebSocket* socket);
 
     QList<QWebSocket*> m_clients;  // owned; children of this hub
+    QHash<QWebSocket*, QString> m_sessionIds;
     HelloProvider m_helloProvider;
 };
 

@@ -1,0 +1,3 @@
+#include "accounts/accounts_logging.h"
+
+Q_LOGGING_CATEGORY(lcAccounts, "vigil.server.accounts")
