@@ -4,6 +4,7 @@
 #include <QUrlQuery>
 
 #include "accounts/accounts_service.h"
+#include "accounts/address_filter_settings.h"
 #include "model/json_fields.h"
 #include "model/permissions.h"
 
@@ -256,6 +257,20 @@ QList<Route> logAndSettingsRoutes(AccountsService& a) {
              }
              const core::Status saved = a.setSecuritySettings(Actor::of(r), settings.value());
              return saved ? jsonResponse(a.securitySettings().toJson()) : errorResponse(saved.error());
+         }},
+        {Method::Get, QStringLiteral("/api/v1/settings/address-filter"), need(Permissions::kSecurity),
+         [&a](const RouteRequest&) {
+             return jsonResponse(AddressFilterSettings::toJson(a.addressFilter()));
+         }},
+        {Method::Put, QStringLiteral("/api/v1/settings/address-filter"), need(Permissions::kSecurity),
+         [&a](const RouteRequest& r) {
+             auto change = AddressFilterSettings::fromRequest(r.body);
+             if (!change) {
+                 return errorResponse(change.error());
+             }
+             const core::Status saved = a.setAddressFilter(Actor::of(r), change->filter, change->confirm);
+             return saved ? jsonResponse(AddressFilterSettings::toJson(a.addressFilter()))
+                          : errorResponse(saved.error());
          }},
     };
 }

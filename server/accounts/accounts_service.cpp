@@ -5,6 +5,7 @@
 #include <QUuid>
 
 #include "accounts/accounts_logging.h"
+#include "accounts/address_filter_settings.h"
 #include "engine/settings_repository.h"
 #include "model/json_fields.h"
 #include "model/permissions.h"
@@ -115,6 +116,7 @@ AccountsService::AccountsService(core::store::Database& db, SettingsRepository& 
       m_sessions(db),
       m_log(db) {
     loadSettings();
+    loadAddressFilter();
     auto initialised = m_settingsStore.value(QString::fromLatin1(kInitialisedKey));
     m_initialised = initialised && initialised.value().has_value();
     m_sweep.setInterval(kSweepIntervalMs);
@@ -185,6 +187,42 @@ Status AccountsService::setSecuritySettings(const Actor& actor, const SecuritySe
     log(QStringLiteral("setting_changed"), actor, QStringLiteral("security"),
         QStringLiteral("from %1 to %2").arg(before, text));
     expireSessions();  // shorter timeouts apply to running sessions at once
+    return {};
+}
+
+void AccountsService::loadAddressFilter() {
+    auto stored = m_settingsStore.value(QString::fromLatin1(kAddressFilterKey));
+    if (!stored || !stored.value()) {
+        return;
+    }
+    auto filter = AddressFilterSettings::fromStored(*stored.value());
+    if (!filter) {
+        // Refusing everyone would lock the administrators out too; loopback stays open either way,
+        // but say loudly that the filter is not in force.
+        qCCritical(lcAccounts).noquote() << filter.error().message << "The address filter is off until then.";
+        return;
+    }
+    m_addressFilter = filter.value();
+}
+
+Status AccountsService::setAddressFilter(const Actor& actor, const core::net::AddressFilter& filter,
+                                         bool confirm) {
+    if (Status safe = AddressFilterSettings::checkSelfLockOut(filter, actor.address, confirm); !safe) {
+        return safe;
+    }
+    const QString text = AddressFilterSettings::toStored(filter);
+    if (Status saved = m_settingsStore.setValue(QString::fromLatin1(kAddressFilterKey), text); !saved) {
+        return saved;
+    }
+    const QString before = AddressFilterSettings::toStored(m_addressFilter);
+    m_addressFilter = filter;
+    log(QStringLiteral("filter_changed"), actor, QStringLiteral("address_filter"),
+        QStringLiteral("from %1 to %2%3")
+            .arg(before, text,
+                 confirm && filter.wouldLockOut(actor.address)
+                     ? QStringLiteral(" (confirmed although it refuses the changer's address)")
+                     : QString()));
+    emit addressFilterChanged();
     return {};
 }
 

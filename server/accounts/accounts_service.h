@@ -20,6 +20,7 @@
 #include "engine/service.h"
 #include "http/route.h"
 #include "model/account_model.h"
+#include "net/address_filter.h"
 #include "security/lockout_tracker.h"
 #include "security/password_hasher.h"
 
@@ -39,8 +40,9 @@ struct Actor {
 class AccountsService : public Service {
     Q_OBJECT
 public:
-    static constexpr auto kSettingsKey = "security.settings";          // SecuritySettings as JSON
-    static constexpr auto kInitialisedKey = "accounts.initialisedMs";  // UTC ms of the setup
+    static constexpr auto kSettingsKey = "security.settings";             // SecuritySettings as JSON
+    static constexpr auto kInitialisedKey = "accounts.initialisedMs";     // UTC ms of the setup
+    static constexpr auto kAddressFilterKey = "security.address_filter";  // {"mode","entries"} as JSON
     static constexpr int kMaxUserNameLength = 64;
     static constexpr int kMaxRoleNameLength = 64;
     static constexpr int kSweepIntervalMs = 30 * 1000;  // how often idle sessions are looked for
@@ -96,6 +98,12 @@ public:
     core::model::SecuritySettings securitySettings() const { return m_settings; }
     core::Status setSecuritySettings(const Actor& actor, const core::model::SecuritySettings& settings);
 
+    // The platform's address filter (SEC-2.5); the gateway applies it to every connection and request.
+    const core::net::AddressFilter& addressFilter() const { return m_addressFilter; }
+    // Stores and applies a new filter; 409 would_lock_out_self when it would refuse the actor's own
+    // address and `confirm` is false.
+    core::Status setAddressFilter(const Actor& actor, const core::net::AddressFilter& filter, bool confirm);
+
     const core::security::PasswordHasher& hasher() const { return m_hasher; }
     core::security::LockoutTracker& lockout() { return m_lockout; }
 
@@ -104,6 +112,8 @@ signals:
     void sessionEnded(const QString& sessionId, const QString& reason);
     // An entry was added to the security log.
     void logged(const vigil::core::model::LogEntry& entry);
+    // The address filter changed: connections from now on are judged by addressFilter().
+    void addressFilterChanged();
 
 protected:
     core::Status doStart() override;
@@ -113,6 +123,7 @@ private:
     core::Status available() const;
     void loadSettings();
     void applySettings();
+    void loadAddressFilter();
     void log(const QString& kind, const QString& userName, const QHostAddress& address, const QString& target,
              const QString& detail);
     void log(const QString& kind, const Actor& actor, const QString& target, const QString& detail);
@@ -144,6 +155,7 @@ private:
     SessionRepository m_sessions;
     SecurityLog m_log;
     core::model::SecuritySettings m_settings;
+    core::net::AddressFilter m_addressFilter;
     QTimer m_sweep;
     bool m_initialised = false;
     bool m_running = false;

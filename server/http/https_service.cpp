@@ -83,6 +83,7 @@ QHttpServerResponse notInitialised() {
 HttpsService::HttpsService(Engine& engine, QObject* parent)
     : Service(QStringLiteral("access-gateway"), QStringLiteral("Access gateway"), parent),
       m_engine(engine),
+      m_refusals(*engine.options().clock),
       m_routes(buildRoutes()) {
     m_hub.setHelloProvider([this] { return systemInfo(); });
     AccountsService* accounts = m_engine.accounts();
@@ -90,6 +91,7 @@ HttpsService::HttpsService(Engine& engine, QObject* parent)
     connect(accounts, &AccountsService::logged, this, [this](const core::model::LogEntry& entry) {
         pushLogEntry(core::model::PushMessage{QStringLiteral("security.log"), entry.toJson()});
     });
+    connect(accounts, &AccountsService::addressFilterChanged, this, &HttpsService::applyAddressFilter);
 }
 
 HttpsService::~HttpsService() {
@@ -163,22 +165,62 @@ core::Status HttpsService::doStart() {
         dispatch(request, std::move(responder));
     });
     connect(m_server.get(), &QHttpServer::newWebSocketConnection, this, &HttpsService::acceptWebSockets);
-    m_server->sslSetup(tlsConfiguration());
-
-    const quint16 bound = m_server->listen(m_address, m_requestedPort);
-    if (bound == 0) {
+    if (core::Status listening = listen(); !listening) {
         m_server.reset();
+        return listening;
+    }
+    qCInfo(lcHttp).noquote() << "HTTPS on" << m_address.toString() << "port" << m_boundPort;
+    return {};
+}
+
+core::Status HttpsService::listen() {
+    // Our own listener instead of QHttpServer's, so the address filter judges each connection before
+    // its TLS handshake (SEC-2.5, address_gate_server.h).
+    auto gate = std::make_unique<AddressGateServer>();
+    gate->setSslConfiguration(tlsConfiguration());
+    gate->setFilter(m_engine.accounts()->addressFilter());
+    connect(gate.get(), &AddressGateServer::connectionRefused, this, &HttpsService::noteRefusedConnection);
+    if (!gate->listen(m_address, m_requestedPort)) {
         return core::Error::make(
             QStringLiteral("port_unavailable"),
-            QStringLiteral("Cannot listen on %1 port %2: the port is in use or the address "
+            QStringLiteral("Cannot listen on %1 port %2 (%3): the port is in use or the address "
                            "is not on this machine. Choose another port or stop the "
                            "program that uses it.")
                 .arg(m_address.toString())
-                .arg(m_requestedPort));
+                .arg(m_requestedPort)
+                .arg(gate->errorString()));
     }
-    m_boundPort = bound;
-    qCInfo(lcHttp).noquote() << "HTTPS on" << m_address.toString() << "port" << m_boundPort;
+    m_boundPort = gate->serverPort();
+    m_gate = gate.get();
+    m_server->bind(gate.release());  // the server takes ownership; m_gate follows it by QPointer
     return {};
+}
+
+quint64 HttpsService::refusedConnections() const {
+    const AddressGateServer* gate = m_gate.data();
+    return gate ? gate->refusedCount() : 0;
+}
+
+void HttpsService::applyAddressFilter() {
+    if (m_gate) {
+        m_gate->setFilter(m_engine.accounts()->addressFilter());
+    }
+}
+
+void HttpsService::noteRefusedConnection(const QHostAddress& peer) {
+    if (const QString line = m_refusals.record(peer); !line.isEmpty()) {
+        qCWarning(lcHttp).noquote() << line;
+    }
+}
+
+std::optional<QHttpServerResponse> HttpsService::refuseByAddress(const QHostAddress& peer) const {
+    if (m_engine.accounts()->addressFilter().permits(peer)) {
+        return std::nullopt;
+    }
+    return errorResponse(StatusCode::Forbidden, QStringLiteral("address_refused"),
+                         QStringLiteral("The address filter of this platform refuses %1. Ask an "
+                                        "administrator to allow it.")
+                             .arg(peer.toString()));
 }
 
 void HttpsService::doStop() {
@@ -200,6 +242,9 @@ void HttpsService::dispatch(const QHttpServerRequest& request, QHttpServerRespon
 }
 
 QHttpServerResponse HttpsService::respond(const QHttpServerRequest& request) const {
+    if (auto refused = refuseByAddress(request.remoteAddress())) {
+        return std::move(*refused);
+    }
     if (isWebSocketUpgrade(request)) {
         // Upgrades on the events path never reach here; Qt closes the connection after this answer.
         return errorResponse(StatusCode::NotFound, QStringLiteral("not_found"),
@@ -347,6 +392,10 @@ void HttpsService::handleEvents(const QHttpServerRequest& request, QHttpServerRe
         return;
     }
     AccountsService* accounts = m_engine.accounts();
+    if (!accounts->addressFilter().permits(request.remoteAddress())) {
+        dispatch(request, std::move(responder));  // answers address_refused, which refuses the upgrade
+        return;
+    }
     if (accounts->isInitialised()) {
         const QString token =
             webSocketToken(request.value(QByteArrayLiteral("Authorization")), request.query());

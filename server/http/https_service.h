@@ -15,12 +15,15 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
 #include <QList>
+#include <QPointer>
 #include <QSslConfiguration>
 #include <QString>
 #include <functional>
 #include <memory>
 
 #include "engine/service.h"
+#include "http/address_gate_server.h"
+#include "http/refusal_log.h"
 #include "http/route.h"
 #include "http/websocket_hub.h"
 #include "model/system_model.h"
@@ -48,6 +51,11 @@ public:
     quint16 port() const override;
 
     WebSocketHub& hub() { return m_hub; }
+    // Connections the address filter closed before their TLS handshake since the last start.
+    quint64 refusedConnections() const;
+    // The per-request check (SEC-2.5): a kept-alive connection opened before the filter changed is
+    // judged again on each request; an answer means the request is refused.
+    std::optional<QHttpServerResponse> refuseByAddress(const QHostAddress& peer) const;
     const QList<Route>& routes() const { return m_routes; }
 
 protected:
@@ -58,6 +66,9 @@ private:
     QList<Route> buildRoutes();
     QList<Route> systemRoutes();
     QSslConfiguration tlsConfiguration() const;
+    core::Status listen();
+    void applyAddressFilter();
+    void noteRefusedConnection(const QHostAddress& peer);
 
     void dispatch(const QHttpServerRequest& request, QHttpServerResponder&& responder) const;
     QHttpServerResponse respond(const QHttpServerRequest& request) const;
@@ -83,6 +94,8 @@ private:
     quint16 m_requestedPort = 0;
     quint16 m_boundPort = 0;
     std::unique_ptr<QHttpServer> m_server;  // made on start, destroyed on stop: that frees the port
+    QPointer<AddressGateServer> m_gate;     // the listener; m_server owns it once bound
+    RefusalLog m_refusals;
     WebSocketHub m_hub;
     QList<Route> m_routes;
 };

@@ -50,6 +50,8 @@ QHttpServerResponse errorResponse(const core::Error& error) {
         {QStringLiteral("role_in_use"), StatusCode::Conflict},
         {QStringLiteral("last_administrator"), StatusCode::Conflict},
         {QStringLiteral("own_session"), StatusCode::Conflict},
+        {QStringLiteral("would_lock_out_self"), StatusCode::Conflict},
+        {QStringLiteral("address_refused"), StatusCode::Forbidden},
         {QStringLiteral("session_limit"), StatusCode::TooManyRequests},
         {QStringLiteral("accounts_unavailable"), StatusCode::ServiceUnavailable},
     };

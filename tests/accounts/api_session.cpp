@@ -36,6 +36,9 @@ ApiReply ApiSession::call(const QByteArray& verb, const QString& pathAndQuery, c
     url.setQuery(relative.query());
     QNetworkRequest request(url);
     request.setSslConfiguration(tls());
+    if (!m_peerVerifyName.isEmpty()) {
+        request.setPeerVerifyName(m_peerVerifyName);
+    }
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     if (!m_token.isEmpty()) {
         request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());

@@ -30,6 +30,8 @@ public:
     explicit ApiSession(server::Engine& engine);
 
     void setToken(const QString& token) { m_token = token; }
+    // The name the server certificate must hold when it differs from the URL's host.
+    void setPeerVerifyName(const QString& name) { m_peerVerifyName = name; }
     QString token() const { return m_token; }
 
     ApiReply get(const QString& pathAndQuery) { return call("GET", pathAndQuery); }
@@ -51,6 +53,7 @@ private:
     server::Engine& m_engine;
     QNetworkAccessManager m_network;
     QString m_token;
+    QString m_peerVerifyName;
 };
 
 }  // namespace vigil::test
