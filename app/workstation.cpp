@@ -8,8 +8,15 @@
 #include "app_logging.h"
 #include "embedded_engine.h"
 #include "engine/engine.h"
+#include "model/permissions.h"
+#include "password_strength.h"
+#include "role_list_model.h"
+#include "security_log_model.h"
 #include "service_list_model.h"
+#include "session_controller.h"
+#include "session_list_model.h"
 #include "site_list_model.h"
+#include "user_list_model.h"
 
 namespace vigil::app {
 
@@ -42,6 +49,33 @@ QString formatLocalTime(qint64 utcMs, const QString& format) {
     return QDateTime::fromMSecsSinceEpoch(utcMs).toLocalTime().toString(format);
 }
 
+// The console's pages in rail order, with the permission each needs ("" : any signed-in user; Sites
+// is always open so a user can change site before signing in).
+struct PageEntry {
+    const char* id;
+    const char* title;
+    const char* hint;
+    const char* permission;
+};
+
+constexpr PageEntry kPages[] = {
+    {"home", QT_TRANSLATE_NOOP("Workstation", "Home"), "Ctrl+1", ""},
+    {"users", QT_TRANSLATE_NOOP("Workstation", "Users"), "Ctrl+3", core::model::Permissions::kUserAdmin},
+    {"roles", QT_TRANSLATE_NOOP("Workstation", "Roles"), "Ctrl+4", core::model::Permissions::kUserAdmin},
+    {"online", QT_TRANSLATE_NOOP("Workstation", "Online"), "Ctrl+5", core::model::Permissions::kSecurity},
+    {"log", QT_TRANSLATE_NOOP("Workstation", "Security log"), "Ctrl+6", core::model::Permissions::kLogs},
+    {"sites", QT_TRANSLATE_NOOP("Workstation", "Sites"), "Ctrl+2", nullptr},
+};
+
+const PageEntry* findPage(const QString& id) {
+    for (const PageEntry& entry : kPages) {
+        if (id == QLatin1String(entry.id)) {
+            return &entry;
+        }
+    }
+    return nullptr;
+}
+
 }  // namespace
 
 Workstation::Workstation(core::platform::DataLocation location, QObject* parent)
@@ -52,7 +86,13 @@ Workstation::Workstation(core::platform::DataLocation location, QObject* parent)
       m_client(new ApiClient(m_trust.get(), this)),
       m_engine(new EmbeddedEngine(this)),
       m_services(new ServiceListModel(this)),
-      m_sites(new SiteListModel(m_location.clientDir() + QStringLiteral("/sites.json"), this)) {
+      m_sites(new SiteListModel(m_location.clientDir() + QStringLiteral("/sites.json"), this)),
+      m_session(new SessionController(m_client, this)),
+      m_strength(new PasswordStrength(this)),
+      m_roles(new RoleListModel(m_client, this)),
+      m_users(new UserListModel(m_client, m_roles, this)),
+      m_onlineUsers(new SessionListModel(m_client, this)),
+      m_securityLog(new SecurityLogModel(m_client, this)) {
     if (!m_trust->loadProblem().isEmpty()) {
         qCWarning(lcApp).noquote() << m_trust->loadProblem();
     }
@@ -69,9 +109,12 @@ Workstation::Workstation(core::platform::DataLocation location, QObject* parent)
     connect(m_client, &ApiClient::ready, this, &Workstation::onClientReady);
     connect(m_client, &ApiClient::failed, this, &Workstation::onClientFailed);
     connect(m_client, &ApiClient::pushReceived, this, &Workstation::onPush);
+    connect(m_session, &SessionController::loggedIn, this, &Workstation::onLoggedIn);
+    connect(m_session, &SessionController::loggedOut, this, &Workstation::onLoggedOut);
+    connect(m_session, &SessionController::stateChanged, this, &Workstation::screenChanged);
     connect(m_client, &ApiClient::eventsConnectedChanged, this, [this](bool connected) {
         emit connectionChanged();
-        if (connected) {
+        if (connected && m_session->isSignedIn()) {
             // Whatever changed while the events were down: the pushes only say what changes next.
             refresh();
         }
@@ -89,6 +132,24 @@ QObject* Workstation::services() const {
 }
 QObject* Workstation::sites() const {
     return m_sites;
+}
+QObject* Workstation::session() const {
+    return m_session;
+}
+QObject* Workstation::passwordStrength() const {
+    return m_strength;
+}
+QObject* Workstation::users() const {
+    return m_users;
+}
+QObject* Workstation::roles() const {
+    return m_roles;
+}
+QObject* Workstation::onlineUsers() const {
+    return m_onlineUsers;
+}
+QObject* Workstation::securityLog() const {
+    return m_securityLog;
 }
 
 // --- site and connection ---------------------------------------------------------------------------
@@ -146,12 +207,102 @@ void Workstation::setConnectionState(const QString& state, const QString& errorM
     emit connectionChanged();
 }
 
+bool Workstation::canShowPage(const QString& page) const {
+    const PageEntry* entry = findPage(page);
+    if (!entry) {
+        return false;
+    }
+    if (!entry->permission) {
+        return true;
+    }
+    return m_session->isSignedIn() &&
+           (entry->permission[0] == '\0' || m_session->hasPermission(QString::fromLatin1(entry->permission)));
+}
+
 void Workstation::showPage(const QString& page) {
-    if (page == m_page || (page != QLatin1String("home") && page != QLatin1String("sites"))) {
+    if (!canShowPage(page)) {
         return;
     }
-    m_page = page;
-    emit pageChanged();
+    if (page != m_page) {
+        m_page = page;
+        emit pageChanged();
+        emit screenChanged();
+    }
+    refreshPage();
+}
+
+QString Workstation::pageTitle() const {
+    const PageEntry* entry = findPage(m_page);
+    if (m_page == QLatin1String("home")) {
+        return tr("Overview");
+    }
+    return entry ? tr(entry->title) : QString();
+}
+
+QVariantList Workstation::pages() const {
+    QVariantList list;
+    for (const PageEntry& entry : kPages) {
+        const QString id = QString::fromLatin1(entry.id);
+        // Home stays in the rail before sign-in: it shows the connection's progress.
+        if (!canShowPage(id) && id != QLatin1String("home")) {
+            continue;
+        }
+        list.append(QVariantMap{{QStringLiteral("id"), id},
+                                {QStringLiteral("title"), tr(entry.title)},
+                                {QStringLiteral("hint"), QString::fromLatin1(entry.hint)}});
+    }
+    return list;
+}
+
+QString Workstation::screen() const {
+    const QString state = m_session->state();
+    if ((state == QLatin1String("setup") || state == QLatin1String("login")) &&
+        m_page != QLatin1String("sites")) {
+        return state;
+    }
+    return QStringLiteral("console");
+}
+
+// The page's list comes fresh each time it opens: lists change under other administrators' hands.
+void Workstation::refreshPage() {
+    if (m_page == QLatin1String("users")) {
+        m_roles->refresh();
+        m_users->refresh();
+    } else if (m_page == QLatin1String("roles")) {
+        m_roles->refresh();
+    } else if (m_page == QLatin1String("online")) {
+        m_onlineUsers->refresh();
+    } else if (m_page == QLatin1String("log") && m_securityLog->count() == 0) {
+        m_securityLog->search({}, {}, {}, {});
+    }
+}
+
+void Workstation::onLoggedIn() {
+    emit pagesChanged();
+    if (m_page != QLatin1String("home")) {
+        m_page = QStringLiteral("home");
+        emit pageChanged();
+    }
+    emit screenChanged();
+    refresh();
+    // A new token: the event connection must be opened again with it.
+    m_client->disconnectEvents();
+    m_client->connectEvents();
+}
+
+void Workstation::onLoggedOut() {
+    m_client->disconnectEvents();
+    resetSiteData();
+    m_users->clear();
+    m_roles->clear();
+    m_onlineUsers->clear();
+    m_securityLog->clear();
+    if (m_page != QLatin1String("home") && m_page != QLatin1String("sites")) {
+        m_page = QStringLiteral("home");
+        emit pageChanged();
+    }
+    emit pagesChanged();
+    emit screenChanged();
 }
 
 void Workstation::resetSiteData() {
@@ -164,6 +315,7 @@ void Workstation::resetSiteData() {
 }
 
 void Workstation::connectStandalone() {
+    m_session->reset();
     m_client->setSite(QString(), 0);
     resetSiteData();
     m_standalone = true;
@@ -215,6 +367,7 @@ void Workstation::connectToSite(const QString& host, int port) {
                            QStringLiteral("client_bad_address"));
         return;
     }
+    m_session->reset();
     resetSiteData();
     m_standalone = false;
     m_client->setSite(host, static_cast<quint16>(port));
@@ -267,9 +420,13 @@ void Workstation::onClientReady() {
         m_sites->remember(m_client->host(), m_client->port());
     }
     setConnectionState(QStringLiteral("connected"));
-    showPage(QStringLiteral("home"));
-    refresh();
-    m_client->connectEvents();
+    if (m_page != QLatin1String("home")) {
+        m_page = QStringLiteral("home");
+        emit pageChanged();
+    }
+    // Setup or login first; the site's data follows the login (onLoggedIn).
+    m_session->checkSetup();
+    emit screenChanged();
 }
 
 void Workstation::onClientFailed(const core::Error& error) {
@@ -324,6 +481,11 @@ void Workstation::onPush(const core::model::PushMessage& message) {
         auto service = core::model::ServiceStatus::fromJson(message.data);
         if (service) {
             m_services->update(service.value());
+        }
+    } else if (message.type == QLatin1String("security.log")) {
+        auto entry = core::model::LogEntry::fromJson(message.data);
+        if (entry) {
+            m_securityLog->append(entry.value());
         }
     } else if (message.type == QLatin1String("system.hello")) {
         auto info = core::model::SystemInfo::fromJson(message.data);

@@ -6,6 +6,10 @@
 //
 // It exposes the connection state, the trust prompt, the server's identity and the latest health
 // figures (formatted here, so QML only lays them out), and the services and sites models.
+//
+// Accounts (issue 3): the session (SessionController) decides which screen shows (setup, login, the
+// console) and which pages the user may open; the site's data is fetched only once signed in, because
+// an initialised server answers nothing else without a session.
 
 #include <QObject>
 #include <QVariantList>
@@ -19,8 +23,14 @@
 namespace vigil::app {
 
 class EmbeddedEngine;
+class PasswordStrength;
+class RoleListModel;
+class SecurityLogModel;
 class ServiceListModel;
+class SessionController;
+class SessionListModel;
 class SiteListModel;
+class UserListModel;
 
 class Workstation : public QObject {
     Q_OBJECT
@@ -40,6 +50,9 @@ class Workstation : public QObject {
     Q_PROPERTY(QString pinnedFingerprint READ pinnedFingerprint NOTIFY connectionChanged)
     Q_PROPERTY(bool eventsConnected READ eventsConnected NOTIFY connectionChanged)
     Q_PROPERTY(QString page READ page NOTIFY pageChanged)
+    Q_PROPERTY(QString pageTitle READ pageTitle NOTIFY pageChanged)
+    Q_PROPERTY(QVariantList pages READ pages NOTIFY pagesChanged)
+    Q_PROPERTY(QString screen READ screen NOTIFY screenChanged)
     // Server identity
     Q_PROPERTY(bool hasInfo READ hasInfo NOTIFY infoChanged)
     Q_PROPERTY(QString serverName READ serverName NOTIFY infoChanged)
@@ -67,6 +80,12 @@ class Workstation : public QObject {
     // Models
     Q_PROPERTY(QObject* services READ services CONSTANT)
     Q_PROPERTY(QObject* sites READ sites CONSTANT)
+    Q_PROPERTY(QObject* session READ session CONSTANT)
+    Q_PROPERTY(QObject* passwordStrength READ passwordStrength CONSTANT)
+    Q_PROPERTY(QObject* users READ users CONSTANT)
+    Q_PROPERTY(QObject* roles READ roles CONSTANT)
+    Q_PROPERTY(QObject* onlineUsers READ onlineUsers CONSTANT)
+    Q_PROPERTY(QObject* securityLog READ securityLog CONSTANT)
 
 public:
     static constexpr double kCpuWarningPercent = 90.0;
@@ -92,6 +111,11 @@ public:
     QString pinnedFingerprint() const { return m_client->pinnedFingerprint(); }
     bool eventsConnected() const { return m_client->eventsConnected(); }
     QString page() const { return m_page; }
+    QString pageTitle() const;
+    // The rail's entries the signed-in user may open: [{id, title, hint}].
+    QVariantList pages() const;
+    // "setup", "login" (full-window forms) or "console" (rail, header, pages; the lock screen covers it).
+    QString screen() const;
 
     bool hasInfo() const { return m_info.has_value(); }
     QString serverName() const { return m_info ? m_info->serverName : QString(); }
@@ -119,6 +143,12 @@ public:
 
     QObject* services() const;
     QObject* sites() const;
+    QObject* session() const;
+    QObject* passwordStrength() const;
+    QObject* users() const;
+    QObject* roles() const;
+    QObject* onlineUsers() const;
+    QObject* securityLog() const;
 
     // Size formatting for tiles: 5637144576 -> "5.2" and "GB"; "—" while there is no figure.
     Q_INVOKABLE QString sizeValue(qint64 bytes) const;
@@ -126,6 +156,7 @@ public:
     Q_INVOKABLE QString sizeText(qint64 bytes) const;
 
     Q_INVOKABLE void showPage(const QString& page);
+    Q_INVOKABLE bool canShowPage(const QString& page) const;
     Q_INVOKABLE void connectStandalone();
     Q_INVOKABLE void connectToSite(const QString& host, int port);
     Q_INVOKABLE void acceptTrust();
@@ -138,6 +169,8 @@ signals:
     void siteChanged();
     void connectionChanged();
     void pageChanged();
+    void pagesChanged();
+    void screenChanged();
     void infoChanged();
     void healthChanged();
 
@@ -152,6 +185,9 @@ private:
     void applyHealth(const core::model::HealthSnapshot& health);
     void applyInfo(const core::model::SystemInfo& info);
     void refresh();
+    void refreshPage();
+    void onLoggedIn();
+    void onLoggedOut();
     qint64 uptimeMs() const;
 
     core::platform::DataLocation m_location;
@@ -160,6 +196,12 @@ private:
     EmbeddedEngine* m_engine;
     ServiceListModel* m_services;
     SiteListModel* m_sites;
+    SessionController* m_session;
+    PasswordStrength* m_strength;
+    RoleListModel* m_roles;
+    UserListModel* m_users;
+    SessionListModel* m_onlineUsers;
+    SecurityLogModel* m_securityLog;
 
     bool m_standalone = true;
     QString m_siteAddress;        // "host:port" of the current site

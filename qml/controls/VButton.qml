@@ -7,6 +7,8 @@ Button {
     id: control
 
     property bool primary: false
+    // A destructive action (delete, end session): red instead of the accent.
+    property bool danger: false
 
     implicitHeight: Theme.controlHeight
     leftPadding: Theme.padding
@@ -16,7 +18,7 @@ Button {
     contentItem: Text {
         text: control.text
         font: control.font
-        color: control.primary ? Theme.accentText : (control.enabled ? Theme.text : Theme.textFaint)
+        color: control.primary || control.danger ? Theme.accentText : (control.enabled ? Theme.text : Theme.textFaint)
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
         elide: Text.ElideRight
@@ -24,8 +26,9 @@ Button {
 
     background: Rectangle {
         radius: Theme.radius
-        color: control.primary ? (control.hovered || control.visualFocus ? Theme.accentHover : Theme.accent)
-                               : (control.hovered ? Theme.panelHover : Theme.panelRaised)
+        color: control.danger ? (control.hovered || control.visualFocus ? Qt.lighter(Theme.recording, 1.15) : Theme.recording)
+             : control.primary ? (control.hovered || control.visualFocus ? Theme.accentHover : Theme.accent)
+             : (control.hovered ? Theme.panelHover : Theme.panelRaised)
         border.color: control.visualFocus ? Theme.accent : Theme.border
         border.width: 1
         opacity: control.enabled ? 1.0 : 0.5

@@ -3,10 +3,15 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import Vigil.UI
 
-// The workstation window: a navigation rail on the left, a header with the site and the connection
-// state, and the current page. `workstation` is the C++ view model (app/workstation.h).
+// The workstation window. `workstation` (app/workstation.h) decides the screen: "setup" or "login"
+// (full-window forms) or "console" (navigation rail, header with the user menu, the current page);
+// the lock screen covers the console while the session is locked (CLI-2). The rail lists only the
+// pages the signed-in user may open.
 ApplicationWindow {
     id: window
+
+    readonly property var session: workstation.session
+    readonly property bool active: session.state === "active"
 
     width: 1920
     height: 1080
@@ -16,13 +21,41 @@ ApplicationWindow {
     title: workstation.siteName.length > 0 ? "Vigil — " + workstation.siteName : "Vigil"
     color: Theme.background
 
-    Shortcut {
+    component PageShortcut: Shortcut {
+        property string page
+        enabled: window.session.state !== "locked"
+        onActivated: workstation.showPage(page)
+    }
+
+    PageShortcut {
         sequence: "Ctrl+1"
-        onActivated: workstation.showPage("home")
+        page: "home"
+    }
+    PageShortcut {
+        sequence: "Ctrl+2"
+        page: "sites"
+    }
+    PageShortcut {
+        sequence: "Ctrl+3"
+        page: "users"
+    }
+    PageShortcut {
+        sequence: "Ctrl+4"
+        page: "roles"
+    }
+    PageShortcut {
+        sequence: "Ctrl+5"
+        page: "online"
+    }
+    PageShortcut {
+        sequence: "Ctrl+6"
+        page: "log"
     }
     Shortcut {
-        sequence: "Ctrl+2"
-        onActivated: workstation.showPage("sites")
+        sequence: "Ctrl+L"
+        context: Qt.ApplicationShortcut
+        enabled: window.active
+        onActivated: window.session.lock()
     }
     Shortcut {
         sequence: "F11"
@@ -39,149 +72,331 @@ ApplicationWindow {
         onActivated: Qt.quit()
     }
 
-    RowLayout {
-        anchors.fill: parent
-        spacing: 0
-
-        Rectangle {
-            id: navigationRail
-            objectName: "navigationRail"
-            Layout.fillHeight: true
-            Layout.preferredWidth: Theme.railWidth
-            color: Theme.rail
-
-            Column {
-                anchors.fill: parent
-
-                Item {
-                    width: parent.width
-                    height: Theme.headerHeight
-
-                    Text {
-                        anchors.centerIn: parent
-                        text: "VIGIL"
-                        font.pixelSize: Theme.fontTitle
-                        font.weight: Font.Bold
-                        font.letterSpacing: 3
-                        color: Theme.accent
-                    }
-                }
-
-                VNavButton {
-                    width: parent.width
-                    text: qsTr("Home")
-                    hint: "Ctrl+1"
-                    current: workstation.page === "home"
-                    onClicked: workstation.showPage("home")
-                }
-                VNavButton {
-                    width: parent.width
-                    text: qsTr("Sites")
-                    hint: "Ctrl+2"
-                    current: workstation.page === "sites"
-                    onClicked: workstation.showPage("sites")
-                }
-            }
-
-            Rectangle {
-                anchors.right: parent.right
-                width: 1
-                height: parent.height
-                color: Theme.border
-            }
+    ChangePasswordDialog {
+        id: changePassword
+        forced: window.session.mustChangePassword
+    }
+    // The server can require a new password at sign-in: ask at once, and do not let it be skipped.
+    Connections {
+        target: window.session
+        function onUserChanged() {
+            if (window.session.mustChangePassword && window.active && !changePassword.opened)
+                changePassword.open()
         }
+        function onStateChanged() {
+            if (window.session.state !== "active" && window.session.state !== "locked")
+                changePassword.close()
+        }
+    }
 
-        ColumnLayout {
+    VDialog {
+        id: about
+        title: qsTr("About Vigil")
+        acceptText: qsTr("Close")
+        showCancel: false
+        onAccepted: done()
+
+        Text {
             Layout.fillWidth: true
-            Layout.fillHeight: true
+            text: qsTr("Vigil %1 — video management workstation").arg(Qt.application.version)
+            font.pixelSize: Theme.fontBody
+            color: Theme.text
+        }
+        Text {
+            Layout.fillWidth: true
+            text: workstation.siteDetail
+            font.pixelSize: Theme.fontSmall
+            color: Theme.textMuted
+        }
+        Text {
+            Layout.fillWidth: true
+            text: window.session.autoLockText
+            font.pixelSize: Theme.fontSmall
+            color: Theme.textMuted
+        }
+    }
+
+    Item {
+        id: consoleView
+        objectName: "console"
+        anchors.fill: parent
+        visible: workstation.screen === "console"
+        // Locked: nothing behind the lock screen takes input.
+        enabled: window.session.state !== "locked"
+
+        RowLayout {
+            anchors.fill: parent
             spacing: 0
 
             Rectangle {
-                id: header
-                objectName: "header"
-                Layout.fillWidth: true
-                Layout.preferredHeight: Theme.headerHeight
-                color: Theme.panel
+                id: navigationRail
+                objectName: "navigationRail"
+                Layout.fillHeight: true
+                Layout.preferredWidth: Theme.railWidth
+                color: Theme.rail
 
-                RowLayout {
+                Column {
                     anchors.fill: parent
-                    anchors.leftMargin: Theme.pagePadding
-                    anchors.rightMargin: Theme.pagePadding
-                    spacing: Theme.padding
-
-                    Text {
-                        text: workstation.page === "home" ? qsTr("Overview") : qsTr("Sites")
-                        font.pixelSize: Theme.fontHeading
-                        font.weight: Font.DemiBold
-                        color: Theme.text
-                    }
 
                     Item {
-                        Layout.fillWidth: true
-                    }
-
-                    Column {
-                        Layout.alignment: Qt.AlignVCenter
-                        visible: workstation.siteName.length > 0
+                        width: parent.width
+                        height: Theme.headerHeight
 
                         Text {
-                            anchors.right: parent.right
-                            text: workstation.siteName
-                            font.pixelSize: Theme.fontBody
-                            font.weight: Font.DemiBold
-                            color: Theme.text
-                        }
-                        Text {
-                            anchors.right: parent.right
-                            text: workstation.siteDetail
-                            font.pixelSize: Theme.fontSmall
-                            color: Theme.textMuted
-                        }
-                    }
-
-                    Rectangle {
-                        Layout.alignment: Qt.AlignVCenter
-                        implicitWidth: stateRow.implicitWidth + 2 * Theme.padding
-                        implicitHeight: Theme.controlHeight
-                        radius: height / 2
-                        color: Theme.panelRaised
-                        border.color: Theme.border
-
-                        Row {
-                            id: stateRow
                             anchors.centerIn: parent
-                            spacing: Theme.spacing
+                            text: "VIGIL"
+                            font.pixelSize: Theme.fontTitle
+                            font.weight: Font.Bold
+                            font.letterSpacing: 3
+                            color: Theme.accent
+                        }
+                    }
 
-                            VStatusDot {
-                                anchors.verticalCenter: parent.verticalCenter
-                                status: workstation.connectionState
-                            }
-                            Text {
-                                anchors.verticalCenter: parent.verticalCenter
-                                text: workstation.connectionText
-                                font.pixelSize: Theme.fontBody
-                                color: Theme.text
-                            }
+                    Repeater {
+                        model: workstation.pages
+
+                        VNavButton {
+                            required property var modelData
+                            width: parent.width
+                            text: modelData.title
+                            hint: modelData.hint
+                            current: workstation.page === modelData.id
+                            onClicked: workstation.showPage(modelData.id)
                         }
                     }
                 }
 
                 Rectangle {
-                    anchors.bottom: parent.bottom
-                    width: parent.width
-                    height: 1
+                    anchors.right: parent.right
+                    width: 1
+                    height: parent.height
                     color: Theme.border
                 }
             }
 
-            StackLayout {
+            ColumnLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                currentIndex: workstation.page === "sites" ? 1 : 0
+                spacing: 0
 
-                HomePage {}
-                SitePage {}
+                Rectangle {
+                    id: header
+                    objectName: "header"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.headerHeight
+                    color: Theme.panel
+
+                    RowLayout {
+                        anchors.fill: parent
+                        anchors.leftMargin: Theme.pagePadding
+                        anchors.rightMargin: Theme.pagePadding
+                        spacing: Theme.padding
+
+                        Text {
+                            text: workstation.pageTitle
+                            font.pixelSize: Theme.fontHeading
+                            font.weight: Font.DemiBold
+                            color: Theme.text
+                        }
+
+                        Item {
+                            Layout.fillWidth: true
+                        }
+
+                        Column {
+                            Layout.alignment: Qt.AlignVCenter
+                            visible: workstation.siteName.length > 0
+
+                            Text {
+                                anchors.right: parent.right
+                                text: workstation.siteName
+                                font.pixelSize: Theme.fontBody
+                                font.weight: Font.DemiBold
+                                color: Theme.text
+                            }
+                            Text {
+                                anchors.right: parent.right
+                                text: workstation.siteDetail
+                                font.pixelSize: Theme.fontSmall
+                                color: Theme.textMuted
+                            }
+                        }
+
+                        Rectangle {
+                            Layout.alignment: Qt.AlignVCenter
+                            implicitWidth: stateRow.implicitWidth + 2 * Theme.padding
+                            implicitHeight: Theme.controlHeight
+                            radius: height / 2
+                            color: Theme.panelRaised
+                            border.color: Theme.border
+
+                            Row {
+                                id: stateRow
+                                anchors.centerIn: parent
+                                spacing: Theme.spacing
+
+                                VStatusDot {
+                                    anchors.verticalCenter: parent.verticalCenter
+                                    status: workstation.connectionState
+                                }
+                                Text {
+                                    anchors.verticalCenter: parent.verticalCenter
+                                    text: workstation.connectionText
+                                    font.pixelSize: Theme.fontBody
+                                    color: Theme.text
+                                }
+                            }
+                        }
+
+                        // The user menu: who is signed in, and what they can do about their session.
+                        AbstractButton {
+                            id: userButton
+                            objectName: "userMenuButton"
+                            Layout.alignment: Qt.AlignVCenter
+                            visible: window.session.userName.length > 0 && window.active
+                            implicitHeight: Theme.controlHeight
+                            implicitWidth: userRow.implicitWidth + 2 * Theme.spacing
+                            hoverEnabled: true
+                            onClicked: userMenu.open()
+
+                            background: Rectangle {
+                                radius: Theme.radius
+                                color: userButton.hovered || userMenu.opened ? Theme.panelHover : "transparent"
+                            }
+                            contentItem: Row {
+                                id: userRow
+                                leftPadding: Theme.spacing
+                                spacing: Theme.spacing
+
+                                Rectangle {
+                                    anchors.verticalCenter: parent.verticalCenter
+                                    width: Math.round(Theme.unit * 1.75)
+                                    height: width
+                                    radius: width / 2
+                                    color: Theme.selection
+                                    border.color: Theme.accent
+                                    Text {
+                                        anchors.centerIn: parent
+                                        text: window.session.userInitial
+                                        font.pixelSize: Theme.fontBody
+                                        font.weight: Font.DemiBold
+                                        color: Theme.text
+                                    }
+                                }
+                                Column {
+                                    anchors.verticalCenter: parent.verticalCenter
+                                    Text {
+                                        text: window.session.userName
+                                        font.pixelSize: Theme.fontBody
+                                        font.weight: Font.DemiBold
+                                        color: Theme.text
+                                    }
+                                    Text {
+                                        text: window.session.roleName
+                                        font.pixelSize: Theme.fontSmall
+                                        color: Theme.textMuted
+                                    }
+                                }
+                                Text {
+                                    anchors.verticalCenter: parent.verticalCenter
+                                    text: "\u25be"
+                                    font.pixelSize: Theme.fontBody
+                                    color: Theme.textMuted
+                                }
+                            }
+
+                            Menu {
+                                id: userMenu
+                                y: userButton.height + 4
+                                x: userButton.width - width
+                                padding: 4
+
+                                background: Rectangle {
+                                    implicitWidth: Math.round(Theme.unit * 16)
+                                    radius: Theme.radius
+                                    color: Theme.panelRaised
+                                    border.color: Theme.border
+                                }
+
+                                VMenuItem {
+                                    text: qsTr("Change password…")
+                                    onTriggered: changePassword.open()
+                                }
+                                VMenuItem {
+                                    text: qsTr("Lock workstation")
+                                    shortcutText: "Ctrl+L"
+                                    onTriggered: window.session.lock()
+                                }
+                                VMenuItem {
+                                    text: qsTr("Sign out")
+                                    onTriggered: window.session.logout()
+                                }
+                                MenuSeparator {
+                                    contentItem: Rectangle {
+                                        implicitHeight: 1
+                                        color: Theme.border
+                                    }
+                                }
+                                VMenuItem {
+                                    text: qsTr("About Vigil")
+                                    onTriggered: about.open()
+                                }
+                            }
+                        }
+                    }
+
+                    Rectangle {
+                        anchors.bottom: parent.bottom
+                        width: parent.width
+                        height: 1
+                        color: Theme.border
+                    }
+                }
+
+                StackLayout {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    currentIndex: ["home", "sites", "users", "roles", "online", "log"].indexOf(workstation.page)
+
+                    HomePage {}
+                    SitePage {}
+                    Loader {
+                        active: workstation.page === "users"
+                        sourceComponent: UsersPage {}
+                    }
+                    Loader {
+                        active: workstation.page === "roles"
+                        sourceComponent: RolesPage {}
+                    }
+                    Loader {
+                        active: workstation.page === "online"
+                        sourceComponent: OnlineUsersPage {}
+                    }
+                    Loader {
+                        active: workstation.page === "log"
+                        sourceComponent: SecurityLogPage {}
+                    }
+                }
             }
         }
+    }
+
+    Loader {
+        objectName: "setupScreen"
+        anchors.fill: parent
+        active: workstation.screen === "setup"
+        sourceComponent: SetupPage {}
+    }
+    Loader {
+        objectName: "loginScreen"
+        anchors.fill: parent
+        active: workstation.screen === "login"
+        sourceComponent: LoginPage {}
+    }
+    Loader {
+        objectName: "lockScreen"
+        anchors.fill: parent
+        active: window.session.state === "locked"
+        sourceComponent: LockScreen {}
     }
 }

@@ -1,13 +1,15 @@
 #!/bin/bash
 # UI test of the workstation (issue 3 foundation). Runs the real `vigil`:
 #   1. without a display: says so and runs the engine headless until SIGTERM;
-#   2. standalone under Xvfb with a temporary data folder: waits for the Home page's first health
-#      figures, takes a screenshot (artifacts/home.png), checks it is not blank, stops on SIGTERM;
+#   2. standalone under Xvfb with a temporary data folder: sets the new site up and signs in (real
+#      keyboard input, ui_session.sh), waits for the Home page's first health figures, takes a
+#      screenshot (artifacts/home.png), checks it is not blank, stops on SIGTERM;
 #      then a second workstation connects to it as a client and shows the trust prompt (trust.png);
 #   3. portable from a copied binary folder with a `portable` marker: the data folder appears beside
 #      the binary and nothing is written to the user's data folder (artifacts/portable.png).
 # usage: tst_ui_home.sh <vigil> <image_check> <artifacts dir>
 set -u
+source "$(dirname "$0")/ui_session.sh"
 
 VIGIL=$1
 CHECK=$2
@@ -89,6 +91,7 @@ echo "== 2. standalone under Xvfb"
 log="$WORK/standalone.log"
 "$VIGIL" --data-dir "$WORK/data" >"$log" 2>&1 &
 pid=$!
+ui_setup_and_sign_in "$pid" "$log"
 wait_for_line "$pid" "$log" "home: health received" || { cat "$log"; fail "the Home page got no health figures within ${WAIT_SECONDS}s"; }
 sleep "$SETTLE_SECONDS"  # the scene graph paints the new figures on its next frames
 kill -0 "$pid" 2>/dev/null || { cat "$log"; fail "vigil died after connecting"; }
@@ -121,6 +124,7 @@ touch "$WORK/stick/portable"
 log="$WORK/portable.log"
 "$WORK/stick/vigil" >"$log" 2>&1 &
 pid=$!
+ui_setup_and_sign_in "$pid" "$log"
 wait_for_line "$pid" "$log" "home: health received" || { cat "$log"; fail "the portable copy got no health figures"; }
 sleep "$SETTLE_SECONDS"
 screenshot "$ARTIFACTS/portable.png"
