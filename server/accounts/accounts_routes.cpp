@@ -5,6 +5,8 @@
 
 #include "accounts/accounts_service.h"
 #include "accounts/address_filter_settings.h"
+#include "accounts/password_reset.h"
+#include "accounts/smtp_settings_document.h"
 #include "model/json_fields.h"
 #include "model/permissions.h"
 
@@ -275,10 +277,69 @@ QList<Route> logAndSettingsRoutes(AccountsService& a) {
     };
 }
 
+// Parses the body as T, then runs `act`; answers 204, or the error.
+template <typename T, typename Act>
+QHttpServerResponse parseAndRun(const RouteRequest& r, Act act) {
+    auto request = T::fromRequest(r.body);
+    return request ? answer(act(request.value())) : errorResponse(request.error());
+}
+
+QList<Route> resetRoutes(AccountsService& a) {
+    using namespace core::model;
+    return {
+        // 202 with one body whatever happens to the user name: it must not tell who exists.
+        {Method::Post, QStringLiteral("/api/v1/auth/reset/request"), need(Permissions::kPublic),
+         [&a](const RouteRequest& r) {
+             auto request = ResetCodeRequest::fromRequest(r.body);
+             if (!request) {
+                 return errorResponse(request.error());
+             }
+             const core::Status done = a.requestReset(request.value(), r.address);
+             if (!done) {
+                 return errorResponse(done.error());
+             }
+             return jsonResponse(
+                 QJsonObject{
+                     {QStringLiteral("message"),
+                      QStringLiteral("If this user has a reserved e-mail, a code is on its way to it. "
+                                     "It works once, for %1 minutes.")
+                          .arg(PasswordReset::kCodeLifetimeMs / 60000)}},
+                 StatusCode::Accepted);
+         }},
+        {Method::Post, QStringLiteral("/api/v1/auth/reset/complete"), need(Permissions::kPublic),
+         [&a](const RouteRequest& r) {
+             return parseAndRun<ResetCompletion>(
+                 r, [&](const ResetCompletion& request) { return a.completeReset(request, r.address); });
+         }},
+        {Method::Post, QStringLiteral("/api/v1/auth/reset/questions"), need(Permissions::kPublic),
+         [&a](const RouteRequest& r) {
+             return parseAndRun<QuestionsReset>(
+                 r, [&](const QuestionsReset& request) { return a.resetWithQuestions(request, r.address); });
+         }},
+        {Method::Get, QStringLiteral("/api/v1/settings/smtp"), need(Permissions::kSystemSettings),
+         [&a](const RouteRequest&) { return jsonResponse(SmtpSettingsDocument::toJson(a.smtpSettings())); }},
+        {Method::Put, QStringLiteral("/api/v1/settings/smtp"), need(Permissions::kSystemSettings),
+         [&a](const RouteRequest& r) {
+             auto settings = SmtpSettingsDocument::fromRequest(r.body, a.smtpSettings());
+             if (!settings) {
+                 return errorResponse(settings.error());
+             }
+             const core::Status saved = a.setSmtpSettings(Actor::of(r), settings.value());
+             return saved ? jsonResponse(SmtpSettingsDocument::toJson(a.smtpSettings()))
+                          : errorResponse(saved.error());
+         }},
+        {Method::Post, QStringLiteral("/api/v1/settings/smtp/test"), need(Permissions::kSystemSettings),
+         [&a](const RouteRequest& r) {
+             return r.body.isEmpty() ? answer(a.testSmtp(Actor::of(r))) : refuseBody(r);
+         }},
+    };
+}
+
 }  // namespace
 
 QList<Route> accountsRoutes(AccountsService& accounts) {
-    return sessionRoutes(accounts) + userRoutes(accounts) + logAndSettingsRoutes(accounts);
+    return sessionRoutes(accounts) + userRoutes(accounts) + logAndSettingsRoutes(accounts) +
+           resetRoutes(accounts);
 }
 
 }  // namespace vigil::server

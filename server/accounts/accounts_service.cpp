@@ -6,6 +6,7 @@
 
 #include "accounts/accounts_logging.h"
 #include "accounts/address_filter_settings.h"
+#include "accounts/smtp_settings_document.h"
 #include "engine/settings_repository.h"
 #include "model/json_fields.h"
 #include "model/permissions.h"
@@ -114,9 +115,11 @@ AccountsService::AccountsService(core::store::Database& db, SettingsRepository& 
       m_users(db),
       m_roles(db),
       m_sessions(db),
-      m_log(db) {
+      m_log(db),
+      m_resetCodes(db) {
     loadSettings();
     loadAddressFilter();
+    loadSmtpSettings();
     auto initialised = m_settingsStore.value(QString::fromLatin1(kInitialisedKey));
     m_initialised = initialised && initialised.value().has_value();
     m_sweep.setInterval(kSweepIntervalMs);
@@ -1092,6 +1095,270 @@ Status AccountsService::deleteRole(const Actor& actor, const QString& id) {
         return removed;
     }
     log(QStringLiteral("role_deleted"), actor, existing->name, QStringLiteral("role deleted"));
+    return {};
+}
+
+// --- password reset (SEC-1.3) --------------------------------------------------------------------
+
+void AccountsService::loadSmtpSettings() {
+    auto stored = m_settingsStore.value(QString::fromLatin1(kSmtpKey));
+    if (!stored || !stored.value()) {
+        return;
+    }
+    auto settings = SmtpSettingsDocument::fromStored(*stored.value());
+    if (!settings) {
+        qCWarning(lcAccounts).noquote() << settings.error().message;
+        return;
+    }
+    m_smtp = settings.value();
+}
+
+Status AccountsService::setSmtpSettings(const Actor& actor, const core::net::SmtpSettings& settings) {
+    if (Status saved =
+            m_settingsStore.setValue(QString::fromLatin1(kSmtpKey), SmtpSettingsDocument::toStored(settings));
+        !saved) {
+        return saved;
+    }
+    const bool passwordChanged = settings.password != m_smtp.password;
+    m_smtp = settings;
+    // The document without the password: the log is read by auditors, the password is not theirs.
+    log(QStringLiteral("setting_changed"), actor, QStringLiteral("smtp"),
+        QStringLiteral("SMTP settings now %1%2")
+            .arg(QString::fromUtf8(
+                     QJsonDocument(SmtpSettingsDocument::toJson(settings)).toJson(QJsonDocument::Compact)),
+                 passwordChanged ? QStringLiteral(", password changed") : QString()));
+    return {};
+}
+
+Status AccountsService::testSmtp(const Actor& actor) {
+    if (!SmtpSettingsDocument::isConfigured(m_smtp)) {
+        return Error::make(
+            QStringLiteral("smtp_not_configured"),
+            QStringLiteral("No SMTP server is set. Enter the SMTP settings and save them first."));
+    }
+    auto email = m_users.reservedEmail();
+    if (!email) {
+        return email.error();
+    }
+    if (!email.value()) {
+        return Error::make(QStringLiteral("not_initialised"),
+                           QStringLiteral("There is no reserved e-mail before initialisation."));
+    }
+    const Status sent = m_mail.sendAndWait(m_smtp, PasswordReset::testMessage(*email.value()));
+    qCInfo(lcAccounts).noquote() << "SMTP test by" << actor.userName << ":"
+                                 << (sent ? QStringLiteral("sent") : sent.error().message);
+    if (!sent) {
+        return Error::make(QStringLiteral("smtp_failed"), sent.error().message);
+    }
+    return {};
+}
+
+Error AccountsService::resetFailed() const {
+    // One answer for an unknown user, a wrong, used or expired code, wrong answers and a lock.
+    return Error::make(
+        QStringLiteral("reset_failed"),
+        QStringLiteral("The password was not reset: the user name, code or answers are wrong, "
+                       "the code has expired or was used, or the account is locked for a while. "
+                       "Ask for a new code and try again."));
+}
+
+Status AccountsService::checkResetAllowed(const QString& newPassword, const QString& userName) const {
+    if (Status up = available(); !up) {
+        return up;
+    }
+    if (!m_settings.reset.enabled) {
+        return Error::make(
+            QStringLiteral("reset_disabled"),
+            QStringLiteral("Password reset is switched off on this platform. Ask an administrator "
+                           "to set your password."));
+    }
+    if (newPassword.isNull()) {
+        return {};
+    }
+    return PasswordPolicy::enforce(newPassword, userName);
+}
+
+Status AccountsService::requestReset(const ResetCodeRequest& request, const QHostAddress& address) {
+    if (Status allowed = checkResetAllowed(QString(), request.userName); !allowed) {
+        return allowed;
+    }
+    // Rate limit per address (SEC-1.7): each request counts like a failure of the address, under no
+    // account name, so a flood of requests locks the address and not the account it names.
+    // Only the address's lock is asked about: the empty account name is shared by every address.
+    if (m_lockout.addressLockedUntil(address) > 0) {
+        m_hasher.dummyVerify(request.userName);
+        log(QStringLiteral("password_reset"), request.userName, address, request.userName,
+            QStringLiteral("reset code refused: the address is locked"));
+        return {};
+    }
+    using core::security::FailureOutcome;
+    const FailureOutcome outcome = m_lockout.recordFailure(QString(), address);
+    if (outcome == FailureOutcome::AddressLocked || outcome == FailureOutcome::AccountAndAddressLocked) {
+        log(QStringLiteral("lockout"), request.userName, address, addressText(address),
+            QStringLiteral("address locked after %1 reset requests").arg(m_settings.lockout.attempts));
+    }
+    auto stored = m_users.findByName(request.userName);
+    if (!stored) {
+        return stored.error();
+    }
+    auto recovery =
+        stored.value() ? m_users.recovery(stored.value()->user.id) : Result<StoredRecovery>(StoredRecovery{});
+    if (!recovery) {
+        return recovery.error();
+    }
+    if (!stored.value() || recovery->email.isEmpty()) {
+        // The same work as a real code (one Argon2id run) so the answer time says nothing.
+        m_hasher.dummyVerify(request.userName);
+        log(QStringLiteral("password_reset"), request.userName, address, request.userName,
+            QStringLiteral(
+                "reset code requested for a user without a reserved e-mail (or unknown); none sent"));
+        return {};
+    }
+    sendResetCode(*stored.value(), recovery->email, address);
+    return {};
+}
+
+void AccountsService::sendResetCode(const StoredUser& stored, const QString& email,
+                                    const QHostAddress& address) {
+    const QString userName = stored.user.userName;
+    const qint64 nowMs = m_clock.nowMs();
+    auto earlier = m_resetCodes.find(stored.user.id);
+    if (earlier && earlier.value() && nowMs - earlier.value()->createdMs < PasswordReset::kResendIntervalMs) {
+        m_hasher.dummyVerify(userName);
+        log(QStringLiteral("password_reset"), userName, address, userName,
+            QStringLiteral("reset code not sent again: the last one went out less than a minute ago"));
+        return;
+    }
+    const QString code = PasswordReset::newCode();
+    auto hash = m_hasher.hash(code);
+    const qint64 expiresMs = nowMs + PasswordReset::kCodeLifetimeMs;
+    if (!hash || !m_resetCodes.replace(StoredResetCode{stored.user.id, hash.value(), nowMs, expiresMs})) {
+        qCCritical(lcAccounts) << "cannot store a password reset code";
+        return;
+    }
+    if (!SmtpSettingsDocument::isConfigured(m_smtp)) {
+        log(QStringLiteral("password_reset"), userName, address, userName,
+            QStringLiteral("reset code not sent: no SMTP server is set"));
+        return;
+    }
+    const Status started =
+        m_mail.send(m_smtp, PasswordReset::codeMessage(email, userName, code, expiresMs, address),
+                    [this, userName, address, email](const Status& sent) {
+                        log(QStringLiteral("password_reset"), userName, address, userName,
+                            sent ? QStringLiteral("reset code sent to %1").arg(email)
+                                 : QStringLiteral("reset code could not be sent to %1: %2")
+                                       .arg(email, sent.error().message));
+                    });
+    if (!started) {
+        log(QStringLiteral("password_reset"), userName, address, userName,
+            QStringLiteral("reset code could not be sent: %1").arg(started.error().message));
+    }
+}
+
+Result<std::optional<StoredUser>> AccountsService::resetTarget(const QString& userName,
+                                                               const QHostAddress& address,
+                                                               const QString& secret, const QString& how) {
+    auto stored = m_users.findByName(userName);
+    if (!stored) {
+        return stored.error();
+    }
+    if (m_lockout.isLocked(userName, address)) {
+        spendVerifyTime(stored.value(), secret);
+        log(QStringLiteral("login_failed"), userName, address, userName,
+            QStringLiteral("%1 refused without checking it: locked").arg(how));
+        return std::optional<StoredUser>();
+    }
+    return stored;
+}
+
+Status AccountsService::completeReset(const ResetCompletion& request, const QHostAddress& address) {
+    if (Status allowed = checkResetAllowed(request.newPassword, request.userName); !allowed) {
+        return allowed;
+    }
+    const QString how = QStringLiteral("password reset by e-mailed code");
+    auto target = resetTarget(request.userName, address, request.code, how);
+    if (!target) {
+        return target.error();
+    }
+    if (!target.value()) {
+        return resetFailed();
+    }
+    const StoredUser& stored = *target.value();
+    auto code = m_resetCodes.find(stored.user.id);
+    if (!code) {
+        return code.error();
+    }
+    bool ok = false;
+    if (code.value() && m_clock.nowMs() < code.value()->expiresMs) {
+        auto verified = m_hasher.verify(request.code, code.value()->codeHash);
+        ok = verified && verified->ok;
+    } else {
+        m_hasher.dummyVerify(request.code);
+    }
+    if (!ok) {
+        recordLoginFailure(stored.user.userName, address,
+                           QStringLiteral("wrong, used or expired reset code"));
+        return resetFailed();
+    }
+    return applyReset(stored, request.newPassword, address, how);
+}
+
+Status AccountsService::resetWithQuestions(const QuestionsReset& request, const QHostAddress& address) {
+    if (Status allowed = checkResetAllowed(request.newPassword, request.userName); !allowed) {
+        return allowed;
+    }
+    if (!core::net::AddressFilter::isLoopback(address)) {
+        return Error::make(QStringLiteral("reset_local_only"),
+                           QStringLiteral("Reset with the security questions works only on the server's own "
+                                          "machine. Use it there, or ask for a code by e-mail."));
+    }
+    const QString how = QStringLiteral("password reset by security questions");
+    auto target = resetTarget(request.userName, address, request.answers.join(u' '), how);
+    if (!target) {
+        return target.error();
+    }
+    if (!target.value()) {
+        return resetFailed();
+    }
+    const StoredUser& stored = *target.value();
+    auto recovery = m_users.recovery(stored.user.id);
+    if (!recovery) {
+        return recovery.error();
+    }
+    // Every answer is checked, right or wrong, so the time does not say which one failed.
+    bool ok = recovery->questions.size() == request.answers.size();
+    for (qsizetype i = 0; i < request.answers.size(); ++i) {
+        const QString answer = normalisedAnswer(request.answers.at(i));
+        if (i < recovery->questions.size()) {
+            auto verified = m_hasher.verify(answer, recovery->questions.at(i).answerHash);
+            ok = ok && verified && verified->ok;
+        } else {
+            m_hasher.dummyVerify(answer);
+        }
+    }
+    if (!ok) {
+        recordLoginFailure(stored.user.userName, address, QStringLiteral("wrong security answers"));
+        return resetFailed();
+    }
+    return applyReset(stored, request.newPassword, address, how);
+}
+
+Status AccountsService::applyReset(const StoredUser& stored, const QString& newPassword,
+                                   const QHostAddress& address, const QString& how) {
+    auto hash = m_hasher.hash(newPassword);
+    if (!hash) {
+        return hash.error();
+    }
+    if (Status saved = m_users.setPassword(stored.user.id, hash.value(), m_clock.nowMs(), false); !saved) {
+        return saved;
+    }
+    // Single use: the code goes with its first success (and an answers reset voids a pending code).
+    (void)m_resetCodes.remove(stored.user.id);
+    m_lockout.recordSuccess(stored.user.userName, address);
+    const Actor actor{stored.user.userName, address, {}};
+    log(QStringLiteral("password_reset"), actor, stored.user.userName, how);
+    // Whoever held a session may have known the old password.
+    endUserSessions(stored.user.id, QString::fromLatin1(kReasonPasswordChanged), actor);
     return {};
 }
 

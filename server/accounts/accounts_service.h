@@ -12,6 +12,9 @@
 #include <QTimer>
 #include <memory>
 
+#include "accounts/mail_sender.h"
+#include "accounts/password_reset.h"
+#include "accounts/reset_code_repository.h"
 #include "accounts/role_repository.h"
 #include "accounts/security_log.h"
 #include "accounts/session_repository.h"
@@ -40,8 +43,9 @@ struct Actor {
 class AccountsService : public Service {
     Q_OBJECT
 public:
-    static constexpr auto kSettingsKey = "security.settings";             // SecuritySettings as JSON
-    static constexpr auto kInitialisedKey = "accounts.initialisedMs";     // UTC ms of the setup
+    static constexpr auto kSettingsKey = "security.settings";          // SecuritySettings as JSON
+    static constexpr auto kInitialisedKey = "accounts.initialisedMs";  // UTC ms of the setup
+    static constexpr auto kSmtpKey = "smtp.settings";  // SmtpSettingsDocument, password included
     static constexpr auto kAddressFilterKey = "security.address_filter";  // {"mode","entries"} as JSON
     static constexpr int kMaxUserNameLength = 64;
     static constexpr int kMaxRoleNameLength = 64;
@@ -104,6 +108,19 @@ public:
     // address and `confirm` is false.
     core::Status setAddressFilter(const Actor& actor, const core::net::AddressFilter& filter, bool confirm);
 
+    // Password reset (SEC-1.3). Requests answer the same whether or not the user exists; failures
+    // count toward the lockout like failed logins.
+    core::Status requestReset(const ResetCodeRequest& request, const QHostAddress& address);
+    core::Status completeReset(const ResetCompletion& request, const QHostAddress& address);
+    // Only from the server's own machine (loopback): answers alone are weaker than a mailbox.
+    core::Status resetWithQuestions(const QuestionsReset& request, const QHostAddress& address);
+
+    core::net::SmtpSettings smtpSettings() const { return m_smtp; }
+    core::Status setSmtpSettings(const Actor& actor, const core::net::SmtpSettings& settings);
+    // Sends a test message to the reserved e-mail and waits for the server's verdict: smtp_failed
+    // with the server's error text when it refused.
+    core::Status testSmtp(const Actor& actor);
+
     const core::security::PasswordHasher& hasher() const { return m_hasher; }
     core::security::LockoutTracker& lockout() { return m_lockout; }
 
@@ -124,6 +141,15 @@ private:
     void loadSettings();
     void applySettings();
     void loadAddressFilter();
+    void loadSmtpSettings();
+
+    core::Error resetFailed() const;
+    core::Status checkResetAllowed(const QString& newPassword, const QString& userName) const;
+    core::Result<std::optional<StoredUser>> resetTarget(const QString& userName, const QHostAddress& address,
+                                                        const QString& secret, const QString& how);
+    void sendResetCode(const StoredUser& stored, const QString& email, const QHostAddress& address);
+    core::Status applyReset(const StoredUser& stored, const QString& newPassword, const QHostAddress& address,
+                            const QString& how);
     void log(const QString& kind, const QString& userName, const QHostAddress& address, const QString& target,
              const QString& detail);
     void log(const QString& kind, const Actor& actor, const QString& target, const QString& detail);
@@ -154,6 +180,9 @@ private:
     RoleRepository m_roles;
     SessionRepository m_sessions;
     SecurityLog m_log;
+    ResetCodeRepository m_resetCodes;
+    MailSender m_mail;
+    core::net::SmtpSettings m_smtp;
     core::model::SecuritySettings m_settings;
     core::net::AddressFilter m_addressFilter;
     QTimer m_sweep;

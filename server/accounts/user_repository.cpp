@@ -194,4 +194,35 @@ Status UserRepository::saveRecovery(const QString& userId, const QString& email,
     return status;
 }
 
+Result<StoredRecovery> UserRepository::recovery(const QString& userId) const {
+    StoredRecovery recovery;
+    const Status status = forEachRow(
+        m_db,
+        QStringLiteral(
+            "SELECT kind, text, answer_hash FROM recovery WHERE user_id = ?1 ORDER BY kind, position"),
+        [&userId](core::store::Statement& s) { s.bind(1, userId); },
+        [&recovery](const core::store::Statement& row) {
+            if (row.text(0) == QLatin1String("email")) {
+                recovery.email = row.text(1);
+            } else {
+                recovery.questions.append(StoredQuestion{row.text(1), row.text(2)});
+            }
+        });
+    if (!status) {
+        return status.error();
+    }
+    return recovery;
+}
+
+Result<std::optional<QString>> UserRepository::reservedEmail() const {
+    std::optional<QString> email;
+    const Status status =
+        forEachRow(m_db, QStringLiteral("SELECT text FROM recovery WHERE kind = 'email' ORDER BY id LIMIT 1"),
+                   {}, [&email](const core::store::Statement& row) { email = row.text(0); });
+    if (!status) {
+        return status.error();
+    }
+    return email;
+}
+
 }  // namespace vigil::server

@@ -24,6 +24,12 @@ struct StoredQuestion {
     QString answerHash;  // Argon2id PHC string of the normalised answer
 };
 
+// What initialisation stored for resetting a user's password.
+struct StoredRecovery {
+    QString email;                    // empty when the user has no reserved e-mail
+    QList<StoredQuestion> questions;  // in the order they were asked
+};
+
 class UserRepository {
 public:
     explicit UserRepository(core::store::Database& db) : m_db(db) {}
@@ -48,6 +54,10 @@ public:
 
     core::Status saveRecovery(const QString& userId, const QString& email,
                               const QList<StoredQuestion>& questions);
+
+    core::Result<StoredRecovery> recovery(const QString& userId) const;
+    // The reserved e-mail set at initialisation (the first one stored); nullopt before it.
+    core::Result<std::optional<QString>> reservedEmail() const;
 
     static QString nameKey(const QString& userName) { return userName.toCaseFolded(); }
 

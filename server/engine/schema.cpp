@@ -131,6 +131,17 @@ INSERT INTO role_permissions (role_id, permission) VALUES
     ('live_viewer', 'live'),
     ('auditor', 'logs');
 )sql")},
+        {3, QStringLiteral("password reset codes"), QStringLiteral(R"sql(
+-- One-time codes for password reset by e-mail (SEC-1.3). Only an Argon2id hash of the code is kept,
+-- so a copy of the database does not hand out a working code. One live code per user: a new request
+-- replaces the old one, and using a code deletes it, which is what makes it single-use.
+CREATE TABLE reset_codes (
+    user_id    TEXT PRIMARY KEY NOT NULL REFERENCES users (id) ON DELETE CASCADE,  -- whose password
+    code_hash  TEXT NOT NULL CHECK (code_hash LIKE '$argon2id$%'),  -- PHC string of the code
+    created_ms INTEGER NOT NULL CHECK (created_ms >= 0),  -- UTC ms when it was sent
+    expires_ms INTEGER NOT NULL CHECK (expires_ms > created_ms)  -- UTC ms after which it is refused
+);
+)sql")},
     };
     return kMigrations;
 }

@@ -52,6 +52,11 @@ QHttpServerResponse errorResponse(const core::Error& error) {
         {QStringLiteral("own_session"), StatusCode::Conflict},
         {QStringLiteral("would_lock_out_self"), StatusCode::Conflict},
         {QStringLiteral("address_refused"), StatusCode::Forbidden},
+        {QStringLiteral("reset_disabled"), StatusCode::Forbidden},
+        {QStringLiteral("reset_local_only"), StatusCode::Forbidden},
+        {QStringLiteral("reset_failed"), StatusCode::Unauthorized},
+        {QStringLiteral("smtp_not_configured"), StatusCode::Conflict},
+        {QStringLiteral("smtp_failed"), StatusCode::BadGateway},
         {QStringLiteral("session_limit"), StatusCode::TooManyRequests},
         {QStringLiteral("accounts_unavailable"), StatusCode::ServiceUnavailable},
     };

@@ -7,7 +7,8 @@
 // 127.0.0.1 could never be refused. The engine here listens on this machine's first non-loopback
 // IPv4 address and the test connects to it, so the server sees that address as the client's. A
 // machine without one skips this test; tst_address_filter_settings covers the rules without a
-// network either way.
+// network either way. The same client also shows that the security-questions reset is refused
+// from another machine (403 reset_local_only).
 
 #include <QJsonArray>
 #include <QNetworkInterface>
@@ -160,6 +161,20 @@ private slots:
         QCOMPARE(session()->get("/api/v1/setup").status, 200);
         QCOMPARE(m_admin->get(kFilterPath).status, 200);
         QCOMPARE(m_admin->get("/api/v1/security-log?kind=filter_changed").json.value("total").toInt(), 3);
+    }
+
+    // The same non-loopback client serves the rule that questions reset only on the server's own machine.
+    void questionsResetRefusedFromAnotherMachine() {
+        core::model::SecuritySettings settings = m_engine->accounts()->securitySettings();
+        settings.reset.enabled = true;
+        QCOMPARE(m_admin->put("/api/v1/settings/security", settings.toJson()).status, 200);
+        const ApiReply reply =
+            session()->post("/api/v1/auth/reset/questions",
+                            QJsonObject{{"userName", kAdmin},
+                                        {"answers", QJsonArray{"Answer 0", "Answer 1", "Answer 2"}},
+                                        {"newPassword", "Another#Harbour5"}});
+        QCOMPARE(reply.status, 403);
+        QCOMPARE(reply.error(), QStringLiteral("reset_local_only"));
     }
 
     void cleanupTestCase() {

@@ -47,11 +47,16 @@ private slots:
     }
 
     void onlyTheAllowedRoutesArePublic() {
-        // docs/design/accounts.md: setup status, setup, login, CA download and system info.
+        // docs/design/accounts.md: setup status, setup, login, password reset, CA download and system info.
         const QSet<QString> allowed = {
-            QStringLiteral("GET /api/v1/setup"),       QStringLiteral("POST /api/v1/setup"),
-            QStringLiteral("POST /api/v1/auth/login"), QStringLiteral("GET /api/v1/system/ca.pem"),
+            QStringLiteral("GET /api/v1/setup"),
+            QStringLiteral("POST /api/v1/setup"),
+            QStringLiteral("POST /api/v1/auth/login"),
+            QStringLiteral("GET /api/v1/system/ca.pem"),
             QStringLiteral("GET /api/v1/system/info"),
+            QStringLiteral("POST /api/v1/auth/reset/request"),
+            QStringLiteral("POST /api/v1/auth/reset/complete"),
+            QStringLiteral("POST /api/v1/auth/reset/questions"),
         };
         for (const server::Route& route : m_engine->https()->routes()) {
             if (route.permission == QLatin1String(Permissions::kPublic)) {
