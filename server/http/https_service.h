@@ -5,6 +5,10 @@
 // (http/route.h). Answers are JSON, errors {"error": code, "message": text}, and every answer carries
 // the security headers.
 //
+// The address filter (SEC-2.5) comes first: the listener (AddressGateServer) closes refused
+// connections before their TLS handshake, and each request is judged again (403 address_refused), so
+// a kept-alive connection opened before a change does not outlive it.
+//
 // Access (docs/design/accounts.md): before the platform is initialised only public routes and those
 // marked answersBeforeSetup answer, others 403 not_initialised. Afterwards every non-public route needs
 // "Authorization: Bearer <token>" (401 unauthenticated with WWW-Authenticate) and its permission (403
