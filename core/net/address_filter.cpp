@@ -15,6 +15,7 @@ constexpr quint64 kMappedMarker = 0x0000ffff00000000ULL;
 constexpr quint64 kIpv4Mask = 0x00000000ffffffffULL;
 constexpr int kMaxIpv4Octet = 255;
 constexpr int kLoopbackFirstOctet = 127;
+constexpr quint64 kConsoleIpv4 = 0x7f000001;  // 127.0.0.1
 constexpr int kIpv4OctetShift = 24;
 
 struct ParsedAddress {
@@ -336,15 +337,25 @@ bool AddressFilter::isLoopback(const QHostAddress& address) {
     return parsed->value == AddressValue{0, 1};
 }
 
+bool AddressFilter::isConsole(const QHostAddress& address) {
+    const auto parsed = fromHostAddress(address);
+    if (!parsed) {
+        return false;
+    }
+    return parsed->ipv4 ? parsed->value == AddressValue{0, kConsoleIpv4}
+                        : parsed->value == AddressValue{0, 1};
+}
+
 bool AddressFilter::permits(const QHostAddress& address) const {
     if (m_mode == Mode::Off) {
         return true;
     }
-    // The server's own machine is always let in, in both modes: a local administrator must be able
-    // to repair a list that shut everyone else out (the standalone workstation also talks to its
-    // embedded engine over loopback). Only someone already on this machine gains from it. A reverse
-    // proxy on this machine would make every client look local: filter at the proxy in that case.
-    if (isLoopback(address)) {
+    // The server's own console (127.0.0.1, ::1) is always let in, in both modes: a local administrator
+    // must be able to repair a list that shut everyone else out, and the standalone workstation talks
+    // to its embedded engine there. Only someone already on this machine gains from it. The rest of
+    // 127.0.0.0/8 is filtered like any address, so a list can be checked end to end on one machine.
+    // A reverse proxy on this machine would make every client look local: filter at the proxy then.
+    if (isConsole(address)) {
         return true;
     }
     // An address that is neither IPv4 nor IPv6 cannot be judged: refused when a filter is on.

@@ -70,7 +70,7 @@ public:
     std::optional<QString> matchingEntry(const QHostAddress& address) const;
 
     // The connection-level decision: off permits all; allow permits listed addresses; deny
-    // refuses listed addresses. Loopback is always permitted, see the definition for why.
+    // refuses listed addresses. The console (127.0.0.1, ::1) is always permitted, see the definition.
     bool permits(const QHostAddress& address) const;
 
     // True when applying this filter would refuse `requester`, the address the admin changing it
@@ -78,6 +78,8 @@ public:
     bool wouldLockOut(const QHostAddress& requester) const { return !permits(requester); }
 
     static bool isLoopback(const QHostAddress& address);
+    // 127.0.0.1 or ::1 (also as ::ffff:127.0.0.1): the server's own console, always admitted.
+    static bool isConsole(const QHostAddress& address);
 
 private:
     AddressFilter(Mode mode, QList<AddressRange> ranges) : m_mode(mode), m_ranges(std::move(ranges)) {}

@@ -1307,7 +1307,8 @@ Status AccountsService::resetWithQuestions(const QuestionsReset& request, const 
     if (Status allowed = checkResetAllowed(request.newPassword, request.userName); !allowed) {
         return allowed;
     }
-    if (!core::net::AddressFilter::isLoopback(address)) {
+    // Only the console addresses count as "this machine": they are what a person at the server uses.
+    if (!core::net::AddressFilter::isConsole(address)) {
         return Error::make(QStringLiteral("reset_local_only"),
                            QStringLiteral("Reset with the security questions works only on the server's own "
                                           "machine. Use it there, or ask for a code by e-mail."));

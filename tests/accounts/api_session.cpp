@@ -77,6 +77,11 @@ ApiReply ApiSession::login(const QString& userName, const QString& password, con
 }
 
 ApiReply ApiSession::postFrom(const QHostAddress& local, const QString& path, const QJsonObject& body) {
+    return callFrom(local, "POST", path, body);
+}
+
+ApiReply ApiSession::callFrom(const QHostAddress& local, const QByteArray& verb, const QString& path,
+                              const QJsonObject& body) {
     QSslSocket socket;
     socket.setProxy(QNetworkProxy::NoProxy);
     socket.setSslConfiguration(tls());
@@ -86,11 +91,13 @@ ApiReply ApiSession::postFrom(const QHostAddress& local, const QString& path, co
         qWarning() << "cannot bind" << local << socket.errorString();
         return result;
     }
-    const QByteArray data = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    const QByteArray request = "POST " + path.toLatin1() +
-                               " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                               "Content-Type: application/json\r\nContent-Length: " +
-                               QByteArray::number(data.size()) + "\r\n\r\n" + data;
+    const QByteArray data = verb == "GET" ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
+    const QByteArray authorization =
+        m_token.isEmpty() ? QByteArray() : "Authorization: Bearer " + m_token.toLatin1() + "\r\n";
+    const QByteArray type = data.isEmpty() ? QByteArray() : QByteArray("Content-Type: application/json\r\n");
+    const QByteArray request =
+        verb + ' ' + path.toLatin1() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" +
+        authorization + type + "Content-Length: " + QByteArray::number(data.size()) + "\r\n\r\n" + data;
     QByteArray received;
     QObject::connect(&socket, &QSslSocket::encrypted, [&] { socket.write(request); });
     QObject::connect(&socket, &QSslSocket::readyRead, [&] { received += socket.readAll(); });

@@ -46,6 +46,10 @@ public:
 
     // POST with a raw socket bound to `local`; no keep-alive.
     ApiReply postFrom(const QHostAddress& local, const QString& path, const QJsonObject& body);
+    // Any request over a raw socket bound to `local` (a loopback address such as 127.0.0.2), with the
+    // token when one is set; no keep-alive. Status 0: the connection was closed without an answer.
+    ApiReply callFrom(const QHostAddress& local, const QByteArray& verb, const QString& path,
+                      const QJsonObject& body = {});
 
     QSslConfiguration tls() const;
 

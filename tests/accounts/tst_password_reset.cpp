@@ -6,8 +6,8 @@
 // settings never show their password. Time is a ManualClock.
 //
 // This engine listens on 127.0.0.1, so every request here comes from loopback; the questions route
-// refusing another machine (403 reset_local_only) is in tst_address_filter_api, which has a
-// non-loopback client.
+// refusing another address (403 reset_local_only) is in tst_address_filter_api, whose client
+// connects from 127.0.0.2.
 
 #include <QDir>
 #include <QFile>

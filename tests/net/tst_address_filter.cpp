@@ -240,16 +240,22 @@ private slots:
         QVERIFY(v6only.permits(addr("::ffff:203.0.113.5")));
     }
 
-    // The platform's own machine stays reachable whatever the list says, so a local admin can repair it.
-    void loopbackAlwaysPermitted() {
+    // The server's console (127.0.0.1, ::1) stays reachable whatever the list says, so a local admin can
+    // repair it; the rest of 127.0.0.0/8 is filtered like any other address.
+    void consoleAlwaysPermitted() {
         const AddressFilter allowNothing = make(Mode::Allow, {});
         const AddressFilter denyAll = make(
             Mode::Deny, {QStringLiteral("0.0.0.0/0"), QStringLiteral("::/0"), QStringLiteral("127.0.0.0/8")});
-        for (const char* local : {"127.0.0.1", "127.255.0.9", "::1", "::ffff:127.0.0.1"}) {
+        for (const char* local : {"127.0.0.1", "::1", "::ffff:127.0.0.1"}) {
             QVERIFY2(allowNothing.permits(addr(local)), local);
             QVERIFY2(denyAll.permits(addr(local)), local);
+            QVERIFY2(AddressFilter::isConsole(addr(local)), local);
             QVERIFY2(AddressFilter::isLoopback(addr(local)), local);
         }
+        QVERIFY(!allowNothing.permits(addr("127.255.0.9")));
+        QVERIFY(!denyAll.permits(addr("127.0.0.2")));
+        QVERIFY(AddressFilter::isLoopback(addr("127.0.0.2")));
+        QVERIFY(!AddressFilter::isConsole(addr("127.0.0.2")));
         QVERIFY(!allowNothing.permits(addr("10.0.0.1")));
         QVERIFY(!denyAll.permits(addr("10.0.0.1")));
         QVERIFY(!denyAll.permits(addr("::2")));
