@@ -24,7 +24,18 @@ packages=(
   python3-aiosmtpd
   # fuzz targets: clang with libFuzzer's runtime (tests/fuzz)
   clang-14 libclang-rt-14-dev
+  # media: FFmpeg libraries (ingest, remux, delivery) and tools (test clips, ffprobe as a client)
+  libavformat-dev libavcodec-dev libavutil-dev libswscale-dev ffmpeg
+  # tests: GStreamer's RTSP server as independent cameras (python3-gi via /usr/bin/python3)
+  python3-gi gir1.2-gstreamer-1.0 gir1.2-gst-plugins-base-1.0 gir1.2-gst-rtsp-server-1.0
+  gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
+  gstreamer1.0-plugins-ugly gstreamer1.0-libav
+  # tests: reference ONVIF client; VLC (HTTP) as an independent viewer; libVLC for the player backend
+  onvif-tools vlc-bin vlc-plugin-base libvlc-dev
 )
+# tests: npm for the reference ONVIF client (npm `onvif`). Only when no npm exists: a Node.js from
+# another source (nodesource) brings its own npm and conflicts with Debian's package.
+if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi
 
 missing=()
 for p in "${packages[@]}"; do
