@@ -30,6 +30,8 @@ packages=(
   python3-gi gir1.2-gstreamer-1.0 gir1.2-gst-plugins-base-1.0 gir1.2-gst-rtsp-server-1.0
   gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
   gstreamer1.0-plugins-ugly gstreamer1.0-libav
+  # tests: clockoverlay (pango) burns the wall clock into the GStreamer test cameras' picture
+  gstreamer1.0-x
   # tests: reference ONVIF client; VLC (HTTP) as an independent viewer; libVLC for the player backend
   onvif-tools vlc-bin vlc-plugin-base libvlc-dev
 )
