@@ -1,5 +1,7 @@
 #include "engine/schema.h"
 
+#include "devices/devices_schema.h"
+
 namespace vigil::server {
 
 const std::vector<core::store::Migration>& serverMigrations() {
@@ -142,6 +144,7 @@ CREATE TABLE reset_codes (
     expires_ms INTEGER NOT NULL CHECK (expires_ms > created_ms)  -- UTC ms after which it is refused
 );
 )sql")},
+        devicesMigration(),
     };
     return kMigrations;
 }
