@@ -1,0 +1,31 @@
+#pragma once
+// RtspDriver: the "rtsp" device driver (plugins/rtsp/README.md). A device is its stream URL(s); it
+// has one channel (token "0") whose main and sub streams are those URLs.
+
+#include <QObject>
+
+#include "devices/device_driver.h"
+
+namespace vigil::plugins {
+
+class RtspDriver final : public core::devices::DeviceDriver {
+public:
+    static constexpr auto kId = "rtsp";
+
+    QString id() const override { return QString::fromLatin1(kId); }
+    QString displayName() const override { return QStringLiteral("RTSP stream (by URL)"); }
+
+    core::Result<core::devices::DeviceDescription> describe(const core::devices::DeviceAddress& device,
+                                                            const core::devices::Cancellation& cancel) override;
+};
+
+class RtspDriverFactory final : public QObject, public core::devices::DeviceDriverFactory {
+    Q_OBJECT
+    Q_PLUGIN_METADATA(IID VIGIL_DEVICE_DRIVER_IID FILE "rtsp_driver.json")
+    Q_INTERFACES(vigil::core::devices::DeviceDriverFactory)
+
+public:
+    std::unique_ptr<core::devices::DeviceDriver> create() override { return std::make_unique<RtspDriver>(); }
+};
+
+}  // namespace vigil::plugins
