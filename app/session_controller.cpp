@@ -287,33 +287,21 @@ void SessionController::startSession(const LoginResponse& response) {
     setState(kActive);
     emit userChanged();
     emit loggedIn();
-    fetchAutoLock();
+    // The login answer carries the setting for every user, not only those who may read it (CLI-2).
+    applyAutoLock(response.autoLockMs);
 }
 
-void SessionController::fetchAutoLock() {
-    // The setting is read with the security permission; without it the workstation cannot know it
-    // and does not lock by itself (Ctrl+L still does).
-    if (!hasPermission(QString::fromLatin1(core::model::Permissions::kSecurity))) {
-        m_autoLockMs = 0;
+void SessionController::applyAutoLock(qint64 autoLockMs) {
+    m_autoLockMs = std::max<qint64>(0, autoLockMs);
+    if (m_state == kActive && m_autoLockMs > 0) {
+        m_idle->start(m_autoLockMs);
+    } else {
         m_idle->stop();
-        emit autoLockChanged();
-        return;
     }
-    const int generation = m_generation;
-    m_client->fetchSecuritySettings([this, generation](Result<core::model::SecuritySettings> settings) {
-        if (generation != m_generation) {
-            return;
-        }
-        if (!settings) {
-            qCWarning(lcApp).noquote() << "session: no security settings:" << settings.error().message;
-            return;
-        }
-        m_autoLockMs = settings->workstation.autoLockMs;
-        if (m_state == kActive) {
-            m_idle->start(m_autoLockMs);
-        }
-        emit autoLockChanged();
-    });
+    qCInfo(lcApp).noquote() << "session: auto-lock"
+                            << (m_autoLockMs > 0 ? QString::number(m_autoLockMs) + " ms"
+                                                 : QStringLiteral("off"));
+    emit autoLockChanged();
 }
 
 void SessionController::logout() {

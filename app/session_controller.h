@@ -82,6 +82,9 @@ public:
     Q_INVOKABLE void clearPasswordMessage();
     Q_INVOKABLE void lock();
     Q_INVOKABLE void unlock(const QString& password);
+    // The idle auto-lock in force (CLI-2; 0: off): from every login answer, and from the Security
+    // settings page when this workstation changed it.
+    void applyAutoLock(qint64 autoLockMs);
 
 signals:
     void stateChanged();
@@ -102,7 +105,6 @@ private:
     void setPasswordMessage(const QString& text);
     void startSession(const core::model::LoginResponse& response);
     void endSession(const QString& reason);
-    void fetchAutoLock();
     QString validateSetup(const QString& userName, const QString& password, const QString& confirmation,
                           const QString& email, const QVariantList& questions) const;
 

@@ -12,6 +12,7 @@
 #include "password_strength.h"
 #include "role_list_model.h"
 #include "security_log_model.h"
+#include "security_settings_model.h"
 #include "service_list_model.h"
 #include "session_controller.h"
 #include "session_list_model.h"
@@ -64,6 +65,8 @@ constexpr PageEntry kPages[] = {
     {"roles", QT_TRANSLATE_NOOP("Workstation", "Roles"), "Ctrl+4", core::model::Permissions::kUserAdmin},
     {"online", QT_TRANSLATE_NOOP("Workstation", "Online"), "Ctrl+5", core::model::Permissions::kSecurity},
     {"log", QT_TRANSLATE_NOOP("Workstation", "Security log"), "Ctrl+6", core::model::Permissions::kLogs},
+    {"security", QT_TRANSLATE_NOOP("Workstation", "Security settings"), "Ctrl+7",
+     core::model::Permissions::kSecurity},
     {"sites", QT_TRANSLATE_NOOP("Workstation", "Sites"), "Ctrl+2", nullptr},
 };
 
@@ -92,7 +95,8 @@ Workstation::Workstation(core::platform::DataLocation location, QObject* parent)
       m_roles(new RoleListModel(m_client, this)),
       m_users(new UserListModel(m_client, m_roles, this)),
       m_onlineUsers(new SessionListModel(m_client, this)),
-      m_securityLog(new SecurityLogModel(m_client, this)) {
+      m_securityLog(new SecurityLogModel(m_client, this)),
+      m_securitySettings(new SecuritySettingsModel(m_client, m_session, this)) {
     if (!m_trust->loadProblem().isEmpty()) {
         qCWarning(lcApp).noquote() << m_trust->loadProblem();
     }
@@ -150,6 +154,10 @@ QObject* Workstation::onlineUsers() const {
 }
 QObject* Workstation::securityLog() const {
     return m_securityLog;
+}
+
+QObject* Workstation::securitySettings() const {
+    return m_securitySettings;
 }
 
 // --- site and connection ---------------------------------------------------------------------------
@@ -274,6 +282,8 @@ void Workstation::refreshPage() {
         m_onlineUsers->refresh();
     } else if (m_page == QLatin1String("log") && m_securityLog->count() == 0) {
         m_securityLog->search({}, {}, {}, {});
+    } else if (m_page == QLatin1String("security")) {
+        m_securitySettings->load();
     }
 }
 

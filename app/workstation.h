@@ -26,6 +26,7 @@ class EmbeddedEngine;
 class PasswordStrength;
 class RoleListModel;
 class SecurityLogModel;
+class SecuritySettingsModel;
 class ServiceListModel;
 class SessionController;
 class SessionListModel;
@@ -86,6 +87,7 @@ class Workstation : public QObject {
     Q_PROPERTY(QObject* roles READ roles CONSTANT)
     Q_PROPERTY(QObject* onlineUsers READ onlineUsers CONSTANT)
     Q_PROPERTY(QObject* securityLog READ securityLog CONSTANT)
+    Q_PROPERTY(QObject* securitySettings READ securitySettings CONSTANT)
 
 public:
     static constexpr double kCpuWarningPercent = 90.0;
@@ -149,6 +151,7 @@ public:
     QObject* roles() const;
     QObject* onlineUsers() const;
     QObject* securityLog() const;
+    QObject* securitySettings() const;
 
     // Size formatting for tiles: 5637144576 -> "5.2" and "GB"; "—" while there is no figure.
     Q_INVOKABLE QString sizeValue(qint64 bytes) const;
@@ -202,6 +205,7 @@ private:
     UserListModel* m_users;
     SessionListModel* m_onlineUsers;
     SecurityLogModel* m_securityLog;
+    SecuritySettingsModel* m_securitySettings;
 
     bool m_standalone = true;
     QString m_siteAddress;        // "host:port" of the current site

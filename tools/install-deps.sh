@@ -18,8 +18,8 @@ packages=(
   # tests: display, screenshots, TLS scanner, keyring, HTTP client
   xvfb xauth x11-apps imagemagick libgl1-mesa-dri sslscan curl
   dbus gnome-keyring
-  # tests: real keyboard and mouse input into the workstation under Xvfb
-  xdotool
+  # tests: real keyboard and mouse input into the workstation under Xvfb; jq reads API answers
+  xdotool jq
   # tests: SMTP server with STARTTLS (run with /usr/bin/python3)
   python3-aiosmtpd
   # fuzz targets: clang with libFuzzer's runtime (tests/fuzz)

@@ -779,6 +779,88 @@ void ApiClient::saveSecuritySettings(const model::SecuritySettings& settings,
              });
 }
 
+namespace {
+
+Result<AddressFilterSettings> parseAddressFilter(const Result<QJsonDocument>& document) {
+    if (!document) {
+        return document.error();
+    }
+    const QJsonObject json = document->object();
+    AddressFilterSettings filter;
+    filter.mode = json.value(QStringLiteral("mode")).toString(filter.mode);
+    for (const QJsonValue& entry : json.value(QStringLiteral("entries")).toArray()) {
+        filter.entries.append(entry.toString());
+    }
+    return filter;
+}
+
+Result<SmtpSettings> parseSmtp(const Result<QJsonDocument>& document) {
+    if (!document) {
+        return document.error();
+    }
+    const QJsonObject json = document->object();
+    SmtpSettings smtp;
+    smtp.host = json.value(QStringLiteral("host")).toString();
+    smtp.port = json.value(QStringLiteral("port")).toInt(smtp.port);
+    smtp.security = json.value(QStringLiteral("security")).toString(smtp.security);
+    smtp.user = json.value(QStringLiteral("user")).toString();
+    smtp.passwordSet = json.value(QStringLiteral("passwordSet")).toBool();
+    smtp.from = json.value(QStringLiteral("from")).toString();
+    smtp.fromName = json.value(QStringLiteral("fromName")).toString();
+    smtp.timeoutMs = json.value(QStringLiteral("timeoutMs")).toInt();
+    smtp.caPem = json.value(QStringLiteral("caPem")).toString();
+    return smtp;
+}
+
+}  // namespace
+
+void ApiClient::fetchAddressFilter(Callback<AddressFilterSettings> done) {
+    get(QStringLiteral("/api/v1/settings/address-filter"),
+        [done = std::move(done)](const Result<QJsonDocument>& document) {
+            done(parseAddressFilter(document));
+        });
+}
+
+void ApiClient::saveAddressFilter(const AddressFilterSettings& filter, bool confirm,
+                                  Callback<AddressFilterSettings> done) {
+    QJsonObject body{{QStringLiteral("mode"), filter.mode},
+                     {QStringLiteral("entries"), QJsonArray::fromStringList(filter.entries)}};
+    if (confirm) {
+        body.insert(QStringLiteral("confirm"), true);
+    }
+    sendJson(Request(Method::Put, QStringLiteral("/api/v1/settings/address-filter"), body),
+             [done = std::move(done)](const Result<QJsonDocument>& document) {
+                 done(parseAddressFilter(document));
+             });
+}
+
+void ApiClient::fetchSmtpSettings(Callback<SmtpSettings> done) {
+    get(QStringLiteral("/api/v1/settings/smtp"),
+        [done = std::move(done)](const Result<QJsonDocument>& document) { done(parseSmtp(document)); });
+}
+
+void ApiClient::saveSmtpSettings(const SmtpSettings& settings, Callback<SmtpSettings> done) {
+    // The server refuses unknown fields, so passwordSet (an answer-only field) is never sent.
+    QJsonObject body{
+        {QStringLiteral("host"), settings.host},         {QStringLiteral("port"), settings.port},
+        {QStringLiteral("security"), settings.security}, {QStringLiteral("user"), settings.user},
+        {QStringLiteral("from"), settings.from},         {QStringLiteral("fromName"), settings.fromName},
+        {QStringLiteral("caPem"), settings.caPem}};
+    if (settings.timeoutMs > 0) {
+        body.insert(QStringLiteral("timeoutMs"), settings.timeoutMs);
+    }
+    if (settings.password) {
+        body.insert(QStringLiteral("password"), *settings.password);
+    }
+    sendJson(Request(Method::Put, QStringLiteral("/api/v1/settings/smtp"), body),
+             [done = std::move(done)](const Result<QJsonDocument>& document) { done(parseSmtp(document)); });
+}
+
+void ApiClient::testSmtp(StatusCallback done) {
+    sendStatus(Request(Method::Post, QStringLiteral("/api/v1/settings/smtp/test"), QJsonObject()),
+               std::move(done));
+}
+
 // --- events ----------------------------------------------------------------------------------------
 
 void ApiClient::connectEvents() {

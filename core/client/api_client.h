@@ -57,6 +57,27 @@ struct SecurityLogPage {
     qint64 total = 0;  // entries matching the filters, of which `entries` is one page
 };
 
+// GET/PUT /api/v1/settings/address-filter (docs/design/accounts.md, SEC-2.5).
+struct AddressFilterSettings {
+    QString mode = QStringLiteral("off");  // off | allow | deny
+    QStringList entries;                   // addresses, CIDR ranges, inclusive ranges
+};
+
+// GET/PUT /api/v1/settings/smtp. The server never sends the password back, only whether one is
+// stored; a request without `password` keeps the stored one, so the client does not need to know it.
+struct SmtpSettings {
+    QString host;
+    int port = 587;
+    QString security = QStringLiteral("starttls");  // starttls | tls
+    QString user;
+    bool passwordSet = false;         // answers only
+    std::optional<QString> password;  // requests only; empty optional: keep the stored one
+    QString from;
+    QString fromName;
+    int timeoutMs = 0;  // 0: not sent, the server keeps its default
+    QString caPem;      // extra CA certificates for a mail server with a private CA; empty: none
+};
+
 class ApiClient : public QObject {
     Q_OBJECT
 public:
@@ -135,6 +156,17 @@ public:
     void fetchSecuritySettings(Callback<model::SecuritySettings> done);
     void saveSecuritySettings(const model::SecuritySettings& settings,
                               Callback<model::SecuritySettings> done);
+
+    void fetchAddressFilter(Callback<AddressFilterSettings> done);
+    // `confirm`: the user accepted that the filter refuses the address this client comes from; without
+    // it such a filter fails with would_lock_out_self.
+    void saveAddressFilter(const AddressFilterSettings& filter, bool confirm,
+                           Callback<AddressFilterSettings> done);
+
+    void fetchSmtpSettings(Callback<SmtpSettings> done);
+    void saveSmtpSettings(const SmtpSettings& settings, Callback<SmtpSettings> done);
+    // Sends a message to the reserved e-mail; fails with the mail server's own error text.
+    void testSmtp(StatusCallback done);
 
     // Opens wss://host:port/api/v1/events/ws and keeps it open (reconnecting with back-off) until
     // disconnectEvents() or setSite().

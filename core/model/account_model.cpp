@@ -307,22 +307,22 @@ Result<LogEntry> LogEntry::fromJson(const QJsonObject& json) {
 // --- SecuritySettings ---------------------------------------------------------------------------
 
 Status SecuritySettings::validate() const {
-    constexpr qint64 kSecond = 1000;
-    constexpr qint64 kDay = 24 * 60 * 60 * kSecond;
     const QString ms = QStringLiteral("milliseconds");
     std::optional<Error> error;
-    inRange(lockout.attempts, 1, 1000, "lockout.attempts", QStringLiteral("failures"), &error);
-    inRange(lockout.windowMs, kSecond, kDay, "lockout.windowMs", ms, &error);
-    inRange(lockout.lockMs, kSecond, 30 * kDay, "lockout.lockMs", ms, &error);
-    inRange(sessions.idleTimeoutMs, kSecond, 30 * kDay, "sessions.idleTimeoutMs", ms, &error);
-    inRange(sessions.absoluteTimeoutMs, sessions.idleTimeoutMs, 365 * kDay, "sessions.absoluteTimeoutMs", ms,
+    inRange(lockout.attempts, 1, kMaxAttempts, "lockout.attempts", QStringLiteral("failures"), &error);
+    inRange(lockout.windowMs, kMinDurationMs, kMaxWindowMs, "lockout.windowMs", ms, &error);
+    inRange(lockout.lockMs, kMinDurationMs, kMaxLockMs, "lockout.lockMs", ms, &error);
+    inRange(sessions.idleTimeoutMs, kMinDurationMs, kMaxIdleTimeoutMs, "sessions.idleTimeoutMs", ms, &error);
+    inRange(sessions.absoluteTimeoutMs, sessions.idleTimeoutMs, kMaxAbsoluteTimeoutMs,
+            "sessions.absoluteTimeoutMs", ms, &error);
+    inRange(sessions.maxPlatform, 1, kMaxSessions, "sessions.maxPlatform", QStringLiteral("sessions"),
             &error);
-    inRange(sessions.maxPlatform, 1, 100000, "sessions.maxPlatform", QStringLiteral("sessions"), &error);
     inRange(sessions.maxPerUser, 1, sessions.maxPlatform, "sessions.maxPerUser", QStringLiteral("sessions"),
             &error);
-    inRange(passwords.expiryDays, 0, 3650, "passwords.expiryDays", QStringLiteral("days (0: never)"), &error);
-    inRange(workstation.autoLockMs, 0, kDay, "workstation.autoLockMs", QStringLiteral("ms (0: never)"),
-            &error);
+    inRange(passwords.expiryDays, 0, kMaxExpiryDays, "passwords.expiryDays",
+            QStringLiteral("days (0: never)"), &error);
+    inRange(workstation.autoLockMs, 0, kMaxAutoLockMs, "workstation.autoLockMs",
+            QStringLiteral("ms (0: never)"), &error);
     if (error) {
         return *error;
     }
@@ -459,6 +459,7 @@ QJsonObject LoginResponse::toJson() const {
     return QJsonObject{{QStringLiteral("token"), token},
                        {QStringLiteral("expiresMs"), expiresMs},
                        {QStringLiteral("idleTimeoutMs"), idleTimeoutMs},
+                       {QStringLiteral("autoLockMs"), autoLockMs},
                        {QStringLiteral("mustChangePassword"), mustChangePassword},
                        {QStringLiteral("user"), user.toJson()},
                        {QStringLiteral("permissions"), toArray(permissions)}};
@@ -470,6 +471,7 @@ Result<LoginResponse> LoginResponse::fromJson(const QJsonObject& json) {
     response.token = read.string(QStringLiteral("token"));
     response.expiresMs = read.integer(QStringLiteral("expiresMs"));
     response.idleTimeoutMs = read.integer(QStringLiteral("idleTimeoutMs"));
+    response.autoLockMs = read.integer(QStringLiteral("autoLockMs"));
     response.mustChangePassword = read.boolean(QStringLiteral("mustChangePassword"));
     response.user = nested(read, QStringLiteral("user"), QStringLiteral("login answer's user"), &readUser);
     response.permissions = read.stringList(QStringLiteral("permissions"));
@@ -479,7 +481,8 @@ Result<LoginResponse> LoginResponse::fromJson(const QJsonObject& json) {
 QJsonObject MeResponse::toJson() const {
     return QJsonObject{{QStringLiteral("user"), user.toJson()},
                        {QStringLiteral("permissions"), toArray(permissions)},
-                       {QStringLiteral("session"), session.toJson()}};
+                       {QStringLiteral("session"), session.toJson()},
+                       {QStringLiteral("autoLockMs"), autoLockMs}};
 }
 
 Result<MeResponse> MeResponse::fromJson(const QJsonObject& json) {
@@ -489,6 +492,7 @@ Result<MeResponse> MeResponse::fromJson(const QJsonObject& json) {
     me.permissions = read.stringList(QStringLiteral("permissions"));
     me.session =
         nested(read, QStringLiteral("session"), QStringLiteral("current session's session"), &readSession);
+    me.autoLockMs = read.integer(QStringLiteral("autoLockMs"));
     return finished(read, me);
 }
 

@@ -112,6 +112,20 @@ struct LogEntry {
 };
 
 struct SecuritySettings {
+    // What validate() accepts, public so that forms check the same numbers before sending (one rule).
+    // Two bounds depend on another value: absoluteTimeoutMs >= idleTimeoutMs, maxPerUser <= maxPlatform.
+    static constexpr qint64 kSecondMs = 1000;
+    static constexpr qint64 kDayMs = 24 * 60 * 60 * kSecondMs;
+    static constexpr int kMaxAttempts = 1000;
+    static constexpr qint64 kMinDurationMs = kSecondMs;  // windows, locks and timeouts
+    static constexpr qint64 kMaxWindowMs = kDayMs;
+    static constexpr qint64 kMaxLockMs = 30 * kDayMs;
+    static constexpr qint64 kMaxIdleTimeoutMs = 30 * kDayMs;
+    static constexpr qint64 kMaxAbsoluteTimeoutMs = 365 * kDayMs;
+    static constexpr int kMaxSessions = 100000;
+    static constexpr int kMaxExpiryDays = 3650;
+    static constexpr qint64 kMaxAutoLockMs = kDayMs;
+
     struct Lockout {
         int attempts = 5;
         qint64 windowMs = 5 * 60 * 1000;
@@ -187,6 +201,9 @@ struct LoginResponse {
     QString token;
     qint64 expiresMs = 0;      // the absolute end of the session
     qint64 idleTimeoutMs = 0;  // the session ends after this long without a request
+    // SecuritySettings::workstation.autoLockMs: every user's workstation locks itself after this long
+    // without input (CLI-2), whatever the user's permissions; 0: never.
+    qint64 autoLockMs = 0;
     bool mustChangePassword = false;
     User user;
     QStringList permissions;
@@ -200,6 +217,7 @@ struct MeResponse {
     User user;
     QStringList permissions;
     Session session;
+    qint64 autoLockMs = 0;  // as in LoginResponse, so a workstation follows a changed setting
 
     QJsonObject toJson() const;
     static Result<MeResponse> fromJson(const QJsonObject& json);

@@ -11,7 +11,8 @@ AbstractButton {
     property string hint
 
     implicitWidth: Theme.railWidth
-    implicitHeight: Math.round(Theme.unit * 3.5)
+    // Two-word labels ("Security settings") wrap onto a second line rather than being clipped.
+    implicitHeight: Math.max(Math.round(Theme.unit * 3.5), contentItem.implicitHeight + Theme.spacing)
     font.pixelSize: Theme.fontBody
 
     background: Rectangle {
@@ -32,7 +33,10 @@ AbstractButton {
         topPadding: Theme.spacing
 
         Text {
-            anchors.horizontalCenter: parent.horizontalCenter
+            width: control.availableWidth
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+            maximumLineCount: 2
             text: control.text
             font: control.font
             color: control.current ? Theme.text : Theme.textMuted

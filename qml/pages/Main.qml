@@ -51,6 +51,10 @@ ApplicationWindow {
         sequence: "Ctrl+6"
         page: "log"
     }
+    PageShortcut {
+        sequence: "Ctrl+7"
+        page: "security"
+    }
     Shortcut {
         sequence: "Ctrl+L"
         context: Qt.ApplicationShortcut
@@ -356,7 +360,7 @@ ApplicationWindow {
                 StackLayout {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    currentIndex: ["home", "sites", "users", "roles", "online", "log"].indexOf(workstation.page)
+                    currentIndex: ["home", "sites", "users", "roles", "online", "log", "security"].indexOf(workstation.page)
 
                     HomePage {}
                     SitePage {}
@@ -375,6 +379,10 @@ ApplicationWindow {
                     Loader {
                         active: workstation.page === "log"
                         sourceComponent: SecurityLogPage {}
+                    }
+                    Loader {
+                        active: workstation.page === "security"
+                        sourceComponent: SecuritySettingsPage {}
                     }
                 }
             }

@@ -527,6 +527,9 @@ Result<core::model::LoginResponse> AccountsService::openSession(StoredUser store
     response.token = token.value();
     response.expiresMs = session.expiresMs;
     response.idleTimeoutMs = m_settings.sessions.idleTimeoutMs;
+    // Every user's workstation locks itself, so the setting travels with the session, not only to
+    // those allowed to read the security settings.
+    response.autoLockMs = m_settings.workstation.autoLockMs;
     response.mustChangePassword = user.mustChangePassword;
     response.user = user;
     response.permissions = permissions.value();
@@ -677,7 +680,8 @@ Result<core::model::MeResponse> AccountsService::me(const Caller& caller) const 
         return Error::make(QStringLiteral("unauthenticated"),
                            QStringLiteral("The session has just ended. Log in again."));
     }
-    return core::model::MeResponse{user.value()->user, caller.permissions, session.value()->toModel(true)};
+    return core::model::MeResponse{user.value()->user, caller.permissions, session.value()->toModel(true),
+                                   m_settings.workstation.autoLockMs};
 }
 
 Result<QList<core::model::Session>> AccountsService::sessions(const Actor& actor) {

@@ -228,6 +228,29 @@ private slots:
         QCOMPARE(reply.error(), QStringLiteral("password_policy"));
     }
 
+    // CLI-2: the idle auto-lock is for every workstation, so it comes with every login and /me, also
+    // to an operator who may not read the security settings.
+    void autoLockReachesEveryUser() {
+        QVERIFY(!createUser("otto", "operator").isEmpty());
+        auto otto = session();
+        ApiReply reply = otto->login("otto", kViewerPassword);
+        QVERIFY2(reply.status == 200, qPrintable(describe(reply)));
+        QCOMPARE(reply.json.value("autoLockMs").toInteger(), 0);
+        QCOMPARE(otto->get("/api/v1/settings/security").status, 403);
+        putSettings(
+            [](core::model::SecuritySettings& settings) { settings.workstation.autoLockMs = 5 * kMinuteMs; });
+        auto me = core::model::MeResponse::fromJson(otto->get("/api/v1/auth/me").json);
+        QVERIFY(me.ok());
+        QCOMPARE(me->autoLockMs, 5 * kMinuteMs);
+        reply = otto->login("otto", kViewerPassword);
+        QCOMPARE(reply.status, 200);
+        auto login = core::model::LoginResponse::fromJson(reply.json);
+        QVERIFY(login.ok());
+        QCOMPARE(login->autoLockMs, 5 * kMinuteMs);
+        putSettings([](core::model::SecuritySettings& settings) { settings.workstation.autoLockMs = 0; });
+        QCOMPARE(otto->get("/api/v1/auth/me").json.value("autoLockMs").toInteger(), 0);
+    }
+
     void lastAdministratorIsProtected() {
         const QString adminId =
             m_admin->get("/api/v1/auth/me").json.value("user").toObject().value("id").toString();

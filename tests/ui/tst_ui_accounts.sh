@@ -14,55 +14,8 @@ source "$(dirname "$0")/ui_session.sh"
 VIGIL=$1
 CHECK=$2
 ARTIFACTS=$3
-readonly WAIT_SECONDS=20
-readonly SETTLE_SECONDS=2
-
-fail() {
-    echo "FAIL: $*"
-    exit 1
-}
-
-wait_for_line() {
-    local pid=$1 log=$2 pattern=$3
-    for _ in $(seq 1 $((WAIT_SECONDS * 10))); do
-        grep -q -- "$pattern" "$log" && return 0
-        kill -0 "$pid" 2>/dev/null || return 1
-        sleep 0.1
-    done
-    return 1
-}
-
-# Waits for the pattern's count in the log to exceed `before` (for lines seen more than once).
-wait_for_more() {
-    local pid=$1 log=$2 pattern=$3 before=$4
-    for _ in $(seq 1 $((WAIT_SECONDS * 10))); do
-        [ "$(grep -c -- "$pattern" "$log")" -gt "$before" ] && return 0
-        kill -0 "$pid" 2>/dev/null || return 1
-        sleep 0.1
-    done
-    return 1
-}
-
-screenshot() {
-    sleep "$SETTLE_SECONDS"  # the scene graph paints the change on its next frames
-    xwd -root -silent | convert xwd:- "png:$ARTIFACTS/$1" || fail "cannot grab the screen into $1"
-    "$CHECK" "$ARTIFACTS/$1" --min-colours 32 --max-dominant 0.97 || fail "the screenshot $1 looks blank or broken"
-    echo "screenshot: $ARTIFACTS/$1"
-}
-
-if [ -z "${VIGIL_UI_UNDER_XVFB:-}" ]; then
-    command -v xdotool >/dev/null || fail "xdotool is missing: run tools/install-deps.sh"
-    exec xvfb-run -a -s "-screen 0 1920x1080x24" env VIGIL_UI_UNDER_XVFB=1 bash "$0" "$@"
-fi
-
-unset QT_QPA_PLATFORM WAYLAND_DISPLAY
-export LIBGL_ALWAYS_SOFTWARE=1
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-export HOME="$WORK/home"
-export XDG_RUNTIME_DIR="$WORK/runtime"
-mkdir -p "$HOME" "$XDG_RUNTIME_DIR" "$ARTIFACTS"
-chmod 700 "$XDG_RUNTIME_DIR"
+ui_under_xvfb "$@"
+ui_private_home
 
 log="$WORK/accounts.log"
 "$VIGIL" --data-dir "$WORK/data" >"$log" 2>&1 &
@@ -122,11 +75,7 @@ active=$(grep -c "session: active" "$log")
 [ "$active" -ge 2 ] || { cat "$log"; fail "the session did not become active again after unlocking"; }
 screenshot unlocked.png
 
-kill -TERM "$pid"
-wait "$pid"
-code=$?
+stop_and_check "$pid" "$log"
 cp "$log" "$ARTIFACTS/accounts.log"
-[ "$code" -eq 0 ] || { cat "$log"; fail "vigil exited with $code after SIGTERM"; }
-grep -qiE "qrc:.*(error|warning|unavailable|undefined|TypeError)" "$log" && { cat "$log"; fail "QML warnings in the log"; }
-grep -q "$UI_PASSWORD" "$log" && fail "the password appears in the log"
+ui_check_log "$log"
 echo "PASS: setup, sign-in, administration pages, lock and unlock; screenshots in $ARTIFACTS"

@@ -14,38 +14,6 @@ source "$(dirname "$0")/ui_session.sh"
 VIGIL=$1
 CHECK=$2
 ARTIFACTS=$3
-readonly WAIT_SECONDS=20
-readonly SETTLE_SECONDS=2
-
-fail() {
-    echo "FAIL: $*"
-    exit 1
-}
-
-# Waits for a line in a log while the process lives; 0 when it appeared.
-wait_for_line() {
-    local pid=$1 log=$2 pattern=$3
-    for _ in $(seq 1 $((WAIT_SECONDS * 10))); do
-        grep -q "$pattern" "$log" && return 0
-        kill -0 "$pid" 2>/dev/null || return 1
-        sleep 0.1
-    done
-    return 1
-}
-
-stop_and_check() {
-    local pid=$1 log=$2
-    kill -TERM "$pid"
-    wait "$pid"
-    local code=$?
-    [ "$code" -eq 0 ] || { cat "$log"; fail "vigil exited with $code after SIGTERM (expected a clean stop)"; }
-}
-
-screenshot() {
-    xwd -root -silent | convert xwd:- "png:$1" || fail "cannot grab the screen into $1"
-    echo "screenshot: $1"
-}
-
 # The navigation rail and the header must stand out from the page background.
 readonly LAYOUT_REGIONS=(--differ "8,400,60,500 1300,900,500,150" --differ "400,8,600,36 1300,900,500,150")
 # The trust dialog (centred) must stand out from the dimmed page behind it.
@@ -54,7 +22,7 @@ readonly DIALOG_REGIONS=(--differ "760,500,400,120 1300,900,500,150")
 check_image() {
     local file=$1
     shift
-    "$CHECK" "$file" --min-colours 32 --max-dominant 0.95 "$@" || fail "the screenshot $file looks blank or broken"
+    ui_check_image "$file" 0.95 "$@"
 }
 
 if [ -z "${VIGIL_UI_UNDER_XVFB:-}" ]; then
@@ -75,17 +43,9 @@ if [ -z "${VIGIL_UI_UNDER_XVFB:-}" ]; then
     rm -rf "$WORK"
     trap - EXIT
     # The rest needs a screen: run this script again inside a private Xvfb.
-    exec xvfb-run -a -s "-screen 0 1920x1080x24" env VIGIL_UI_UNDER_XVFB=1 bash "$0" "$@"
+    ui_under_xvfb "$@"
 fi
-
-unset QT_QPA_PLATFORM WAYLAND_DISPLAY
-export LIBGL_ALWAYS_SOFTWARE=1
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-export HOME="$WORK/home"
-export XDG_RUNTIME_DIR="$WORK/runtime"
-mkdir -p "$HOME" "$XDG_RUNTIME_DIR" "$ARTIFACTS"
-chmod 700 "$XDG_RUNTIME_DIR"
+ui_private_home
 
 echo "== 2. standalone under Xvfb"
 log="$WORK/standalone.log"
@@ -95,7 +55,7 @@ ui_setup_and_sign_in "$pid" "$log"
 wait_for_line "$pid" "$log" "home: health received" || { cat "$log"; fail "the Home page got no health figures within ${WAIT_SECONDS}s"; }
 sleep "$SETTLE_SECONDS"  # the scene graph paints the new figures on its next frames
 kill -0 "$pid" 2>/dev/null || { cat "$log"; fail "vigil died after connecting"; }
-screenshot "$ARTIFACTS/home.png"
+ui_grab "$ARTIFACTS/home.png"
 
 echo "== 2b. a second workstation as a client of the first: the trust prompt"
 address=$(grep -o "embedded engine running at https://[0-9.]*:[0-9]*" "$log" | head -1 | sed 's|.*https://||')
@@ -105,7 +65,7 @@ client_log="$WORK/client.log"
 client_pid=$!
 wait_for_line "$client_pid" "$client_log" "connection: trust-required" || { cat "$client_log"; fail "the client was not asked to trust $address"; }
 sleep "$SETTLE_SECONDS"
-screenshot "$ARTIFACTS/trust.png"
+ui_grab "$ARTIFACTS/trust.png"
 stop_and_check "$client_pid" "$client_log"
 cp "$client_log" "$ARTIFACTS/trust.log"
 [ ! -e "$WORK/client/client/trusted_sites.json" ] || fail "the client pinned a CA nobody accepted"
@@ -113,7 +73,7 @@ check_image "$ARTIFACTS/trust.png" "${DIALOG_REGIONS[@]}"
 
 stop_and_check "$pid" "$log"
 cp "$log" "$ARTIFACTS/home.log"
-grep -qiE "qrc:.*(error|warning|unavailable|undefined)" "$log" && { cat "$log"; fail "QML warnings in the log"; }
+ui_check_log "$log"
 [ -d "$WORK/data/server" ] || fail "the standalone engine did not use --data-dir"
 check_image "$ARTIFACTS/home.png" "${LAYOUT_REGIONS[@]}"
 
@@ -127,7 +87,7 @@ pid=$!
 ui_setup_and_sign_in "$pid" "$log"
 wait_for_line "$pid" "$log" "home: health received" || { cat "$log"; fail "the portable copy got no health figures"; }
 sleep "$SETTLE_SECONDS"
-screenshot "$ARTIFACTS/portable.png"
+ui_grab "$ARTIFACTS/portable.png"
 stop_and_check "$pid" "$log"
 cp "$log" "$ARTIFACTS/portable.log"
 [ -d "$WORK/stick/data/server" ] || fail "no data folder beside the portable binary"

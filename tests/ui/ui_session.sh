@@ -1,10 +1,99 @@
-# Shared by the workstation UI tests: drive the setup and sign-in screens with real keyboard input
-# (xdotool) into the focused Vigil window. Sourced after the test defines fail() and wait_for_line().
+# Shared by the workstation UI tests (sourced first thing): waiting on the log, screenshots and their
+# checks, the private Xvfb and temporary home, and driving the setup and sign-in screens with real
+# keyboard input (xdotool) into the focused Vigil window.
+# The test sets VIGIL, CHECK and ARTIFACTS (its three arguments) before calling anything here.
 
+readonly WAIT_SECONDS=20
+readonly SETTLE_SECONDS=2
 readonly UI_ADMIN=admin
 readonly UI_PASSWORD='Harbour-Lamp-73'
 readonly UI_EMAIL=admin@example.com
 readonly UI_KEY_DELAY_MS=25
+
+fail() {
+    echo "FAIL: $*"
+    exit 1
+}
+
+# Waits for a line in a log while the process lives; 0 when it appeared.
+wait_for_line() {
+    local pid=$1 log=$2 pattern=$3
+    for _ in $(seq 1 $((WAIT_SECONDS * 10))); do
+        grep -q -- "$pattern" "$log" && return 0
+        kill -0 "$pid" 2>/dev/null || return 1
+        sleep 0.1
+    done
+    return 1
+}
+
+# Waits for the pattern's count in the log to exceed `before` (for lines seen more than once).
+wait_for_more() {
+    local pid=$1 log=$2 pattern=$3 before=$4
+    for _ in $(seq 1 $((WAIT_SECONDS * 10))); do
+        [ "$(grep -c -- "$pattern" "$log")" -gt "$before" ] && return 0
+        kill -0 "$pid" 2>/dev/null || return 1
+        sleep 0.1
+    done
+    return 1
+}
+
+# Grabs the whole screen into a PNG (a path).
+ui_grab() {
+    xwd -root -silent | convert xwd:- "png:$1" || fail "cannot grab the screen into $1"
+    echo "screenshot: $1"
+}
+
+# Fails unless the image looks like a real UI (image_check: colours, dominant colour, --differ regions).
+ui_check_image() {
+    local file=$1 dominant=$2
+    shift 2
+    "$CHECK" "$file" --min-colours 32 --max-dominant "$dominant" "$@" || fail "the screenshot $file looks blank or broken"
+}
+
+# Lets the scene graph paint the last change, grabs artifacts/<name> and checks it is not blank.
+screenshot() {
+    sleep "$SETTLE_SECONDS"
+    ui_grab "$ARTIFACTS/$1"
+    ui_check_image "$ARTIFACTS/$1" 0.97
+}
+
+# Runs the calling script again inside a private 1920x1080 Xvfb, unless it already is in one.
+ui_under_xvfb() {
+    if [ -z "${VIGIL_UI_UNDER_XVFB:-}" ]; then
+        command -v xdotool >/dev/null || fail "xdotool is missing: run tools/install-deps.sh"
+        exec xvfb-run -a -s "-screen 0 1920x1080x24" env VIGIL_UI_UNDER_XVFB=1 bash "$0" "$@"
+    fi
+}
+
+# A temporary WORK folder (removed on exit) holding HOME and XDG_RUNTIME_DIR, so nothing of the
+# user's is read or written; software OpenGL; a real X11 window.
+ui_private_home() {
+    unset QT_QPA_PLATFORM WAYLAND_DISPLAY
+    export LIBGL_ALWAYS_SOFTWARE=1
+    WORK=$(mktemp -d)
+    trap 'rm -rf "$WORK"' EXIT
+    export HOME="$WORK/home"
+    export XDG_RUNTIME_DIR="$WORK/runtime"
+    mkdir -p "$HOME" "$XDG_RUNTIME_DIR" "$ARTIFACTS"
+    chmod 700 "$XDG_RUNTIME_DIR"
+}
+
+# Stops vigil with SIGTERM and fails unless it exits cleanly.
+stop_and_check() {
+    local pid=$1 log=$2
+    kill -TERM "$pid"
+    wait "$pid"
+    local code=$?
+    [ "$code" -eq 0 ] || { cat "$log"; fail "vigil exited with $code after SIGTERM (expected a clean stop)"; }
+}
+
+# Fails on QML warnings or the password in a log.
+ui_check_log() {
+    local log=$1
+    grep -qiE "qrc:.*(error|warning|unavailable|undefined|TypeError)" "$log" && { cat "$log"; fail "QML warnings in the log"; }
+    grep -q -- "$UI_PASSWORD" "$log" && fail "the password appears in $log"
+    return 0
+}
 
 ui_type() {
     xdotool type --delay "$UI_KEY_DELAY_MS" -- "$1"
@@ -59,4 +148,37 @@ ui_setup_and_sign_in() {
     sleep 1
     ui_sign_in_password
     wait_for_line "$pid" "$log" "session: signed in as $UI_ADMIN" || { cat "$log"; fail "the sign-in failed"; }
+}
+
+# --- the site's API from outside (curl), as another client would use it -------------------------------
+
+# host:port of the embedded engine, from the standalone workstation's log.
+ui_site_address() {
+    grep -o "embedded engine running at https://[0-9.]*:[0-9]*" "$1" | head -1 | sed 's|.*https://||'
+}
+
+# Pins the CA the engine presents (the last certificate of its chain) into $WORK/ca.pem, as a client
+# does on first contact, and signs in as the administrator: API_SITE and API_TOKEN for ui_api.
+ui_api_sign_in() {
+    API_SITE=$1
+    openssl s_client -connect "$API_SITE" -showcerts </dev/null 2>/dev/null |
+        awk '/BEGIN CERT/{c=""} {c=c $0 "\n"} /END CERT/{last=c} END{printf "%s", last}' >"$WORK/ca.pem"
+    [ -s "$WORK/ca.pem" ] || fail "no CA certificate from $API_SITE"
+    local body
+    body=$(jq -n --arg u "$UI_ADMIN" --arg p "$UI_PASSWORD" '{userName: $u, password: $p, clientKind: "web"}')
+    API_TOKEN=$(curl -sS --cacert "$WORK/ca.pem" -H "Content-Type: application/json" -d "$body" \
+        "https://$API_SITE/api/v1/auth/login" | jq -r '.token // empty')
+    [ -n "$API_TOKEN" ] || fail "cannot sign in to the API at $API_SITE"
+}
+
+# ui_api METHOD PATH [JSON]: prints the answer's body; fails on anything but 2xx.
+ui_api() {
+    local method=$1 path=$2 body=${3:-}
+    local args=(-sS --cacert "$WORK/ca.pem" -X "$method" -H "Authorization: Bearer $API_TOKEN"
+        -o "$WORK/api-body" -w "%{http_code}")
+    [ -n "$body" ] && args+=(-H "Content-Type: application/json" -d "$body")
+    local code
+    code=$(curl "${args[@]}" "https://$API_SITE$path") || fail "curl $method $path failed"
+    [[ "$code" == 2* ]] || { cat "$WORK/api-body"; fail "$method $path answered $code"; }
+    cat "$WORK/api-body"
 }
