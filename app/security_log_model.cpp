@@ -57,6 +57,7 @@ QString SecurityLogModel::kindName(const QString& kind) {
         {QStringLiteral("filter_changed"), QObject::tr("Address filter changed")},
         {QStringLiteral("password_reset"), QObject::tr("Password reset")},
         {QStringLiteral("setup"), QObject::tr("Site set up")},
+        {QStringLiteral("service_control"), QObject::tr("Service started, stopped or restarted")},
     };
     return kNames.value(kind, kind);
 }

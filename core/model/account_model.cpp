@@ -280,6 +280,7 @@ const QStringList& LogEntry::kinds() {
         QStringLiteral("filter_changed"),
         QStringLiteral("password_reset"),
         QStringLiteral("setup"),
+        QStringLiteral("service_control"),
     };
     return kKinds;
 }

@@ -76,6 +76,11 @@ public:
     QStringList sessionPermissions(const QString& sessionId) const;
     core::Status logout(const Actor& actor);
     core::Result<core::model::MeResponse> me(const Caller& caller) const;
+    // Writes an entry to the security log for another part of the engine (service control: who,
+    // from where, what). Never fails the action: a failed write is logged loudly.
+    void record(const QString& kind, const Actor& actor, const QString& target, const QString& detail) {
+        log(kind, actor, target, detail);
+    }
     core::Status changeOwnPassword(const Actor& actor, const core::model::PasswordChangeRequest& request);
 
     core::Result<QList<core::model::User>> users() const;

@@ -1,5 +1,6 @@
 #include "engine/schema.h"
 
+#include "accounts/security_log_schema.h"
 #include "devices/devices_schema.h"
 
 namespace vigil::server {
@@ -145,6 +146,7 @@ CREATE TABLE reset_codes (
 );
 )sql")},
         devicesMigration(),
+        securityLogServiceControlMigration(),
     };
     return kMigrations;
 }

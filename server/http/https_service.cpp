@@ -16,6 +16,7 @@
 #include "accounts/accounts_routes.h"
 #include "accounts/accounts_service.h"
 #include "engine/engine.h"
+#include "http/service_routes.h"
 #include "model/permissions.h"
 #include "security/certificate_authority.h"
 #include "server_logging.h"
@@ -109,7 +110,7 @@ quint16 HttpsService::port() const {
 
 QList<HttpsService::Route> HttpsService::buildRoutes() {
     // The one table of the API's routes, made of each domain's part; openapi.yaml describes it.
-    return systemRoutes() + accountsRoutes(*m_engine.accounts());
+    return systemRoutes() + accountsRoutes(*m_engine.accounts()) + serviceRoutes(m_engine);
 }
 
 QList<HttpsService::Route> HttpsService::systemRoutes() {
@@ -180,7 +181,11 @@ core::Status HttpsService::listen() {
     gate->setSslConfiguration(tlsConfiguration());
     gate->setFilter(m_engine.accounts()->addressFilter());
     connect(gate.get(), &AddressGateServer::connectionRefused, this, &HttpsService::noteRefusedConnection);
-    if (!gate->listen(m_address, m_requestedPort)) {
+    // With an OS-chosen port, a restart takes the port it had again, so clients find it where it was
+    // (the API can restart the gateway); only if that port is gone does the OS choose anew.
+    const bool reused =
+        m_requestedPort == 0 && m_lastBoundPort != 0 && gate->listen(m_address, m_lastBoundPort);
+    if (!reused && !gate->listen(m_address, m_requestedPort)) {
         return core::Error::make(
             QStringLiteral("port_unavailable"),
             QStringLiteral("Cannot listen on %1 port %2 (%3): the port is in use or the address "
@@ -191,6 +196,7 @@ core::Status HttpsService::listen() {
                 .arg(gate->errorString()));
     }
     m_boundPort = gate->serverPort();
+    m_lastBoundPort = m_boundPort;
     m_gate = gate.get();
     m_server->bind(gate.release());  // the server takes ownership; m_gate follows it by QPointer
     return {};

@@ -97,6 +97,7 @@ private:
     QHostAddress m_address = QHostAddress(QHostAddress::LocalHost);
     quint16 m_requestedPort = 0;
     quint16 m_boundPort = 0;
+    quint16 m_lastBoundPort = 0;            // kept across a restart: see listen()
     std::unique_ptr<QHttpServer> m_server;  // made on start, destroyed on stop: that frees the port
     QPointer<AddressGateServer> m_gate;     // the listener; m_server owns it once bound
     RefusalLog m_refusals;
