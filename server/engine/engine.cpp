@@ -7,11 +7,15 @@
 #include <QUuid>
 
 #include "accounts/accounts_service.h"
+#include "devices/devices_push.h"
+#include "devices/devices_service.h"
+#include "devices/driver_registry.h"
 #include "engine/schema.h"
 #include "engine/settings_repository.h"
 #include "engine/tls_material_repository.h"
 #include "http/https_service.h"
 #include "http/websocket_hub.h"
+#include "media/stream_hub.h"
 #include "model/system_model.h"
 #include "server_logging.h"
 #include "store/database.h"
@@ -85,6 +89,8 @@ void Engine::stop() {
     m_https = nullptr;
     m_health = nullptr;
     m_accounts = nullptr;
+    m_devices = nullptr;
+    m_streams.reset();
     m_settings.reset();
     m_database.reset();
     m_running = false;
@@ -192,7 +198,14 @@ void Engine::createServices() {
     // Before the gateway: it takes its routes and its authentication from the accounts service.
     m_accounts =
         new AccountsService(*m_database, *m_settings, *m_options.clock, m_options.passwordHashing, this);
+    m_streams = std::make_unique<StreamHub>();
+    if (!m_drivers) {
+        m_drivers = std::make_unique<core::devices::DriverRegistry>();
+    }
+    m_devices = new DevicesService(*m_database, *m_options.clock, *m_drivers, *m_streams,
+                                   ChannelAccess(*m_database, *m_accounts), this);
     m_https = new HttpsService(*this, this);
+    connectDevicePushes(*m_devices, *m_accounts, m_https->hub());
 
     quint16 port = m_options.port;
     if (m_options.ephemeralPort) {
@@ -205,7 +218,7 @@ void Engine::createServices() {
     m_https->setListen(m_options.listenAddress, port);
 
     // The health monitor starts first so the gateway has figures for its first request.
-    m_services = {m_health, m_accounts, m_https};
+    m_services = {m_health, m_accounts, m_devices, m_https};
     for (Service* service : std::as_const(m_services)) {
         connect(service, &Service::stateChanged, this, &Engine::serviceStateChanged);
         connect(service, &Service::stateChanged, this, [this](const QString& id, ServiceState state) {

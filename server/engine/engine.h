@@ -22,13 +22,18 @@
 namespace vigil::core::store {
 class Database;
 }
+namespace vigil::core::devices {
+class DriverRegistry;
+}
 
 namespace vigil::server {
 
 class AccountsService;
+class DevicesService;
 class HttpsService;
 class HealthMonitor;
 class SettingsRepository;
+class StreamHub;
 
 struct EngineOptions {
     core::platform::DataLocation location;  // the engine uses location.serverDir()
@@ -65,6 +70,8 @@ public:
     HttpsService* https() const { return m_https; }
     HealthMonitor* health() const { return m_health; }
     AccountsService* accounts() const { return m_accounts; }
+    DevicesService* devices() const { return m_devices; }
+    StreamHub* streams() const { return m_streams.get(); }
 
     QString serverId() const { return m_serverId; }
     QString serverName() const { return m_serverName; }
@@ -96,6 +103,9 @@ private:
     HttpsService* m_https = nullptr;
     HealthMonitor* m_health = nullptr;
     AccountsService* m_accounts = nullptr;
+    DevicesService* m_devices = nullptr;
+    std::unique_ptr<core::devices::DriverRegistry> m_drivers;  // outlives the devices service
+    std::unique_ptr<StreamHub> m_streams;                      // outlives the services that use it
     core::security::CertifiedKey m_authority;
     core::security::CertifiedKey m_serverCertificate;
     QString m_serverId;
