@@ -11,7 +11,7 @@ using core::Result;
 using core::model::Permissions;
 
 RoleListModel::RoleListModel(core::client::ApiClient* client, QObject* parent)
-    : QAbstractListModel(parent), m_client(client), m_permissions(Permissions::all()) {}
+    : RequestListModel(parent), m_client(client), m_permissions(Permissions::all()) {}
 
 int RoleListModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : count();
@@ -93,24 +93,6 @@ QString RoleListModel::permissionsText(const QStringList& ids) const {
         }
     }
     return names.isEmpty() ? tr("No permissions") : names.join(QStringLiteral(", "));
-}
-
-void RoleListModel::setBusy(bool busy) {
-    if (m_busy != busy) {
-        m_busy = busy;
-        emit busyChanged();
-    }
-}
-
-void RoleListModel::setError(const QString& message) {
-    if (m_errorMessage != message) {
-        m_errorMessage = message;
-        emit errorMessageChanged();
-    }
-}
-
-void RoleListModel::clearError() {
-    setError({});
 }
 
 void RoleListModel::setRoles(QList<core::model::Role> roles) {

@@ -3,19 +3,17 @@
 // the permission catalogue with descriptions for the role editor. Built-in roles are read-only: the
 // editor shows them, saving refuses them here and on the server.
 
-#include <QAbstractListModel>
 #include <QList>
 #include <QVariantList>
 
 #include "client/api_client.h"
+#include "request_list_model.h"
 
 namespace vigil::app {
 
-class RoleListModel : public QAbstractListModel {
+class RoleListModel : public RequestListModel {
     Q_OBJECT
     Q_PROPERTY(int count READ count NOTIFY countChanged)
-    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
-    Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
     Q_PROPERTY(QVariantList catalogue READ catalogue NOTIFY catalogueChanged)
     Q_PROPERTY(QVariantList choices READ choices NOTIFY countChanged)
 public:
@@ -35,8 +33,6 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     int count() const { return static_cast<int>(m_roles.size()); }
-    bool busy() const { return m_busy; }
-    QString errorMessage() const { return m_errorMessage; }
     QVariantList catalogue() const;  // [{id, name, description}]
     QVariantList choices() const;    // [{id, name}] for the user editor
 
@@ -49,28 +45,21 @@ public:
     // Creates (empty id) or changes a role; saved() or errorMessage.
     Q_INVOKABLE void save(const QString& roleId, const QString& name, const QStringList& permissions);
     Q_INVOKABLE void remove(const QString& roleId);
-    Q_INVOKABLE void clearError();
     void clear();
 
 signals:
     void countChanged();
-    void busyChanged();
-    void errorMessageChanged();
     void catalogueChanged();
     void saved(const QString& roleId);
     void removed();
 
 private:
-    void setBusy(bool busy);
-    void setError(const QString& message);
     void setRoles(QList<core::model::Role> roles);
     QString permissionsText(const QStringList& ids) const;
 
     core::client::ApiClient* m_client;
     QList<core::model::Role> m_roles;
     QList<core::model::Permission> m_permissions;
-    bool m_busy = false;
-    QString m_errorMessage;
 };
 
 }  // namespace vigil::app

@@ -36,7 +36,7 @@ QString severityOf(const QString& kind) {
 }  // namespace
 
 SecurityLogModel::SecurityLogModel(core::client::ApiClient* client, QObject* parent)
-    : QAbstractListModel(parent), m_client(client) {}
+    : RequestListModel(parent), m_client(client) {}
 
 QString SecurityLogModel::kindName(const QString& kind) {
     static const QHash<QString, QString> kNames = {
@@ -131,17 +131,12 @@ QString SecurityLogModel::defaultExportPath() const {
     return QDir(folder).filePath(QStringLiteral("vigil-security-log-%1.csv").arg(stamp));
 }
 
-void SecurityLogModel::setBusy(bool busy) {
-    if (m_busy != busy) {
-        m_busy = busy;
-        emit busyChanged();
-    }
-}
-
 void SecurityLogModel::setMessages(const QString& error, const QString& exportText) {
-    m_errorMessage = error;
-    m_exportMessage = exportText;
-    emit messageChanged();
+    setError(error);
+    if (m_exportMessage != exportText) {
+        m_exportMessage = exportText;
+        emit exportMessageChanged();
+    }
 }
 
 void SecurityLogModel::clearMessages() {

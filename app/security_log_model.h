@@ -3,22 +3,20 @@
 // one page of newest entries, and the same search exported as CSV to a file the user names. The log
 // is read-only everywhere, here too.
 
-#include <QAbstractListModel>
 #include <QList>
 #include <QVariantList>
 
 #include "client/api_client.h"
+#include "request_list_model.h"
 
 namespace vigil::app {
 
-class SecurityLogModel : public QAbstractListModel {
+class SecurityLogModel : public RequestListModel {
     Q_OBJECT
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(qint64 total READ total NOTIFY countChanged)
     Q_PROPERTY(QString summary READ summary NOTIFY countChanged)
-    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
-    Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY messageChanged)
-    Q_PROPERTY(QString exportMessage READ exportMessage NOTIFY messageChanged)
+    Q_PROPERTY(QString exportMessage READ exportMessage NOTIFY exportMessageChanged)
     Q_PROPERTY(QVariantList kinds READ kinds CONSTANT)
     Q_PROPERTY(QString defaultExportPath READ defaultExportPath NOTIFY countChanged)
 public:
@@ -45,8 +43,6 @@ public:
     int count() const { return static_cast<int>(m_entries.size()); }
     qint64 total() const { return m_total; }
     QString summary() const;
-    bool busy() const { return m_busy; }
-    QString errorMessage() const { return m_errorMessage; }
     QString exportMessage() const { return m_exportMessage; }
     QVariantList kinds() const;  // [{id, name}], the first with an empty id for "every kind"
     QString defaultExportPath() const;
@@ -65,12 +61,10 @@ public:
 
 signals:
     void countChanged();
-    void busyChanged();
-    void messageChanged();
+    void exportMessageChanged();
     void exported(const QString& path);
 
 private:
-    void setBusy(bool busy);
     void setMessages(const QString& error, const QString& exportText);
     bool matches(const core::model::LogEntry& entry) const;
 
@@ -79,8 +73,6 @@ private:
     qint64 m_total = 0;
     core::client::SecurityLogQuery m_query;
     bool m_searched = false;
-    bool m_busy = false;
-    QString m_errorMessage;
     QString m_exportMessage;
 };
 

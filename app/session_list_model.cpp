@@ -28,7 +28,7 @@ QString clientKindText(const QString& kind) {
 }  // namespace
 
 SessionListModel::SessionListModel(core::client::ApiClient* client, QObject* parent)
-    : QAbstractListModel(parent), m_client(client) {}
+    : RequestListModel(parent), m_client(client) {}
 
 int SessionListModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : count();
@@ -70,24 +70,6 @@ QHash<int, QByteArray> SessionListModel::roleNames() const {
             {SinceTextRole, "sinceText"},
             {LastSeenTextRole, "lastSeenText"},
             {CurrentRole, "current"}};
-}
-
-void SessionListModel::setBusy(bool busy) {
-    if (m_busy != busy) {
-        m_busy = busy;
-        emit busyChanged();
-    }
-}
-
-void SessionListModel::setError(const QString& message) {
-    if (m_errorMessage != message) {
-        m_errorMessage = message;
-        emit errorMessageChanged();
-    }
-}
-
-void SessionListModel::clearError() {
-    setError({});
 }
 
 void SessionListModel::setSessions(QList<Session> sessions) {

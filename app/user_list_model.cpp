@@ -38,7 +38,7 @@ bool isAddressOrNetwork(const QString& text) {
 }  // namespace
 
 UserListModel::UserListModel(core::client::ApiClient* client, RoleListModel* roles, QObject* parent)
-    : QAbstractListModel(parent), m_client(client), m_roles(roles) {
+    : RequestListModel(parent), m_client(client), m_roles(roles) {
     // Role names show in the list: when the roles arrive, the names change.
     connect(m_roles, &RoleListModel::countChanged, this, [this] {
         if (!m_users.isEmpty()) {
@@ -125,24 +125,6 @@ QHash<int, QByteArray> UserListModel::roleNames() const {
             {MemoRole, "memo"},
             {LastLoginTextRole, "lastLoginText"},
             {MustChangePasswordRole, "mustChangePassword"}};
-}
-
-void UserListModel::setBusy(bool busy) {
-    if (m_busy != busy) {
-        m_busy = busy;
-        emit busyChanged();
-    }
-}
-
-void UserListModel::setError(const QString& message) {
-    if (m_errorMessage != message) {
-        m_errorMessage = message;
-        emit errorMessageChanged();
-    }
-}
-
-void UserListModel::clearError() {
-    setError({});
 }
 
 void UserListModel::setUsers(QList<User> users) {

@@ -3,21 +3,19 @@
 // plain map (QML fills fields, this class checks and converts them: dates, address lists, password
 // rules) so the page holds no rules.
 
-#include <QAbstractListModel>
 #include <QList>
 #include <QVariantMap>
 
 #include "client/api_client.h"
+#include "request_list_model.h"
 
 namespace vigil::app {
 
 class RoleListModel;
 
-class UserListModel : public QAbstractListModel {
+class UserListModel : public RequestListModel {
     Q_OBJECT
     Q_PROPERTY(int count READ count NOTIFY countChanged)
-    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
-    Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
 public:
     enum Role {
         IdRole = Qt::UserRole + 1,
@@ -41,8 +39,6 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     int count() const { return static_cast<int>(m_users.size()); }
-    bool busy() const { return m_busy; }
-    QString errorMessage() const { return m_errorMessage; }
 
     Q_INVOKABLE void refresh();
     Q_INVOKABLE int indexOf(const QString& userId) const;
@@ -53,19 +49,14 @@ public:
     // Checks it, then creates or changes the user: saved(id) or errorMessage.
     Q_INVOKABLE void save(const QVariantMap& form);
     Q_INVOKABLE void remove(const QString& userId);
-    Q_INVOKABLE void clearError();
     void clear();
 
 signals:
     void countChanged();
-    void busyChanged();
-    void errorMessageChanged();
     void saved(const QString& userId);
     void removed();
 
 private:
-    void setBusy(bool busy);
-    void setError(const QString& message);
     void setUsers(QList<core::model::User> users);
     core::Result<core::model::UserInput> inputFrom(const QVariantMap& form, bool isNew) const;
     QString statusOf(const core::model::User& user, QString* text) const;
@@ -73,8 +64,6 @@ private:
     core::client::ApiClient* m_client;
     RoleListModel* m_roles;
     QList<core::model::User> m_users;
-    bool m_busy = false;
-    QString m_errorMessage;
 };
 
 }  // namespace vigil::app

@@ -1,6 +1,7 @@
 #include "api_session.h"
 
 #include <QDeadlineTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkProxy>
 #include <QNetworkReply>
@@ -133,6 +134,23 @@ ApiReply ApiSession::callFrom(const QHostAddress& local, const QByteArray& verb,
     result.body = received.mid(end + 4);
     result.json = QJsonDocument::fromJson(result.body).object();
     return result;
+}
+
+QString describe(const ApiReply& reply) {
+    return QString::number(reply.status) + QLatin1Char(' ') + QString::fromUtf8(reply.body);
+}
+
+QJsonObject setupBody(const QString& userName, const QString& password, const QString& email,
+                      const QString& answerPattern) {
+    QJsonArray questions;
+    for (int i = 0; i < 3; ++i) {
+        questions.append(QJsonObject{{QStringLiteral("question"), QStringLiteral("Question %1?").arg(i)},
+                                     {QStringLiteral("answer"), answerPattern.arg(i)}});
+    }
+    return QJsonObject{{QStringLiteral("userName"), userName},
+                       {QStringLiteral("password"), password},
+                       {QStringLiteral("email"), email},
+                       {QStringLiteral("questions"), questions}};
 }
 
 }  // namespace vigil::test

@@ -25,6 +25,15 @@ struct ApiReply {
     QString message() const { return json.value(QStringLiteral("message")).toString(); }
 };
 
+// "<status> <body>", for test failure messages.
+QString describe(const ApiReply& reply);
+
+// The body of POST /api/v1/setup: the administrator with three security questions "Question i?",
+// answered by answerPattern.arg(i).
+QJsonObject setupBody(const QString& userName, const QString& password,
+                      const QString& email = QStringLiteral("chief@example.com"),
+                      const QString& answerPattern = QStringLiteral("Answer %1"));
+
 class ApiSession {
 public:
     explicit ApiSession(server::Engine& engine);

@@ -24,6 +24,7 @@ using core::security::Argon2Parameters;
 using core::security::PasswordHasher;
 using test::ApiReply;
 using test::ApiSession;
+using test::setupBody;
 
 namespace {
 
@@ -35,22 +36,6 @@ const QString kViewerPassword = QStringLiteral("Kestrel!Wing7");
 // Cheap parameters keep the suite quick; tst_brute_force runs the real ones.
 const Argon2Parameters kFastHashing{64, 1, 1};
 const Argon2Parameters kUpgradedHashing{128, 2, 1};
-
-QJsonObject setupBody(const QString& password) {
-    QJsonArray questions;
-    for (int i = 0; i < 3; ++i) {
-        questions.append(QJsonObject{{"question", QString("Question %1?").arg(i)},
-                                     {"answer", QString("Answer %1").arg(i)}});
-    }
-    return QJsonObject{{"userName", kAdmin},
-                       {"password", password},
-                       {"email", "chief@example.com"},
-                       {"questions", questions}};
-}
-
-QString describe(const ApiReply& reply) {
-    return QString::number(reply.status) + QLatin1Char(' ') + QString::fromUtf8(reply.body);
-}
 
 }  // namespace
 
@@ -126,13 +111,13 @@ private slots:
     }
 
     void setupEnforcesThePolicyWithReasons() {
-        ApiReply reply = m_admin->post("/api/v1/setup", setupBody("abc12"));
+        ApiReply reply = m_admin->post("/api/v1/setup", setupBody(kAdmin, "abc12"));
         QCOMPARE(reply.status, 400);
         QCOMPARE(reply.error(), QStringLiteral("password_policy"));
         QVERIFY2(reply.message().contains("8"), qPrintable(reply.message()));  // too short, and says how long
-        reply = m_admin->post("/api/v1/setup", setupBody(kAdmin));             // the user name itself
+        reply = m_admin->post("/api/v1/setup", setupBody(kAdmin, kAdmin));     // the user name itself
         QCOMPARE(reply.error(), QStringLiteral("password_policy"));
-        QJsonObject extra = setupBody(kAdminPassword);
+        QJsonObject extra = setupBody(kAdmin, kAdminPassword);
         extra.insert("role", "god");
         reply = m_admin->post("/api/v1/setup", extra);
         QCOMPARE(reply.status, 400);
@@ -141,12 +126,12 @@ private slots:
     }
 
     void setupHappensOnce() {
-        ApiReply reply = m_admin->post("/api/v1/setup", setupBody(kAdminPassword));
+        ApiReply reply = m_admin->post("/api/v1/setup", setupBody(kAdmin, kAdminPassword));
         QVERIFY2(reply.status == 201, qPrintable(describe(reply)));
         QCOMPARE(reply.json.value("user").toObject().value("userName").toString(), kAdmin);
         QCOMPARE(reply.json.value("user").toObject().value("roleId").toString(),
                  QStringLiteral("administrator"));
-        reply = m_admin->post("/api/v1/setup", setupBody(kAdminPassword));
+        reply = m_admin->post("/api/v1/setup", setupBody(kAdmin, kAdminPassword));
         QCOMPARE(reply.status, 409);
         QCOMPARE(reply.error(), QStringLiteral("already_initialised"));
         QCOMPARE(m_admin->get("/api/v1/setup").json.value("initialised").toBool(), true);

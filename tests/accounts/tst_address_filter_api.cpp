@@ -20,6 +20,7 @@ using namespace vigil;
 using core::net::AddressFilter;
 using test::ApiReply;
 using test::ApiSession;
+using test::setupBody;
 
 namespace {
 
@@ -30,22 +31,6 @@ const QString kFilterPath = QStringLiteral("/api/v1/settings/address-filter");
 // Clients the filter judges come from here: loopback, but not the console address (127.0.0.1) the
 // filter always admits. Tests never leave 127.0.0.0/8.
 const QHostAddress kClient(QStringLiteral("127.0.0.2"));
-
-QJsonObject setupBody() {
-    QJsonArray questions;
-    for (int i = 0; i < 3; ++i) {
-        questions.append(QJsonObject{{"question", QString("Question %1?").arg(i)},
-                                     {"answer", QString("Answer %1").arg(i)}});
-    }
-    return QJsonObject{{"userName", kAdmin},
-                       {"password", kAdminPassword},
-                       {"email", "chief@example.com"},
-                       {"questions", questions}};
-}
-
-QString describe(const ApiReply& reply) {
-    return QString::number(reply.status) + QLatin1Char(' ') + QString::fromUtf8(reply.body);
-}
 
 }  // namespace
 
@@ -69,7 +54,7 @@ private slots:
         const core::Status started = m_engine->start();
         QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
         m_admin = session();
-        QCOMPARE(m_admin->post("/api/v1/setup", setupBody()).status, 201);
+        QCOMPARE(m_admin->post("/api/v1/setup", setupBody(kAdmin, kAdminPassword)).status, 201);
         const ApiReply login = m_admin->login(kAdmin, kAdminPassword);
         QVERIFY2(login.status == 200, qPrintable(describe(login)));
         m_remote = session();

@@ -26,6 +26,7 @@
 using namespace vigil;
 using test::ApiReply;
 using test::ApiSession;
+using test::setupBody;
 
 namespace {
 
@@ -131,20 +132,6 @@ private:
     quint16 m_port = 0;
 };
 
-QJsonObject setupBody() {
-    QJsonArray questions;
-    for (int i = 0; i < 3; ++i) {
-        questions.append(QJsonObject{{"question", QString("Question %1?").arg(i)},
-                                     {"answer", QString("Answer  Number %1").arg(i)}});
-    }
-    return QJsonObject{
-        {"userName", kAdmin}, {"password", kAdminPassword}, {"email", kEmail}, {"questions", questions}};
-}
-
-QString describe(const ApiReply& reply) {
-    return QString::number(reply.status) + QLatin1Char(' ') + QString::fromUtf8(reply.body);
-}
-
 QString codeIn(const QByteArray& eml) {
     return QRegularExpression(QStringLiteral("\\nCode: (\\d{8})\\r?\\n"))
         .match(QString::fromLatin1(eml))
@@ -223,7 +210,11 @@ private slots:
         const core::Status started = m_engine->start();
         QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
         m_admin = std::make_unique<ApiSession>(*m_engine);
-        QCOMPARE(m_admin->post("/api/v1/setup", setupBody()).status, 201);
+        QCOMPARE(m_admin
+                     ->post("/api/v1/setup",
+                            setupBody(kAdmin, kAdminPassword, kEmail, QStringLiteral("Answer  Number %1")))
+                     .status,
+                 201);
         relogin();
     }
 

@@ -19,6 +19,7 @@
 using namespace vigil;
 using test::ApiReply;
 using test::ApiSession;
+using test::setupBody;
 
 namespace {
 
@@ -28,22 +29,6 @@ const QString kOperator = QStringLiteral("oscar");
 const QString kOperatorPassword = QStringLiteral("Kestrel!Wing7");
 const QHostAddress kClient(QStringLiteral("127.0.0.2"));  // loopback, but not the console address
 constexpr int kTimeoutMs = 15000;                         // bounds a hang only
-
-QJsonObject setupBody() {
-    QJsonArray questions;
-    for (int i = 0; i < 3; ++i) {
-        questions.append(QJsonObject{{"question", QString("Question %1?").arg(i)},
-                                     {"answer", QString("Answer %1").arg(i)}});
-    }
-    return QJsonObject{{"userName", kAdmin},
-                       {"password", kAdminPassword},
-                       {"email", "chief@example.com"},
-                       {"questions", questions}};
-}
-
-QString describe(const ApiReply& reply) {
-    return QString::number(reply.status) + QLatin1Char(' ') + QString::fromUtf8(reply.body);
-}
 
 QString stateOf(const ApiReply& services, const QString& id) {
     for (const QJsonValue& service : services.json.value("services").toArray()) {
@@ -84,7 +69,7 @@ private slots:
         const core::Status started = m_engine->start();
         QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
         m_admin = session();
-        QCOMPARE(m_admin->post("/api/v1/setup", setupBody()).status, 201);
+        QCOMPARE(m_admin->post("/api/v1/setup", setupBody(kAdmin, kAdminPassword)).status, 201);
         const ApiReply login = m_admin->login(kAdmin, kAdminPassword);
         QVERIFY2(login.status == 200, qPrintable(describe(login)));
         const ApiReply created = m_admin->post(

@@ -4,7 +4,6 @@
 // different engine (new CA) on the same address is refused with the "changed" error and delivers no
 // data; the requests trust only the pinned CA; the WebSocket delivers system.hello and system.health.
 
-#include <QDeadlineTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -13,11 +12,12 @@
 #include <memory>
 #include <optional>
 
+#include "await_call.h"
 #include "client/api_client.h"
 #include "client/trust_store.h"
 #include "engine/engine.h"
-#include "support/test_engine.h"
 #include "security/certificate_authority.h"
+#include "support/test_engine.h"
 #include "system/health_monitor.h"
 
 using namespace vigil;
@@ -30,6 +30,8 @@ using core::model::SystemInfo;
 using core::security::CertificateAuthority;
 using server::Engine;
 using server::EngineOptions;
+
+using test::await;
 
 namespace {
 
@@ -48,18 +50,6 @@ std::unique_ptr<Engine> startEngine(const QString& root, quint16 port) {
 
 quint16 portOf(const Engine& engine) {
     return static_cast<quint16>(engine.baseUrl().port());
-}
-
-// Runs one typed call and waits for its callback.
-template <typename T, typename Call>
-std::optional<core::Result<T>> await(Call call) {
-    std::optional<core::Result<T>> result;
-    call([&result](core::Result<T> answer) { result.emplace(std::move(answer)); });
-    QDeadlineTimer deadline(kTimeoutMs);
-    while (!result && !deadline.hasExpired()) {
-        QTest::qWait(10);
-    }
-    return result;  // empty when no answer came in time
 }
 
 }  // namespace

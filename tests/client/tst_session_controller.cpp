@@ -3,16 +3,16 @@
 // security permission, which reads the settings) locks itself too; and applyAutoLock() follows a
 // changed setting at once. Nobody touches this test's event loop, so the idle timer runs out.
 
-#include <QDeadlineTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
 #include <optional>
 
+#include "accounts/accounts_service.h"
+#include "await_call.h"
 #include "client/api_client.h"
 #include "client/trust_store.h"
-#include "accounts/accounts_service.h"
 #include "engine/engine.h"
 #include "session_controller.h"
 #include "support/test_engine.h"
@@ -23,6 +23,8 @@ using app::SessionController;
 using core::client::ApiClient;
 using core::client::TrustStore;
 
+using test::await;
+
 namespace {
 
 constexpr int kTimeoutMs = 15000;  // bounds a hang only
@@ -31,17 +33,6 @@ const QString kAdmin = QStringLiteral("admin");
 const QString kAdminPassword = QStringLiteral("Harbour#Light9");
 const QString kOperator = QStringLiteral("olga");
 const QString kOperatorPassword = QStringLiteral("Lantern-Quay-42");
-
-template <typename T, typename Call>
-std::optional<core::Result<T>> await(Call call) {
-    std::optional<core::Result<T>> result;
-    call([&result](core::Result<T> answer) { result.emplace(std::move(answer)); });
-    QDeadlineTimer deadline(kTimeoutMs);
-    while (!result && !deadline.hasExpired()) {
-        QTest::qWait(10);
-    }
-    return result;  // empty when no answer came in time
-}
 
 // A workstation's client and session controller, trusting the engine's CA as a standalone one does.
 struct Workstation {
@@ -89,7 +80,7 @@ private slots:
         input.roleId = QStringLiteral("operator");
         auto user =
             await<core::model::User>([&](auto done) { m_admin->client.createUser(input, std::move(done)); });
-        QVERIFY(user.has_value());
+        QVERIFY(user.has_value());  // else no answer within test::kAwaitTimeoutMs
         QVERIFY2(user->ok(), user->ok() ? "" : qPrintable(user->error().message));
     }
 

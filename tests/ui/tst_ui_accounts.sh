@@ -11,11 +11,7 @@
 set -u
 source "$(dirname "$0")/ui_session.sh"
 
-VIGIL=$1
-CHECK=$2
-ARTIFACTS=$3
-ui_under_xvfb "$@"
-ui_private_home
+ui_begin "$@"
 
 log="$WORK/accounts.log"
 "$VIGIL" --data-dir "$WORK/data" >"$log" 2>&1 &

@@ -57,6 +57,16 @@ screenshot() {
     ui_check_image "$ARTIFACTS/$1" 0.97
 }
 
+# The usual start of a UI test: takes the test's arguments (<vigil> <image_check> <artifacts dir>),
+# moves into a private Xvfb and a private home.
+ui_begin() {
+    VIGIL=$1
+    CHECK=$2
+    ARTIFACTS=$3
+    ui_under_xvfb "$@"
+    ui_private_home
+}
+
 # Runs the calling script again inside a private 1920x1080 Xvfb, unless it already is in one.
 ui_under_xvfb() {
     if [ -z "${VIGIL_UI_UNDER_XVFB:-}" ]; then
