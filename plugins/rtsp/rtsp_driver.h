@@ -1,6 +1,8 @@
 #pragma once
 // RtspDriver: the "rtsp" device driver (plugins/rtsp/README.md). A device is its stream URL(s); it
-// has one channel (token "0") whose main and sub streams are those URLs.
+// has one channel (token "0") whose main and sub streams are those URLs. describe() asks each rtsp://
+// URL what it serves (OPTIONS + DESCRIBE with the credentials, core/media/rtsp/rtsp_probe.h), so a
+// wrong password, nothing listening or a URL that is not a stream is known before the device is used.
 
 #include <QObject>
 
@@ -11,6 +13,7 @@ namespace vigil::plugins {
 class RtspDriver final : public core::devices::DeviceDriver {
 public:
     static constexpr auto kId = "rtsp";
+    static constexpr int kProbeTimeoutMs = 10000;  // per stream; a camera slower than this is not usable
 
     QString id() const override { return QString::fromLatin1(kId); }
     QString displayName() const override { return QStringLiteral("RTSP stream (by URL)"); }
