@@ -40,10 +40,6 @@ const QString kCameraUser = QStringLiteral("operator");
 const QString kCameraPassword = QStringLiteral("Lens-Secret-83q");
 constexpr int kStateTimeoutMs = 45000;  // bounds a hang only: reconnects back off for a few seconds
 
-QString describe(const ApiReply& reply) {
-    return QString::number(reply.status) + QLatin1Char(' ') + QString::fromUtf8(reply.body);
-}
-
 QJsonObject setupBody() {
     QJsonArray questions;
     for (int i = 0; i < 3; ++i) {
