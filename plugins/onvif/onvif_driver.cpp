@@ -1,0 +1,290 @@
+#include "onvif_driver.h"
+
+#include <QMutexLocker>
+
+#include "device_service.h"
+#include "onvif_event_stream.h"
+#include "ptz_service.h"
+#include "soap_message.h"
+#include "ws_discovery.h"
+
+namespace vigil::plugins::onvif {
+
+using core::Error;
+using core::Result;
+using core::Status;
+using core::devices::Cancellation;
+using core::devices::ChannelDescription;
+using core::devices::DeviceAddress;
+using core::devices::DeviceDescription;
+using core::devices::DeviceEventStream;
+using core::devices::DeviceTime;
+using core::devices::DeviceUser;
+using core::devices::DiscoveredDevice;
+using core::devices::DiscoveryRequest;
+using core::devices::PtzPreset;
+namespace devices = core::devices;
+
+namespace {
+
+QString keyOf(const DeviceAddress& device) {
+    return device.address.toString(QUrl::RemoveUserInfo) + QLatin1Char('\n') + device.user;
+}
+
+// Errors after which going on with other calls makes no sense.
+bool isFatal(const Error& error) {
+    return error.code == QLatin1String(devices::kErrorUnreachable) ||
+           error.code == QLatin1String(devices::kErrorCancelled) ||
+           error.code == QLatin1String(devices::kErrorUnauthorised);
+}
+
+}  // namespace
+
+DeviceState OnvifDriver::remembered(const DeviceAddress& device) const {
+    QMutexLocker lock(&m_mutex);
+    return m_states.value(keyOf(device));
+}
+
+void OnvifDriver::remember(const DeviceAddress& device, const OnvifSession& session) {
+    QMutexLocker lock(&m_mutex);
+    if (m_states.size() >= kMaxRemembered && !m_states.contains(keyOf(device))) {
+        m_states.clear();  // a bound, not a cache policy: it only costs a few extra requests
+    }
+    m_states.insert(keyOf(device), session.state());
+}
+
+void OnvifDriver::forget(const DeviceAddress& device) {
+    QMutexLocker lock(&m_mutex);
+    m_states.remove(keyOf(device));
+}
+
+Result<DeviceDescription> OnvifDriver::describe(const DeviceAddress& device, const Cancellation& cancel) {
+    OnvifSession session(device, cancel);  // describe always reads everything anew
+    Result<SystemDateAndTime> clock = session.readClock();
+    if (!clock && clock.error().code != QLatin1String(devices::kErrorUnauthorised) &&
+        clock.error().code != QLatin1String(devices::kErrorNotSupported)) {
+        return clock.error();
+    }
+    if (Status services = session.ensureServices(); !services) {
+        return services.error();
+    }
+    Result<DeviceInformation> info = session.deviceInformation();
+    if (!info) {
+        return info.error();
+    }
+    Result<QList<MediaProfile>> profiles = session.profiles();
+    if (!profiles) {
+        return profiles.error();
+    }
+    Result<QList<VideoSource>> sources = session.videoSources();
+    if (!sources && isFatal(sources.error())) {
+        return sources.error();
+    }
+    QList<ChannelDescription> channels =
+        media::channelsFrom(*profiles, sources ? *sources : QList<VideoSource>());
+    if (channels.isEmpty()) {
+        return SoapMessage::badAnswer(QStringLiteral("GetProfiles"), QStringLiteral("no profile with a video encoder"));
+    }
+    const bool ptzService = !session.state().services.ptz.isEmpty();
+    for (ChannelDescription& channel : channels) {
+        Result<QUrl> main = session.streamUri(channel.mainProfileToken);
+        if (!main) {
+            return main.error();
+        }
+        channel.mainStream = *main;
+        if (!channel.subProfileToken.isEmpty()) {
+            Result<QUrl> sub = session.streamUri(channel.subProfileToken);
+            if (!sub && isFatal(sub.error())) {
+                return sub.error();
+            }
+            channel.subStream = sub ? *sub : QUrl();
+        }
+        Result<QUrl> snapshot = session.snapshotUri(channel.mainProfileToken);
+        if (!snapshot && isFatal(snapshot.error())) {
+            return snapshot.error();
+        }
+        channel.snapshot = snapshot ? *snapshot : QUrl();
+        channel.ptz = channel.ptz && ptzService;
+    }
+    remember(device, session);
+
+    DeviceDescription description;
+    description.manufacturer = info->manufacturer;
+    description.model = info->model;
+    description.firmware = info->firmware;
+    description.serialNumber = info->serialNumber;
+    description.hardwareId = info->hardwareId;
+    description.channels = channels;
+    description.clockOffsetMs = session.state().clockOffsetMs;
+    return description;
+}
+
+Result<QList<DiscoveredDevice>> OnvifDriver::discover(const DiscoveryRequest& request, const Cancellation& cancel) {
+    return WsDiscovery::run(request, cancel);
+}
+
+Result<XmlElement> OnvifDriver::ptzCall(const DeviceAddress& device, const QString& channelToken,
+                                        const QString& operation,
+                                        const std::function<QString(const QString&)>& makeBody,
+                                        const Cancellation& cancel) {
+    OnvifSession session(device, cancel, remembered(device));
+    Result<QString> profile = session.ptzProfile(channelToken);
+    if (!profile) {
+        forget(device);
+        return profile.error();
+    }
+    Result<XmlElement> answer = session.call(session.state().services.ptz, ns::kPtz, operation, makeBody(*profile),
+                                             operation + QStringLiteral("Response"));
+    if (answer) {
+        remember(device, session);
+    } else {
+        forget(device);  // what we remembered may be what went wrong
+    }
+    return answer;
+}
+
+Status OnvifDriver::ptzMove(const DeviceAddress& device, const QString& channelToken, double pan, double tilt,
+                            double zoom, const Cancellation& cancel) {
+    Result<XmlElement> answer = ptzCall(
+        device, channelToken, QStringLiteral("ContinuousMove"),
+        [&](const QString& profile) { return ptz::continuousMove(profile, pan, tilt, zoom); }, cancel);
+    return answer ? Status() : Status(answer.error());
+}
+
+Status OnvifDriver::ptzStop(const DeviceAddress& device, const QString& channelToken, const Cancellation& cancel) {
+    Result<XmlElement> answer = ptzCall(device, channelToken, QStringLiteral("Stop"), &ptz::stop, cancel);
+    return answer ? Status() : Status(answer.error());
+}
+
+Result<QList<PtzPreset>> OnvifDriver::ptzPresets(const DeviceAddress& device, const QString& channelToken,
+                                                 const Cancellation& cancel) {
+    Result<XmlElement> answer =
+        ptzCall(device, channelToken, QStringLiteral("GetPresets"), &ptz::getPresets, cancel);
+    if (!answer) {
+        return answer.error();
+    }
+    return ptz::parsePresets(*answer);
+}
+
+Status OnvifDriver::ptzGotoPreset(const DeviceAddress& device, const QString& channelToken,
+                                  const QString& presetToken, const Cancellation& cancel) {
+    Result<XmlElement> answer = ptzCall(
+        device, channelToken, QStringLiteral("GotoPreset"),
+        [&](const QString& profile) { return ptz::gotoPreset(profile, presetToken); }, cancel);
+    return answer ? Status() : Status(answer.error());
+}
+
+Result<QString> OnvifDriver::ptzSetPreset(const DeviceAddress& device, const QString& channelToken,
+                                          const QString& name, const Cancellation& cancel) {
+    Result<XmlElement> answer = ptzCall(
+        device, channelToken, QStringLiteral("SetPreset"),
+        [&](const QString& profile) { return ptz::setPreset(profile, name); }, cancel);
+    if (!answer) {
+        return answer.error();
+    }
+    return ptz::parseSetPreset(*answer);
+}
+
+Result<DeviceTime> OnvifDriver::time(const DeviceAddress& device, const Cancellation& cancel) {
+    OnvifSession session(device, cancel, remembered(device));
+    Result<SystemDateAndTime> clock = session.readClock();
+    if (!clock) {
+        return clock.error();
+    }
+    DeviceTime result;
+    result.utc = clock->utc;
+    result.ntp = clock->ntp;
+    Result<XmlElement> answer = session.call({}, ns::kDevice, QStringLiteral("GetNTP"), device::getNtp(),
+                                             QStringLiteral("GetNTPResponse"));
+    if (answer) {
+        Result<NtpInformation> ntp = device::parseNtp(*answer);
+        if (!ntp) {
+            return ntp.error();
+        }
+        result.ntpServers = ntp->servers;
+    } else if (answer.error().code != QLatin1String(devices::kErrorNotSupported)) {
+        return answer.error();
+    }
+    remember(device, session);
+    return result;
+}
+
+Status OnvifDriver::setNtp(const DeviceAddress& device, const QStringList& servers, const Cancellation& cancel) {
+    OnvifSession session(device, cancel, remembered(device));
+    if (Status clock = session.ensureClock(); !clock) {
+        return clock;
+    }
+    Result<XmlElement> answer = session.call({}, ns::kDevice, QStringLiteral("SetNTP"), device::setNtp(servers),
+                                             QStringLiteral("SetNTPResponse"));
+    if (!answer) {
+        return answer.error();
+    }
+    if (!servers.isEmpty()) {
+        answer = session.call({}, ns::kDevice, QStringLiteral("SetSystemDateAndTime"), device::setDateTimeFromNtp(),
+                              QStringLiteral("SetSystemDateAndTimeResponse"));
+        if (!answer) {
+            return answer.error();
+        }
+    }
+    remember(device, session);
+    return {};
+}
+
+Result<QList<DeviceUser>> OnvifDriver::users(const DeviceAddress& device, const Cancellation& cancel) {
+    OnvifSession session(device, cancel, remembered(device));
+    if (Status clock = session.ensureClock(); !clock) {
+        return clock.error();
+    }
+    Result<XmlElement> answer = session.call({}, ns::kDevice, QStringLiteral("GetUsers"), device::getUsers(),
+                                             QStringLiteral("GetUsersResponse"));
+    if (!answer) {
+        return answer.error();
+    }
+    remember(device, session);
+    return device::parseUsers(*answer);
+}
+
+Status OnvifDriver::setUserPassword(const DeviceAddress& device, const QString& user, const QString& password,
+                                    const Cancellation& cancel) {
+    // SetUser needs the user's level too; keep the one the device has.
+    Result<QList<DeviceUser>> all = users(device, cancel);
+    if (!all) {
+        return all.error();
+    }
+    const auto found = std::find_if(all->begin(), all->end(), [&](const DeviceUser& u) { return u.name == user; });
+    if (found == all->end()) {
+        return Error::make(QStringLiteral("device_user_unknown"),
+                           QStringLiteral("The camera has no user \"%1\". Pick one of its users.").arg(user));
+    }
+    OnvifSession session(device, cancel, remembered(device));
+    Result<XmlElement> answer = session.call({}, ns::kDevice, QStringLiteral("SetUser"),
+                                             device::setUser(user, password, found->level),
+                                             QStringLiteral("SetUserResponse"));
+    return answer ? Status() : Status(answer.error());
+}
+
+Result<std::unique_ptr<DeviceEventStream>> OnvifDriver::subscribeEvents(const DeviceAddress& device,
+                                                                        const Cancellation& cancel) {
+    OnvifSession session(device, cancel, remembered(device));
+    if (Status services = session.ensureServices(); !services) {
+        return services.error();
+    }
+    if (session.state().services.events.isEmpty()) {
+        return Error::make(devices::kErrorNotSupported, QStringLiteral("This camera offers no ONVIF events service."));
+    }
+    QHash<QString, QString> sourceOfConfiguration;
+    Result<QList<MediaProfile>> profiles = session.profiles();
+    if (!profiles) {
+        return profiles.error();
+    }
+    for (const MediaProfile& profile : *profiles) {
+        if (!profile.videoSourceConfigurationToken.isEmpty()) {
+            sourceOfConfiguration.insert(profile.videoSourceConfigurationToken, profile.videoSourceToken);
+        }
+    }
+    remember(device, session);
+    return OnvifEventStream::subscribe(device, session.state().services.events,
+                                       session.state().clockOffsetMs.value_or(0), sourceOfConfiguration, cancel);
+}
+
+}  // namespace vigil::plugins::onvif

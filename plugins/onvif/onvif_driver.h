@@ -1,0 +1,62 @@
+#pragma once
+// OnvifDriver: the "onvif" DeviceDriver. Every call is a short OnvifSession with the device; what a
+// session learnt (clock offset, service addresses, media profiles) is remembered per device address
+// and user, so a PTZ move costs one request rather than four. Safe to call from several worker
+// threads at once: the memory is behind a mutex, sessions share nothing else.
+
+#include <QHash>
+#include <QMutex>
+
+#include "devices/device_driver.h"
+#include "onvif_session.h"
+
+namespace vigil::plugins::onvif {
+
+class OnvifDriver final : public core::devices::DeviceDriver {
+public:
+    QString id() const override { return QStringLiteral("onvif"); }
+    QString displayName() const override { return QStringLiteral("ONVIF camera"); }
+
+    core::Result<core::devices::DeviceDescription> describe(const core::devices::DeviceAddress& device,
+                                                            const core::devices::Cancellation& cancel) override;
+    core::Result<QList<core::devices::DiscoveredDevice>> discover(const core::devices::DiscoveryRequest& request,
+                                                                  const core::devices::Cancellation& cancel) override;
+    core::Status ptzMove(const core::devices::DeviceAddress& device, const QString& channelToken, double pan,
+                         double tilt, double zoom, const core::devices::Cancellation& cancel) override;
+    core::Status ptzStop(const core::devices::DeviceAddress& device, const QString& channelToken,
+                         const core::devices::Cancellation& cancel) override;
+    core::Result<QList<core::devices::PtzPreset>> ptzPresets(const core::devices::DeviceAddress& device,
+                                                             const QString& channelToken,
+                                                             const core::devices::Cancellation& cancel) override;
+    core::Status ptzGotoPreset(const core::devices::DeviceAddress& device, const QString& channelToken,
+                               const QString& presetToken, const core::devices::Cancellation& cancel) override;
+    core::Result<QString> ptzSetPreset(const core::devices::DeviceAddress& device, const QString& channelToken,
+                                       const QString& name, const core::devices::Cancellation& cancel) override;
+    core::Result<core::devices::DeviceTime> time(const core::devices::DeviceAddress& device,
+                                                 const core::devices::Cancellation& cancel) override;
+    core::Status setNtp(const core::devices::DeviceAddress& device, const QStringList& servers,
+                        const core::devices::Cancellation& cancel) override;
+    core::Result<QList<core::devices::DeviceUser>> users(const core::devices::DeviceAddress& device,
+                                                         const core::devices::Cancellation& cancel) override;
+    core::Status setUserPassword(const core::devices::DeviceAddress& device, const QString& user,
+                                 const QString& password, const core::devices::Cancellation& cancel) override;
+    core::Result<std::unique_ptr<core::devices::DeviceEventStream>> subscribeEvents(
+        const core::devices::DeviceAddress& device, const core::devices::Cancellation& cancel) override;
+
+private:
+    static constexpr int kMaxRemembered = 4096;
+
+    DeviceState remembered(const core::devices::DeviceAddress& device) const;
+    void remember(const core::devices::DeviceAddress& device, const OnvifSession& session);
+    void forget(const core::devices::DeviceAddress& device);
+
+    // A PTZ call: finds the channel's PTZ profile, then posts `makeBody(profileToken)`.
+    core::Result<XmlElement> ptzCall(const core::devices::DeviceAddress& device, const QString& channelToken,
+                                     const QString& operation, const std::function<QString(const QString&)>& makeBody,
+                                     const core::devices::Cancellation& cancel);
+
+    mutable QMutex m_mutex;
+    QHash<QString, DeviceState> m_states;  // by address + user
+};
+
+}  // namespace vigil::plugins::onvif
