@@ -715,11 +715,17 @@ void DevicesService::onStreamStatus(const QString& key, const StreamStatus& stat
     if (rt == m_runtime.end()) {
         return;
     }
-    if (key.endsWith(QStringLiteral("/main")) && status.state == StreamState::Live) {
+    const bool live = key.endsWith(QStringLiteral("/main")) && status.state == StreamState::Live;
+    if (live) {
         rt->channels[channelId].everLive = true;
         rt->everOnline = true;
     }
     updateStatus(*rt);
+    if (live && !rt->describeState.isEmpty() && !rt->describing && rt->retry) {
+        // The device answers again: describe it now rather than at the end of its back-off.
+        rt->retry->stop();
+        describe(rt.key());
+    }
 }
 
 void DevicesService::updateStatus(DeviceRuntime& runtime, bool announceChange) {

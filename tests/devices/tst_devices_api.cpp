@@ -106,6 +106,33 @@ private:
         return last;
     }
 
+    // Opens the events WebSocket of `session` and collects the pushed messages' texts.
+    std::unique_ptr<QWebSocket> listen(ApiSession& session, QStringList& pushed) {
+        auto socket = std::make_unique<QWebSocket>();
+        socket->setProxy(QNetworkProxy::NoProxy);
+        socket->setSslConfiguration(session.tls());
+        QUrl url = m_engine->baseUrl();
+        url.setScheme("wss");
+        url.setPath(QString::fromLatin1(server::HttpsService::kEventsPath));
+        url.setQuery("token=" + session.token());
+        connect(socket.get(), &QWebSocket::textMessageReceived, this, [&pushed](const QString& text) { pushed << text; });
+        QSignalSpy connected(socket.get(), &QWebSocket::connected);
+        socket->open(url);
+        if (!connected.wait(10000)) {
+            qWarning() << "WebSocket did not connect:" << socket->errorString();
+        }
+        return socket;
+    }
+
+    static bool pushedDevice(const QStringList& pushed, const QString& id, const QString& name) {
+        return std::any_of(pushed.cbegin(), pushed.cend(), [&](const QString& text) {
+            const QJsonObject m = QJsonDocument::fromJson(text.toUtf8()).object();
+            const QJsonObject d = m.value("data").toObject();
+            return m.value("type").toString() == "devices.device" && d.value("id").toString() == id &&
+                   (name.isEmpty() || d.value("name").toString() == name);
+        });
+    }
+
     static QString stateOf(const QJsonObject& device) { return device.value("status").toObject().value("state").toString(); }
 
     static QJsonObject mainStream(const QJsonObject& device) {
@@ -133,18 +160,9 @@ private slots:
         QString error;
         QVERIFY2(camera.start(&error), qPrintable(error));
 
-        QWebSocket socket;
-        socket.setProxy(QNetworkProxy::NoProxy);
-        socket.setSslConfiguration(m_admin->tls());
-        QUrl wsUrl = m_engine->baseUrl();
-        wsUrl.setScheme("wss");
-        wsUrl.setPath(QString::fromLatin1(server::HttpsService::kEventsPath));
-        wsUrl.setQuery("token=" + m_admin->token());
         QStringList pushed;
-        connect(&socket, &QWebSocket::textMessageReceived, this, [&](const QString& text) { pushed << text; });
-        QSignalSpy connected(&socket, &QWebSocket::connected);
-        socket.open(wsUrl);
-        QVERIFY2(connected.wait(10000), qPrintable(socket.errorString()));
+        auto socket = listen(*m_admin, pushed);
+        QCOMPARE(socket->state(), QAbstractSocket::ConnectedState);
 
         const QString id = addDevice({{"driver", "rtsp"}, {"address", camera.url().toString()}, {"name", "Front door"}});
         QVERIFY(!id.isEmpty());
@@ -171,10 +189,11 @@ private slots:
         // The same state was pushed over the session's WebSocket.
         QTRY_VERIFY_WITH_TIMEOUT(std::any_of(pushed.cbegin(), pushed.cend(),
                                              [&id](const QString& text) {
-                                                 const QJsonObject m = QJsonDocument::fromJson(text.toUtf8()).object();
-                                                 const QJsonObject d = m.value("data").toObject();
-                                                 return m.value("type").toString() == "devices.device" &&
-                                                        d.value("id").toString() == id &&
+                                                 const QJsonObject d = QJsonDocument::fromJson(text.toUtf8())
+                                                                           .object()
+                                                                           .value("data")
+                                                                           .toObject();
+                                                 return d.value("id").toString() == id &&
                                                         d.value("status").toObject().value("state").toString() == "online";
                                              }),
                                  10000);
@@ -458,6 +477,15 @@ private slots:
         const QJsonArray channels = watcher.get("/api/v1/channels").json.value("channels").toArray();
         QCOMPARE(channels.size(), 1);
         QCOMPARE(channels.first().toObject().value("id").toString(), channelA);
+        // Pushes follow the same rights: a change to b never reaches this session, one to a does.
+        QStringList watcherPushes;
+        auto watcherSocket = listen(watcher, watcherPushes);
+        QCOMPARE(m_admin->put("/api/v1/devices/" + b, QJsonObject{{"name", "Back yard"}}).status, 200);
+        QCOMPARE(m_admin->put("/api/v1/devices/" + a, QJsonObject{{"name", "Gate"}}).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(pushedDevice(watcherPushes, a, "Gate"), 10000);
+        QVERIFY(!pushedDevice(watcherPushes, b, {}));
+        QVERIFY(!watcherPushes.join("\n").contains(channelB));
+
         // Reading is allowed, changing is not (no device_config), and PTZ on a channel out of reach is 404.
         QCOMPARE(watcher.put("/api/v1/devices/" + a, QJsonObject{{"name", "x"}}).status, 403);
         QCOMPARE(watcher.post("/api/v1/channels/" + channelB + "/ptz/stop").status, 404);
