@@ -61,8 +61,10 @@ def video_branch(args, codec):
     parts += ["videoconvert", "video/x-raw,format=I420"]
     if codec == "h264":
         parts += [
+            # One slice per picture: with sliced threads rtph264pay repeats SPS/PPS before every
+            # IDR slice, which splits a picture in two for any H.264 parser (not valid H.264).
             f"x264enc tune=zerolatency speed-preset=ultrafast key-int-max={gop_frames} "
-            f"bitrate={args.bitrate}",
+            f"bitrate={args.bitrate} threads=1",
             "video/x-h264,profile=baseline",
             "h264parse",
             "rtph264pay name=pay0 pt=96 config-interval=-1",
