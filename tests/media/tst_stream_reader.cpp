@@ -98,7 +98,7 @@ private slots:
         // one is from about now.
         QVERIFY(packets.first()->dtsUs >= beforeOpen);
         QVERIFY(packets.first()->dtsUs <= afterOpen);
-        QVERIFY(qAbs(packets.last()->dtsUs - nowUs()) < 1'000'000);
+        QVERIFY(qAbs(packets.last()->dtsUs - nowUs()) < 3'000'000);  // generous: a loaded machine lags
     }
 
     void readsH265AndAac() {
@@ -156,7 +156,7 @@ private slots:
         auto packet = reader.read();
         QVERIFY(packet);
         const qint64 offset = packet.value()->dtsUs - nowUs();
-        QVERIFY2(qAbs(offset) < 1'000'000, qPrintable(QString::number(offset)));
+        QVERIFY2(qAbs(offset) < 3'000'000, qPrintable(QString::number(offset)));
     }
 
     void digestAuthentication() {
