@@ -55,6 +55,9 @@ Popup {
 
     contentItem: ColumnLayout {
         spacing: Theme.padding
+        // Takes the popup's focus, so Enter and Esc work in a dialog without fields too (a delete
+        // confirmation); a field inside that asks for focus still gets it.
+        focus: true
 
         Keys.onReturnPressed: dialog.accept()
         Keys.onEnterPressed: dialog.accept()

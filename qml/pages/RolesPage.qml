@@ -63,6 +63,22 @@ Item {
         }
     }
 
+    // Keyboard first (operators, and the UI tests): the editor's first field takes the keyboard,
+    // Ctrl+N starts a new one, Ctrl+Delete asks to delete the one shown.
+    Component.onCompleted: name.input.forceActiveFocus()
+    Shortcut {
+        sequence: "Ctrl+N"
+        onActivated: {
+            page.edit("")
+            name.input.forceActiveFocus()
+        }
+    }
+    Shortcut {
+        sequence: "Ctrl+Delete"
+        enabled: !page.readOnly && page.form.id.length > 0
+        onActivated: confirmDelete.open()
+    }
+
     RowLayout {
         anchors.fill: parent
         anchors.margins: Theme.pagePadding

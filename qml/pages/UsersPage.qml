@@ -74,6 +74,22 @@ Item {
         }
     }
 
+    // Keyboard first (operators, and the UI tests): the editor's first field takes the keyboard,
+    // Ctrl+N starts a new one, Ctrl+Delete asks to delete the one shown.
+    Component.onCompleted: userName.input.forceActiveFocus()
+    Shortcut {
+        sequence: "Ctrl+N"
+        onActivated: {
+            page.edit("")
+            userName.input.forceActiveFocus()
+        }
+    }
+    Shortcut {
+        sequence: "Ctrl+Delete"
+        enabled: !page.isNew && page.form.userName !== workstation.session.userName
+        onActivated: confirmDelete.open()
+    }
+
     RowLayout {
         anchors.fill: parent
         anchors.margins: Theme.pagePadding
