@@ -208,6 +208,23 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(pushed.join("\n").contains("devices.device_removed"), 10000);
     }
 
+    void virtualCameraGoesOnlineLikeARealOne() {
+        const QString id = addDevice({{"driver", "virtual"}, {"address", "virtual://demo"}});
+        QVERIFY(!id.isEmpty());
+        const QJsonObject online = waitForState(id, {"online"}, 120000);  // the first one may make the clips
+        QCOMPARE(stateOf(online), QStringLiteral("online"));
+        QCOMPARE(online.value("model").toString(), QStringLiteral("Virtual camera"));
+        const QJsonObject channel = online.value("channels").toArray().first().toObject();
+        QVERIFY(channel.value("mainUrl").toString().startsWith("rtsp://127.0.0.1:"));
+        QVERIFY(!channel.value("subUrl").toString().isEmpty());
+        QJsonObject stream;
+        QTRY_VERIFY_WITH_TIMEOUT((stream = mainStream(device(id))).value("fps").toDouble() > 0, 20000);
+        QCOMPARE(stream.value("codec").toString(), QStringLiteral("h264"));
+        QCOMPARE(stream.value("width").toInt(), 1280);
+        const QJsonObject sub = channel.value("streams").toObject().value("sub").toObject();
+        QVERIFY2(sub.value("state").toString() != "idle", qPrintable(QJsonDocument(sub).toJson()));
+    }
+
     void wrongPasswordIsUnauthorisedWithTheReason() {
         GstCamera::Options options;
         options.user = kCameraUser;

@@ -20,6 +20,7 @@ private slots:
         DriverRegistry registry;
         registry.load();
         QVERIFY2(registry.has(QStringLiteral("rtsp")), qPrintable(registry.searchPaths().join(", ")));
+        QVERIFY(registry.has(QStringLiteral("virtual")));
         auto driver = registry.create(QStringLiteral("rtsp"));
         QVERIFY(driver);
         QCOMPARE(driver->id(), QStringLiteral("rtsp"));
