@@ -1,6 +1,6 @@
 // Fuzz target: the API's JSON model, parsed by clients from servers (fromJson, tolerant) and by the
-// server from clients (fromRequest, strict: the login and user-management bodies of issue 3; unknown
-// fields and bad types are refused, never guessed). Every model type gets the document; whatever
+// server from clients (fromRequest, strict: the login and user-management bodies of issue 3, the device
+// bodies of issue 4; unknown fields and bad types are refused, never guessed). Every model type gets the document; whatever
 // parses must survive toJson -> parse again unchanged, and every refusal must say why.
 
 #include <QByteArray>
@@ -11,6 +11,7 @@
 
 #include "fuzz_check.h"
 #include "model/account_model.h"
+#include "model/device_model.h"
 #include "model/system_model.h"
 
 namespace model = vigil::core::model;
@@ -40,6 +41,13 @@ void request(const QJsonObject& json) {
     roundTrip<T>(json, [](const QJsonObject& object) { return T::fromRequest(object); });
 }
 
+// Request types the server only reads (no toJson): parsed, and a refusal must say why.
+template <typename T>
+void requestOnly(const QJsonObject& json) {
+    const auto parsed = T::fromRequest(json);
+    FUZZ_CHECK(parsed.ok() || (!parsed.error().code.isEmpty() && !parsed.error().message.isEmpty()));
+}
+
 void parseAll(const QJsonObject& json) {
     response<model::SystemInfo>(json);
     response<model::HealthSnapshot>(json);
@@ -59,6 +67,19 @@ void parseAll(const QJsonObject& json) {
     request<model::SetupRequest>(json);
     request<model::LoginRequest>(json);
     request<model::PasswordChangeRequest>(json);
+    // Devices (issue 4).
+    response<model::Device>(json);
+    response<model::Channel>(json);
+    response<model::DeviceGroup>(json);
+    response<model::DeviceJob>(json);
+    response<model::StateInfo>(json);
+    response<model::StreamInfoJson>(json);
+    request<model::DeviceInput>(json);
+    request<model::GroupInput>(json);
+    request<model::DiscoveryInput>(json);
+    requestOnly<model::ChannelInput>(json);
+    requestOnly<model::ConnectionTestInput>(json);
+    requestOnly<model::PtzMoveInput>(json);
 }
 
 }  // namespace
