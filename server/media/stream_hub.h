@@ -19,6 +19,7 @@
 #include <memory>
 
 #include "media/media_packet.h"
+#include "media/stream_reader.h"
 
 namespace vigil::server {
 
@@ -80,7 +81,15 @@ public:
 class StreamHub : public QObject {
     Q_OBJECT
 public:
+    struct Options {
+        // Reconnect back-off: initial, doubling per failure up to max, each with ±20 % jitter.
+        qint64 backoffInitialMs = 1000;
+        qint64 backoffMaxMs = 30000;
+        core::media::StreamReader::Options reader;  // connect and stall timeouts
+    };
+
     explicit StreamHub(QObject* parent = nullptr);
+    explicit StreamHub(Options options, QObject* parent = nullptr);
     ~StreamHub() override;
 
     // Opens (or re-points, when the source changed) the stream under `key`; reconnects on its own.
