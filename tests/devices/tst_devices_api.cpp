@@ -363,6 +363,16 @@ private slots:
         QCOMPARE(stateOf(back), QStringLiteral("online"));
         // The channel keeps its id: media URLs and channel rights stay valid.
         QCOMPARE(back.value("channels").toArray().first().toObject().value("id").toString(), channelId);
+
+        // The devices service alone can be stopped and started again (SRV-1): its streams close while
+        // it is stopped and it reconnects by itself when it starts.
+        QCOMPARE(m_admin->post("/api/v1/services/devices/stop").status, 200);
+        QVERIFY(!m_engine->streams()->keys().contains(channelId + "/main"));
+        const ApiReply stopped = m_admin->get("/api/v1/devices");
+        QCOMPARE(stopped.status, 503);
+        QCOMPARE(stopped.error(), QStringLiteral("devices_unavailable"));
+        QCOMPARE(m_admin->post("/api/v1/services/devices/start").status, 200);
+        QCOMPARE(stateOf(waitForState(id, {"online"})), QStringLiteral("online"));
         QCOMPARE(m_admin->del("/api/v1/devices/" + id).status, 204);
     }
 

@@ -1,7 +1,8 @@
 // Fuzz target: the API's JSON model, parsed by clients from servers (fromJson, tolerant) and by the
 // server from clients (fromRequest, strict: the login and user-management bodies of issue 3, the device
-// bodies of issue 4; unknown fields and bad types are refused, never guessed). Every model type gets the document; whatever
-// parses must survive toJson -> parse again unchanged, and every refusal must say why.
+// bodies of issue 4; unknown fields and bad types are refused, never guessed). Every model type gets
+// the document; whatever parses must survive toJson -> parse again unchanged, and every refusal must
+// say why.
 
 #include <QByteArray>
 #include <QJsonDocument>
