@@ -83,6 +83,23 @@ bool splitLengthPrefixed(QByteArrayView data, int lengthSize, QList<QByteArray>&
     return true;
 }
 
+// `count` NAL units, each after a 16-bit length, as avcC and hvcC store parameter sets.
+bool readNalArray(QByteArrayView data, qsizetype& at, int count, QList<QByteArray>& sets) {
+    for (int i = 0; i < count; ++i) {
+        if (at + 2 > data.size()) {
+            return false;
+        }
+        const qsizetype length = (static_cast<quint8>(data[at]) << 8) | static_cast<quint8>(data[at + 1]);
+        at += 2;
+        if (at + length > data.size()) {
+            return false;
+        }
+        sets.append(data.sliced(at, length).toByteArray());
+        at += length;
+    }
+    return true;
+}
+
 // avcC (ISO 14496-15 5.2.4.1): version, profile, compat, level, lengthSize-1, SPS count + SPSs, PPS count + PPSs.
 bool parseAvcC(QByteArrayView data, QList<QByteArray>& sets, int& lengthSize) {
     if (data.size() < 7 || data[0] != 1) {
@@ -96,17 +113,8 @@ bool parseAvcC(QByteArrayView data, QList<QByteArray>& sets, int& lengthSize) {
         }
         const int count = kind == 0 ? (static_cast<quint8>(data[at]) & 0x1f) : static_cast<quint8>(data[at]);
         ++at;
-        for (int i = 0; i < count; ++i) {
-            if (at + 2 > data.size()) {
-                return false;
-            }
-            const qsizetype length = (static_cast<quint8>(data[at]) << 8) | static_cast<quint8>(data[at + 1]);
-            at += 2;
-            if (at + length > data.size()) {
-                return false;
-            }
-            sets.append(data.sliced(at, length).toByteArray());
-            at += length;
+        if (!readNalArray(data, at, count, sets)) {
+            return false;
         }
     }
     return true;
@@ -126,17 +134,8 @@ bool parseHvcC(QByteArrayView data, QList<QByteArray>& sets, int& lengthSize) {
         }
         const int count = (static_cast<quint8>(data[at + 1]) << 8) | static_cast<quint8>(data[at + 2]);
         at += 3;
-        for (int i = 0; i < count; ++i) {
-            if (at + 2 > data.size()) {
-                return false;
-            }
-            const qsizetype length = (static_cast<quint8>(data[at]) << 8) | static_cast<quint8>(data[at + 1]);
-            at += 2;
-            if (at + length > data.size()) {
-                return false;
-            }
-            sets.append(data.sliced(at, length).toByteArray());
-            at += length;
+        if (!readNalArray(data, at, count, sets)) {
+            return false;
         }
     }
     return true;

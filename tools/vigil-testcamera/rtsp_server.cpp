@@ -153,42 +153,33 @@ Status RtspServer::drop(const QString& name) {
     return {};
 }
 
-Status RtspServer::freeze(const QString& name) {
+Status RtspServer::changeCamera(const QString& name, const std::function<void(Camera&)>& change) {
     Camera* camera = findCamera(name);
     if (!camera) {
         return unknownCamera(name);
     }
-    camera->stream->setFrozen(true);
+    change(*camera);
     return {};
+}
+
+Status RtspServer::freeze(const QString& name) {
+    return changeCamera(name, [](Camera& camera) { camera.stream->setFrozen(true); });
 }
 
 Status RtspServer::refuse(const QString& name) {
-    Camera* camera = findCamera(name);
-    if (!camera) {
-        return unknownCamera(name);
-    }
-    camera->refusing = true;
-    return {};
+    return changeCamera(name, [](Camera& camera) { camera.refusing = true; });
 }
 
 Status RtspServer::garbage(const QString& name) {
-    Camera* camera = findCamera(name);
-    if (!camera) {
-        return unknownCamera(name);
-    }
-    camera->stream->setGarbage(true);
-    return {};
+    return changeCamera(name, [](Camera& camera) { camera.stream->setGarbage(true); });
 }
 
 Status RtspServer::resume(const QString& name) {
-    Camera* camera = findCamera(name);
-    if (!camera) {
-        return unknownCamera(name);
-    }
-    camera->refusing = false;
-    camera->stream->setFrozen(false);
-    camera->stream->setGarbage(false);
-    return {};
+    return changeCamera(name, [](Camera& camera) {
+        camera.refusing = false;
+        camera.stream->setFrozen(false);
+        camera.stream->setGarbage(false);
+    });
 }
 
 void RtspServer::accept() {

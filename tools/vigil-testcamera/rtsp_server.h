@@ -15,6 +15,7 @@
 #include <QTimer>
 #include <QUdpSocket>
 #include <QUrl>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -79,6 +80,7 @@ private:
                                                              const CameraConfig& camera);
     QByteArray newNonce();
     Camera* findCamera(const QString& name);
+    Status changeCamera(const QString& name, const std::function<void(Camera&)>& change);
     RtspSession* findSession(const core::media::rtsp::RtspMessage& request);
     void endSession(const QByteArray& id);
 

@@ -12,18 +12,6 @@ namespace {
 
 constexpr qsizetype kMaxParams = 32;
 
-Error malformed(const QString& what) {
-    return Error::make(QString::fromLatin1(kErrorMalformed), what);
-}
-
-bool isTokenChar(char c) {
-    if (c <= 32 || c >= 127) {
-        return false;
-    }
-    static constexpr QByteArrayView kSeparators = "()<>@,;:\\\"/[]?={}";
-    return !kSeparators.contains(c);
-}
-
 bool isToken68Char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
            c == '_' || c == '~' || c == '+' || c == '/';
@@ -153,7 +141,7 @@ private:
         return error(QStringLiteral("a quoted value without its closing quote"));
     }
     Error error(const QString& what) const {
-        return malformed(QStringLiteral("The authentication header \"%1\" has %2 at character %3.")
+        return malformedError(QStringLiteral("The authentication header \"%1\" has %2 at character %3.")
                              .arg(cleanPeerText(m_text))
                              .arg(what)
                              .arg(m_at + 1));
@@ -234,7 +222,7 @@ Result<QList<AuthChallenge>> parseWwwAuthenticate(QByteArrayView value) {
         return items.error();
     }
     if (items->isEmpty()) {
-        return malformed(QStringLiteral("A WWW-Authenticate header is empty."));
+        return malformedError(QStringLiteral("A WWW-Authenticate header is empty."));
     }
     QList<AuthChallenge> challenges;
     for (const AuthItem& item : std::as_const(items.value())) {
@@ -255,7 +243,7 @@ Result<QList<AuthChallenge>> parseWwwAuthenticate(QByteArrayView value) {
         }
         challenge.stale = item.param("stale").compare("true", Qt::CaseInsensitive) == 0;
         if (challenge.scheme == AuthScheme::Digest && challenge.nonce.isEmpty()) {
-            return malformed(QStringLiteral("The Digest challenge \"%1\" has no nonce.").arg(cleanPeerText(value)));
+            return malformedError(QStringLiteral("The Digest challenge \"%1\" has no nonce.").arg(cleanPeerText(value)));
         }
         challenges.append(challenge);
     }
@@ -357,7 +345,7 @@ Result<AuthorizationHeader> parseAuthorization(QByteArrayView value) {
         return items.error();
     }
     if (items->size() != 1) {
-        return malformed(QStringLiteral("The Authorization header \"%1\" does not hold exactly one credential.")
+        return malformedError(QStringLiteral("The Authorization header \"%1\" does not hold exactly one credential.")
                              .arg(cleanPeerText(value)));
     }
     const AuthItem& item = items->first();
@@ -367,7 +355,7 @@ Result<AuthorizationHeader> parseAuthorization(QByteArrayView value) {
         const QByteArray decoded = QByteArray::fromBase64(item.token68, QByteArray::AbortOnBase64DecodingErrors);
         const qsizetype colon = decoded.indexOf(':');
         if (item.token68.isEmpty() || colon < 0) {
-            return malformed(QStringLiteral("The Basic credentials in the Authorization header are not "
+            return malformedError(QStringLiteral("The Basic credentials in the Authorization header are not "
                                             "base64 of \"user:password\"."));
         }
         header.basicUser = QString::fromUtf8(decoded.first(colon));

@@ -9,19 +9,6 @@ namespace {
 constexpr qsizetype kMaxPortNumber = 65535;
 constexpr qsizetype kMaxChannel = 255;
 
-Error malformed(const QString& what) {
-    return Error::make(QString::fromLatin1(kErrorMalformed), what);
-}
-
-bool isTokenChar(char c) {
-    // RFC 2616 token: any CHAR except CTLs or separators.
-    if (c <= 32 || c >= 127) {
-        return false;
-    }
-    static constexpr QByteArrayView kSeparators = "()<>@,;:\\\"/[]?={}";
-    return !kSeparators.contains(c);
-}
-
 bool isToken(QByteArrayView text) {
     if (text.isEmpty()) {
         return false;
@@ -94,6 +81,19 @@ QString firstLine(QByteArrayView head) {
 }
 
 }  // namespace
+
+Error malformedError(const QString& what) {
+    return Error::make(QString::fromLatin1(kErrorMalformed), what);
+}
+
+bool isTokenChar(char c) {
+    // Any CHAR except CTLs or separators.
+    if (c <= 32 || c >= 127) {
+        return false;
+    }
+    static constexpr QByteArrayView kSeparators = "()<>@,;:\\\"/[]?={}";
+    return !kSeparators.contains(c);
+}
 
 QString cleanPeerText(QByteArrayView bytes, qsizetype maxLength) {
     QString text = QString::fromUtf8(bytes.first(qMin(bytes.size(), maxLength)));
@@ -307,7 +307,7 @@ Status RtspMessageParser::parseNext(bool& progressed) {
     const qsizetype lineEnd = pending.indexOf('\n');
     const QByteArrayView startLine = lineEnd < 0 ? pending : pending.first(lineEnd);
     if (m_expect == Expect::Responses && !QByteArrayView("RTSP/").startsWith(startLine.first(qMin<qsizetype>(5, startLine.size()))) ) {
-        return malformed(QStringLiteral("The answer is not RTSP: it starts with \"%1\" where \"RTSP/1.0 <code>\" "
+        return malformedError(QStringLiteral("The answer is not RTSP: it starts with \"%1\" where \"RTSP/1.0 <code>\" "
                                         "was expected.")
                              .arg(firstLine(pending)));
     }
@@ -327,7 +327,7 @@ Status RtspMessageParser::parseNext(bool& progressed) {
     }
     if (headEnd < 0) {
         if (pending.size() > kMaxHeaderBytes) {
-            return malformed(QStringLiteral("The RTSP message head is longer than %1 bytes (it starts with \"%2\").")
+            return malformedError(QStringLiteral("The RTSP message head is longer than %1 bytes (it starts with \"%2\").")
                                  .arg(kMaxHeaderBytes)
                                  .arg(firstLine(pending)));
         }
@@ -340,7 +340,7 @@ Status RtspMessageParser::parseNext(bool& progressed) {
         return {};
     }
     if (headEnd > kMaxHeaderBytes) {
-        return malformed(QStringLiteral("The RTSP message head is longer than %1 bytes (it starts with \"%2\").")
+        return malformedError(QStringLiteral("The RTSP message head is longer than %1 bytes (it starts with \"%2\").")
                              .arg(kMaxHeaderBytes)
                              .arg(firstLine(pending)));
     }
@@ -356,7 +356,7 @@ Status RtspMessageParser::parseNext(bool& progressed) {
     if (!lengthText.isEmpty()) {
         const auto parsed = parseUnsigned(lengthText, kMaxBodyBytes);
         if (!parsed) {
-            return malformed(QStringLiteral("The Content-Length \"%1\" of \"%2\" is not a number of bytes up to %3.")
+            return malformedError(QStringLiteral("The Content-Length \"%1\" of \"%2\" is not a number of bytes up to %3.")
                                  .arg(cleanPeerText(lengthText), message.summary())
                                  .arg(kMaxBodyBytes));
         }
@@ -387,7 +387,7 @@ Result<RtspMessage> RtspMessageParser::parseHead(QByteArrayView head) const {
         start = end + 1;
     }
     if (lines.isEmpty()) {
-        return malformed(QStringLiteral("An RTSP message has no start line."));
+        return malformedError(QStringLiteral("An RTSP message has no start line."));
     }
     RtspMessage message;
     const QByteArrayView startLine = lines.first();
@@ -396,29 +396,29 @@ Result<RtspMessage> RtspMessageParser::parseHead(QByteArrayView head) const {
         // RTSP/1.0 200 OK (the reason may hold spaces or be empty)
         const bool codeOk = words.size() >= 2 && words[1].size() == 3 && parseUnsigned(words[1], 999).has_value();
         if (!isVersion(words[0]) || !codeOk) {
-            return malformed(QStringLiteral("The line \"%1\" is not an RTSP status line (\"RTSP/1.0 <code> <reason>\").")
+            return malformedError(QStringLiteral("The line \"%1\" is not an RTSP status line (\"RTSP/1.0 <code> <reason>\").")
                                  .arg(cleanPeerText(startLine)));
         }
         if (m_expect == Expect::Requests) {
-            return malformed(QStringLiteral("A response (\"%1\") came where a request was expected.")
+            return malformedError(QStringLiteral("A response (\"%1\") came where a request was expected.")
                                  .arg(cleanPeerText(startLine)));
         }
         message.isResponse = true;
         message.version = words[0];
         message.statusCode = static_cast<int>(*parseUnsigned(words[1], 999));
         if (message.statusCode < 100) {
-            return malformed(QStringLiteral("The status code in \"%1\" is below 100.").arg(cleanPeerText(startLine)));
+            return malformedError(QStringLiteral("The status code in \"%1\" is below 100.").arg(cleanPeerText(startLine)));
         }
         const qsizetype reasonAt = words[0].size() + 1 + words[1].size() + 1;
         message.reason = reasonAt < startLine.size() ? startLine.sliced(reasonAt).toByteArray() : QByteArray();
     } else {
         if (words.size() != 3 || !isToken(words[0]) || words[1].isEmpty() || !isVersion(words[2])) {
-            return malformed(QStringLiteral("The line \"%1\" is not an RTSP request line (\"METHOD uri RTSP/1.0\") "
+            return malformedError(QStringLiteral("The line \"%1\" is not an RTSP request line (\"METHOD uri RTSP/1.0\") "
                                             "or status line.")
                                  .arg(cleanPeerText(startLine)));
         }
         if (m_expect == Expect::Responses) {
-            return malformed(QStringLiteral("A request (\"%1\") came where a response was expected.")
+            return malformedError(QStringLiteral("A request (\"%1\") came where a response was expected.")
                                  .arg(cleanPeerText(startLine)));
         }
         message.method = words[0];
@@ -433,7 +433,7 @@ Result<RtspMessage> RtspMessageParser::parseHead(QByteArrayView head) const {
         if ((line[0] == ' ' || line[0] == '\t')) {
             // Folded continuation of the previous header (obsolete, still sent by some cameras).
             if (message.headers.size() == 0) {
-                return malformed(QStringLiteral("The RTSP message \"%1\" starts its headers with a continuation line.")
+                return malformedError(QStringLiteral("The RTSP message \"%1\" starts its headers with a continuation line.")
                                      .arg(message.summary()));
             }
             message.headers.appendToLast(line.trimmed());
@@ -441,11 +441,11 @@ Result<RtspMessage> RtspMessageParser::parseHead(QByteArrayView head) const {
         }
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0 || !isToken(line.first(colon))) {
-            return malformed(QStringLiteral("The header line \"%1\" in \"%2\" is not \"Name: value\".")
+            return malformedError(QStringLiteral("The header line \"%1\" in \"%2\" is not \"Name: value\".")
                                  .arg(cleanPeerText(line), message.summary()));
         }
         if (message.headers.size() >= kMaxHeaders) {
-            return malformed(QStringLiteral("The RTSP message \"%1\" has more than %2 headers.")
+            return malformedError(QStringLiteral("The RTSP message \"%1\" has more than %2 headers.")
                                  .arg(message.summary())
                                  .arg(kMaxHeaders));
         }
@@ -459,11 +459,11 @@ Result<SessionHeader> parseSession(QByteArrayView value) {
     SessionHeader session;
     session.id = parts.first().trimmed();
     if (session.id.isEmpty() || session.id.size() > 256) {
-        return malformed(QStringLiteral("The Session header \"%1\" has no session id.").arg(cleanPeerText(value)));
+        return malformedError(QStringLiteral("The Session header \"%1\" has no session id.").arg(cleanPeerText(value)));
     }
     for (const char c : std::as_const(session.id)) {
         if (c <= 32 || c >= 127 || c == ',') {
-            return malformed(QStringLiteral("The Session header \"%1\" holds characters a session id cannot have.")
+            return malformedError(QStringLiteral("The Session header \"%1\" holds characters a session id cannot have.")
                                  .arg(cleanPeerText(value)));
         }
     }
@@ -472,7 +472,7 @@ Result<SessionHeader> parseSession(QByteArrayView value) {
         if (parameter.startsWith("timeout=")) {
             const auto seconds = parseUnsigned(parameter.sliced(8), 24 * 3600);
             if (!seconds || *seconds == 0) {
-                return malformed(QStringLiteral("The Session header \"%1\" has a timeout that is not a number of "
+                return malformedError(QStringLiteral("The Session header \"%1\" has a timeout that is not a number of "
                                                 "seconds between 1 and 86400.")
                                      .arg(cleanPeerText(value)));
             }
@@ -525,7 +525,7 @@ Result<QList<TransportSpec>> parseTransport(QByteArrayView value) {
         const QList<QByteArray> parts = offer.trimmed().split(';');
         const QList<QByteArray> protocol = parts.first().trimmed().split('/');
         if (protocol.size() < 2 || protocol.size() > 3 || !isToken(protocol[0]) || !isToken(protocol[1])) {
-            return malformed(QStringLiteral("The transport \"%1\" does not start with \"RTP/AVP\", "
+            return malformedError(QStringLiteral("The transport \"%1\" does not start with \"RTP/AVP\", "
                                             "\"RTP/AVP/TCP\" or similar.")
                                  .arg(cleanPeerText(offer.trimmed())));
         }
@@ -534,7 +534,7 @@ Result<QList<TransportSpec>> parseTransport(QByteArrayView value) {
         spec.profile = protocol[1].toUpper();
         spec.lowerTransport = protocol.size() == 3 ? protocol[2].toUpper() : QByteArray("UDP");
         if (spec.lowerTransport != "UDP" && spec.lowerTransport != "TCP") {
-            return malformed(QStringLiteral("The transport \"%1\" names a lower transport other than UDP or TCP.")
+            return malformedError(QStringLiteral("The transport \"%1\" names a lower transport other than UDP or TCP.")
                                  .arg(cleanPeerText(offer.trimmed())));
         }
         for (qsizetype i = 1; i < parts.size(); ++i) {
@@ -543,7 +543,7 @@ Result<QList<TransportSpec>> parseTransport(QByteArrayView value) {
             const QByteArray name = (equals < 0 ? parameter : parameter.first(equals)).toLower();
             const QByteArray argument = equals < 0 ? QByteArray() : parameter.sliced(equals + 1).trimmed();
             const auto badValue = [&]() {
-                return malformed(QStringLiteral("The transport parameter \"%1\" in \"%2\" has a bad value.")
+                return malformedError(QStringLiteral("The transport parameter \"%1\" in \"%2\" has a bad value.")
                                      .arg(cleanPeerText(parameter), cleanPeerText(offer.trimmed())));
             };
             if (name == "unicast") {
@@ -605,7 +605,7 @@ Result<QList<RtpInfoEntry>> parseRtpInfo(QByteArrayView value) {
     QList<RtpInfoEntry> result;
     for (const QByteArray& entryText : std::as_const(entries)) {
         if (!entryText.startsWith("url=")) {
-            return malformed(QStringLiteral("The RTP-Info header \"%1\" has an entry without \"url=\".")
+            return malformedError(QStringLiteral("The RTP-Info header \"%1\" has an entry without \"url=\".")
                                  .arg(cleanPeerText(value)));
         }
         RtpInfoEntry entry;
@@ -624,14 +624,14 @@ Result<QList<RtpInfoEntry>> parseRtpInfo(QByteArrayView value) {
             if (trimmed.startsWith("seq=")) {
                 const auto seq = parseUnsigned(trimmed.sliced(4), 0xffff);
                 if (!seq) {
-                    return malformed(QStringLiteral("The RTP-Info header \"%1\" has a seq that is not 0-65535.")
+                    return malformedError(QStringLiteral("The RTP-Info header \"%1\" has a seq that is not 0-65535.")
                                          .arg(cleanPeerText(value)));
                 }
                 entry.seq = static_cast<quint16>(*seq);
             } else if (trimmed.startsWith("rtptime=")) {
                 const auto rtptime = parseUnsigned(trimmed.sliced(8), 0xffffffffLL);
                 if (!rtptime) {
-                    return malformed(QStringLiteral("The RTP-Info header \"%1\" has an rtptime that is not a "
+                    return malformedError(QStringLiteral("The RTP-Info header \"%1\" has an rtptime that is not a "
                                                     "32-bit number.")
                                          .arg(cleanPeerText(value)));
                 }
@@ -639,7 +639,7 @@ Result<QList<RtpInfoEntry>> parseRtpInfo(QByteArrayView value) {
             }
         }
         if (entry.url.isEmpty()) {
-            return malformed(QStringLiteral("The RTP-Info header \"%1\" has an empty url.").arg(cleanPeerText(value)));
+            return malformedError(QStringLiteral("The RTP-Info header \"%1\" has an empty url.").arg(cleanPeerText(value)));
         }
         result.append(entry);
     }

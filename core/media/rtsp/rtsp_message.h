@@ -140,6 +140,11 @@ struct RtpInfoEntry {
 };
 Result<QList<RtpInfoEntry>> parseRtpInfo(QByteArrayView value);
 
+// An rtsp_malformed Error with this message (parsers of this folder share it).
+Error malformedError(const QString& what);
+// RFC 2616 token character (RTSP methods, header names, auth schemes and parameter names).
+bool isTokenChar(char c);
+
 // Text from a peer ends up in messages, logs and screens: control characters become '?', and
 // long text is cut.
 QString cleanPeerText(QByteArrayView bytes, qsizetype maxLength = 120);

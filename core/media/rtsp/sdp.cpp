@@ -9,12 +9,8 @@ namespace vigil::core::media::rtsp {
 
 namespace {
 
-Error malformed(const QString& what) {
-    return Error::make(QString::fromLatin1(kErrorMalformed), what);
-}
-
 Error badLine(int number, QByteArrayView line, const QString& problem) {
-    return malformed(QStringLiteral("SDP line %1 \"%2\" %3.").arg(number).arg(cleanPeerText(line), problem));
+    return malformedError(QStringLiteral("SDP line %1 \"%2\" %3.").arg(number).arg(cleanPeerText(line), problem));
 }
 
 std::optional<int> parseInt(QByteArrayView text, int max) {
@@ -269,7 +265,7 @@ QUrl SdpParser::resolveControl(QByteArrayView control, const QUrl& base) {
 
 Result<SdpSession> SdpParser::parse(QByteArrayView text, const QUrl& base) {
     if (text.size() > kMaxBytes) {
-        return malformed(QStringLiteral("The SDP is %1 bytes, more than the %2 a camera description can be.")
+        return malformedError(QStringLiteral("The SDP is %1 bytes, more than the %2 a camera description can be.")
                              .arg(text.size())
                              .arg(kMaxBytes));
     }
@@ -374,7 +370,7 @@ Result<SdpSession> SdpParser::parse(QByteArrayView text, const QUrl& base) {
         }
     }
     if (!sawVersion) {
-        return malformed(QStringLiteral("The SDP is empty."));
+        return malformedError(QStringLiteral("The SDP is empty."));
     }
     // Media controls are relative to the base URL, not to the session's control (RFC 2326 C.1.1).
     for (SdpMedia& media : session.media) {
