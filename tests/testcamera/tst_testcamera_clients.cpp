@@ -150,7 +150,7 @@ private slots:
                 QStringLiteral("ffmpeg"),
                 QStringList{QStringLiteral("-nostdin"), QStringLiteral("-v"), QStringLiteral("error"),
                             QStringLiteral("-rtsp_transport"), transports[i], QStringLiteral("-i"),
-                            m_camera.url(QStringLiteral("main")).toString(), QStringLiteral("-t"), QStringLiteral("4"),
+                            m_camera.url(QStringLiteral("main")).toString(), QStringLiteral("-t"), QStringLiteral("6"),
                             QStringLiteral("-c"), QStringLiteral("copy"),
                             directory.filePath(QStringLiteral("client%1.mp4").arg(i))}));
         }
