@@ -14,30 +14,6 @@ QJsonArray toArray(const QStringList& strings) {
     return QJsonArray::fromStringList(strings);
 }
 
-template <typename T>
-Result<T> finished(FieldReader& read, T value) {
-    if (!read.finish()) {
-        return read.error();
-    }
-    return value;
-}
-
-// Reads a nested object with its own reader so errors name the nested field.
-template <typename T>
-T nested(FieldReader& parent, const QString& name, const QString& context, T (*readFields)(FieldReader&)) {
-    const QJsonObject json = parent.object(name);
-    if (!parent.ok()) {
-        return T{};
-    }
-    FieldReader read(json, context, parent.mode());
-    T value = readFields(read);
-    read.finish();
-    if (!read.ok()) {
-        parent.failWith(read.error());
-    }
-    return value;
-}
-
 User readUser(FieldReader& read) {
     User user;
     user.id = read.string(QStringLiteral("id"));

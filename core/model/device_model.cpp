@@ -11,14 +11,6 @@ namespace {
 
 using Mode = FieldReader::Mode;
 
-template <typename T>
-Result<T> finished(FieldReader& read, T value) {
-    if (!read.finish()) {
-        return read.error();
-    }
-    return value;
-}
-
 QJsonValue idOrNull(const QString& id) {
     return id.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(id);
 }
@@ -30,22 +22,6 @@ QString nullableId(FieldReader& read, const QJsonObject& json, const QString& na
         return {};
     }
     return read.string(name);
-}
-
-// Reads a nested object with its own reader so errors name the nested field.
-template <typename T>
-T nested(FieldReader& parent, const QString& name, const QString& context, T (*readFields)(FieldReader&)) {
-    const QJsonObject json = parent.object(name);
-    if (!parent.ok()) {
-        return T{};
-    }
-    FieldReader read(json, context, parent.mode());
-    T value = readFields(read);
-    read.finish();
-    if (!read.ok()) {
-        parent.failWith(read.error());
-    }
-    return value;
 }
 
 StateInfo readState(FieldReader& read) {

@@ -67,4 +67,30 @@ private:
     std::optional<Error> m_error;
 };
 
+// What every fromJson/fromRequest ends with: the value when the reader finished cleanly (in Request
+// mode: no unknown field), else the reader's first error.
+template <typename T>
+Result<T> finished(FieldReader& read, T value) {
+    if (!read.finish()) {
+        return read.error();
+    }
+    return value;
+}
+
+// Reads the object in `name` with its own reader (same mode), so errors name the nested field.
+template <typename T>
+T nested(FieldReader& parent, const QString& name, const QString& context, T (*readFields)(FieldReader&)) {
+    const QJsonObject json = parent.object(name);
+    if (!parent.ok()) {
+        return T{};
+    }
+    FieldReader read(json, context, parent.mode());
+    T value = readFields(read);
+    read.finish();
+    if (!read.ok()) {
+        parent.failWith(read.error());
+    }
+    return value;
+}
+
 }  // namespace vigil::core::model

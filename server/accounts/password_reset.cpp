@@ -9,18 +9,7 @@ namespace vigil::server {
 
 using core::Result;
 using core::model::FieldReader;
-
-namespace {
-
-template <typename T>
-Result<T> finished(FieldReader& reader, T value) {
-    if (!reader.finish()) {
-        return reader.error();
-    }
-    return value;
-}
-
-}  // namespace
+using core::model::finished;
 
 Result<ResetCodeRequest> ResetCodeRequest::fromRequest(const QJsonObject& body) {
     FieldReader reader(body, QStringLiteral("reset request"), FieldReader::Mode::Request);

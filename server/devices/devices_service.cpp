@@ -304,16 +304,8 @@ Result<Device> DevicesService::addDevice(const core::model::DeviceInput& input) 
     device.passwordSet = !password.isEmpty();
     device.enabled = input.has("enabled") ? input.enabled : true;
     device.groupId = input.groupId;
-    if (!device.groupId.isEmpty()) {
-        auto group = m_groups.find(device.groupId);
-        if (!group) {
-            return group.error();
-        }
-        if (!group.value()) {
-            return badRequest(context, QStringLiteral("groupId"),
-                              QStringLiteral("names no group (\"%1\"); use the id of an existing group, or null")
-                                  .arg(device.groupId));
-        }
+    if (Status group = checkGroupExists(device.groupId); !group) {
+        return group.error();
     }
     auto existing = m_devices.findByAddressKey(endpoint->key);
     if (!existing) {
@@ -394,16 +386,8 @@ Result<Device> DevicesService::updateDevice(const QString& id, const core::model
     }
     reconnect |= password.has_value();
     if (input.has("groupId") && input.groupId != device.groupId) {
-        if (!input.groupId.isEmpty()) {
-            auto group = m_groups.find(input.groupId);
-            if (!group) {
-                return group.error();
-            }
-            if (!group.value()) {
-                return badRequest(context, QStringLiteral("groupId"),
-                                  QStringLiteral("names no group (\"%1\"); use the id of an existing group, or null")
-                                      .arg(input.groupId));
-            }
+        if (Status group = checkGroupExists(input.groupId); !group) {
+            return group.error();
         }
         device.groupId = input.groupId;
     }
@@ -820,6 +804,21 @@ Result<QList<DeviceGroup>> DevicesService::groups() const {
         return status.error();
     }
     return m_groups.list();
+}
+
+Status DevicesService::checkGroupExists(const QString& groupId) const {
+    if (groupId.isEmpty()) {
+        return {};  // in no group
+    }
+    auto group = m_groups.find(groupId);
+    if (!group) {
+        return group.error();
+    }
+    if (!group.value()) {
+        return badRequest(QStringLiteral("device"), QStringLiteral("groupId"),
+                          QStringLiteral("names no group (\"%1\"); use the id of an existing group, or null").arg(groupId));
+    }
+    return {};
 }
 
 Status DevicesService::checkGroupName(const QString& name, const QString& parentId, const QString& exceptId) const {

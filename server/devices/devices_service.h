@@ -161,6 +161,7 @@ private:
     core::devices::DeviceAddress addressOf(const DeviceRuntime& runtime) const;
 
     // Groups.
+    core::Status checkGroupExists(const QString& groupId) const;  // "" (no group) passes
     core::Status checkGroupName(const QString& name, const QString& parentId, const QString& exceptId) const;
     core::Status deleteGroupTree(const QString& id, QStringList& removedDevices);
 

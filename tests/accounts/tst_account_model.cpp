@@ -10,6 +10,7 @@
 #include "accounts/security_log.h"
 #include "model/account_model.h"
 #include "model/permissions.h"
+#include "support/api_yaml.h"
 
 using namespace vigil;
 using namespace vigil::core::model;
@@ -18,29 +19,6 @@ namespace {
 
 QJsonObject validLogin() {
     return QJsonObject{{"userName", "alice"}, {"password", "x"}, {"clientKind", "workstation"}};
-}
-
-// schema name -> the names in its "required: [...]" line, from the flat accounts.yaml.
-QMap<QString, QStringList> requiredFields(const QString& path) {
-    QFile file(path);
-    QMap<QString, QStringList> result;
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        return result;
-    }
-    static const QRegularExpression schemaLine(QStringLiteral("^    (\\w+):$"));
-    static const QRegularExpression requiredLine(QStringLiteral("^      required: \\[(.*)\\]$"));
-    QString schema;
-    for (const QString& line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
-        if (auto m = schemaLine.match(line); m.hasMatch()) {
-            schema = m.captured(1);
-        } else if (auto r = requiredLine.match(line); r.hasMatch()) {
-            for (const QString& name : r.captured(1).split(QLatin1Char(','))) {
-                result[schema].append(name.trimmed());
-            }
-            result[schema].sort();
-        }
-    }
-    return result;
 }
 
 QStringList sortedKeys(const QJsonObject& json) {
@@ -165,7 +143,7 @@ private slots:
     void openApiListsTheFieldsTheModelSends() {
         const QString source =
             qEnvironmentVariable("VIGIL_TEST_SOURCE_DIR", QStringLiteral(VIGIL_SOURCE_DIR));
-        const auto required = requiredFields(source + "/server/api/accounts.yaml");
+        const auto required = test::requiredFields(source + "/server/api/accounts.yaml");
         QVERIFY(!required.isEmpty());
         const QMap<QString, QJsonObject> sent = {
             {"User", User{}.toJson()},

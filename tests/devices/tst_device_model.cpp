@@ -13,6 +13,7 @@
 #include "devices/device_endpoint.h"
 #include "devices/device_status.h"
 #include "model/device_model.h"
+#include "support/api_yaml.h"
 
 using namespace vigil;
 using namespace vigil::core::model;
@@ -22,29 +23,6 @@ using server::StreamState;
 using server::StreamStatus;
 
 namespace {
-
-// schema name -> the names in its "required: [...]" line, from the flat devices.yaml.
-QMap<QString, QStringList> requiredFields(const QString& path) {
-    QFile file(path);
-    QMap<QString, QStringList> result;
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        return result;
-    }
-    static const QRegularExpression schemaLine(QStringLiteral("^    (\\w+):$"));
-    static const QRegularExpression requiredLine(QStringLiteral("^      required: \\[(.*)\\]$"));
-    QString schema;
-    for (const QString& line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
-        if (auto m = schemaLine.match(line); m.hasMatch()) {
-            schema = m.captured(1);
-        } else if (auto r = requiredLine.match(line); r.hasMatch()) {
-            for (const QString& name : r.captured(1).split(QLatin1Char(','))) {
-                result[schema].append(name.trimmed());
-            }
-            result[schema].sort();
-        }
-    }
-    return result;
-}
 
 QStringList sortedKeys(const QJsonObject& json) {
     QStringList keys = json.keys();
@@ -67,7 +45,7 @@ class TestDeviceModel : public QObject {
 private slots:
     void devicesYamlListsTheFieldsTheModelSends() {
         const QString source = qEnvironmentVariable("VIGIL_TEST_SOURCE_DIR");
-        const auto required = requiredFields(source + "/server/api/devices.yaml");
+        const auto required = test::requiredFields(source + "/server/api/devices.yaml");
         QVERIFY(!required.isEmpty());
         const QMap<QString, QJsonObject> sent = {
             {"StateInfo", StateInfo{}.toJson()},

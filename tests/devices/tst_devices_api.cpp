@@ -257,6 +257,9 @@ private slots:
         const QJsonObject unreachable = waitForState(id, {"unreachable"});
         QCOMPARE(stateOf(unreachable), QStringLiteral("unreachable"));
         QVERIFY(!unreachable.value("status").toObject().value("reason").toString().isEmpty());
+        // It is tried again later, and says when (back-off).
+        QVERIFY(unreachable.value("status").toObject().value("nextRetryMs").toDouble() >=
+                unreachable.value("status").toObject().value("sinceMs").toDouble());
         QCOMPARE(m_admin->del("/api/v1/devices/" + id).status, 204);
     }
 

@@ -4,13 +4,12 @@
 // service turns into a state (unauthorised, unreachable, stream error) and a message that says what
 // to do.
 
-#include <QDeadlineTimer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
-#include <QThread>
 
 #include "devices/driver_registry.h"
+#include "driver_call.h"
 #include "support/gst_camera.h"
 
 using namespace vigil::core::devices;
@@ -38,19 +37,8 @@ private:
     DriverRegistry m_registry;
     std::unique_ptr<DeviceDriver> m_driver;
 
-    // Runs describe() on a worker thread, as the devices service does, while this thread's event loop
-    // keeps serving the test's own peers.
     vigil::core::Result<DeviceDescription> describe(const DeviceAddress& address, const Cancellation& cancel) {
-        std::optional<vigil::core::Result<DeviceDescription>> result;
-        QThread* worker = QThread::create([&] { result = m_driver->describe(address, cancel); });
-        worker->start();
-        const QDeadlineTimer deadline(60000);  // bounds a hang only; the probe has its own timeout
-        while (!worker->isFinished() && !deadline.hasExpired()) {
-            QTest::qWait(20);
-        }
-        worker->wait();
-        delete worker;
-        return result ? *result : vigil::core::Result<DeviceDescription>(vigil::core::Error::make("test", "no result"));
+        return vigil::test::onWorker<DeviceDescription>([&] { return m_driver->describe(address, cancel); });
     }
 
 private slots:

@@ -3,16 +3,15 @@
 // RtspProbe and FFmpeg's ffprobe, which decodes frames from it. Describing the same camera again
 // gives the same URLs; a bad name is refused with what to type.
 
-#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTest>
-#include <QThread>
 
 #include "devices/driver_registry.h"
+#include "driver_call.h"
 #include "media/rtsp/rtsp_probe.h"
 
 using namespace vigil::core::devices;
@@ -24,21 +23,11 @@ class TestVirtualDriver : public QObject {
 private:
     DriverRegistry m_registry;
 
-    // On a worker thread, as the devices service calls drivers.
     vigil::core::Result<DeviceDescription> describe(const QString& address) {
-        std::optional<vigil::core::Result<DeviceDescription>> result;
-        QThread* worker = QThread::create([&] {
+        return vigil::test::onWorker<DeviceDescription>([&] {
             Cancellation cancel;
-            result = m_registry.create(QStringLiteral("virtual"))->describe(DeviceAddress{"virtual", QUrl(address), {}, {}, {}}, cancel);
+            return m_registry.create(QStringLiteral("virtual"))->describe(DeviceAddress{"virtual", QUrl(address), {}, {}, {}}, cancel);
         });
-        worker->start();
-        const QDeadlineTimer deadline(120000);  // the first call makes the clips; bounds a hang only
-        while (!worker->isFinished() && !deadline.hasExpired()) {
-            QTest::qWait(20);
-        }
-        worker->wait();
-        delete worker;
-        return result ? *result : vigil::core::Result<DeviceDescription>(vigil::core::Error::make("test", "no result"));
     }
 
 private slots:
