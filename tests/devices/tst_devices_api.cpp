@@ -474,6 +474,22 @@ private slots:
         QCOMPARE(m_admin->del("/api/v1/discovery-jobs/" + discoveryId).json.value("state").toString(), QStringLiteral("succeeded"));
         QCOMPARE(m_admin->del("/api/v1/discovery-jobs/nope").status, 404);
         QCOMPARE(m_admin->post("/api/v1/discovery-jobs", QJsonObject{{"drivers", QJsonArray{"nope"}}}).status, 400);
+
+        // The ONVIF driver's WS-Discovery, unicast to a loopback port where nothing answers: the job
+        // ends with no devices; a long one can be cancelled while it runs.
+        started = m_admin->post("/api/v1/discovery-jobs", QJsonObject{{"drivers", QJsonArray{"onvif"}}, {"timeoutMs", 300},
+                                                                       {"unicastHost", "127.0.0.1"}, {"unicastPort", closedPort()}});
+        QCOMPARE(started.status, 202);
+        const QString onvifId = started.json.value("id").toString();
+        QTRY_VERIFY_WITH_TIMEOUT((job = m_admin->get("/api/v1/discovery-jobs/" + onvifId).json).value("state").toString() != "running", 20000);
+        QCOMPARE(job.value("state").toString(), QStringLiteral("succeeded"));
+        QCOMPARE(job.value("result").toObject().value("devices").toArray().size(), 0);
+        started = m_admin->post("/api/v1/discovery-jobs", QJsonObject{{"drivers", QJsonArray{"onvif"}}, {"timeoutMs", 20000},
+                                                                       {"unicastHost", "127.0.0.1"}, {"unicastPort", closedPort()}});
+        QCOMPARE(started.status, 202);
+        const ApiReply cancelled = m_admin->del("/api/v1/discovery-jobs/" + started.json.value("id").toString());
+        QCOMPARE(cancelled.status, 200);
+        QCOMPARE(cancelled.json.value("state").toString(), QStringLiteral("cancelled"));
         QCOMPARE(m_admin->post("/api/v1/discovery-jobs", QJsonObject{{"timeoutMs", 999999}}).status, 400);
     }
 
