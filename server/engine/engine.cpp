@@ -14,6 +14,7 @@
 #include "engine/settings_repository.h"
 #include "engine/tls_material_repository.h"
 #include "http/https_service.h"
+#include "recording/recording_service.h"
 #include "http/websocket_hub.h"
 #include "media/stream_hub.h"
 #include "model/system_model.h"
@@ -90,6 +91,7 @@ void Engine::stop() {
     m_health = nullptr;
     m_accounts = nullptr;
     m_devices = nullptr;
+    m_recording = nullptr;
     m_streams.reset();
     m_settings.reset();
     m_database.reset();
@@ -204,6 +206,11 @@ void Engine::createServices() {
     }
     m_devices = new DevicesService(*m_database, *m_options.clock, *m_drivers, *m_streams,
                                    ChannelAccess(*m_database, *m_accounts), this);
+    RecordingService::Options recordingOptions;
+    recordingOptions.defaultPrimaryPath = dataDir() + QStringLiteral("/recordings");
+    recordingOptions.segmentUs = m_options.recordingSegmentMs * 1000;
+    recordingOptions.channelExists = [this](const QString& id) { return m_devices && m_devices->channel(id).ok(); };
+    m_recording = new RecordingService(*m_database, *m_settings, *m_options.clock, *m_streams, recordingOptions, this);
     m_https = new HttpsService(*this, this);
     connectDevicePushes(*m_devices, *m_accounts, m_https->hub());
 
@@ -218,7 +225,7 @@ void Engine::createServices() {
     m_https->setListen(m_options.listenAddress, port);
 
     // The health monitor starts first so the gateway has figures for its first request.
-    m_services = {m_health, m_accounts, m_devices, m_https};
+    m_services = {m_health, m_accounts, m_devices, m_recording, m_https};
     for (Service* service : std::as_const(m_services)) {
         connect(service, &Service::stateChanged, this, &Engine::serviceStateChanged);
         connect(service, &Service::stateChanged, this, [this](const QString& id, ServiceState state) {

@@ -30,6 +30,7 @@ namespace vigil::server {
 
 class AccountsService;
 class DevicesService;
+class RecordingService;
 class HttpsService;
 class HealthMonitor;
 class SettingsRepository;
@@ -45,6 +46,8 @@ struct EngineOptions {
     const core::Clock* clock = &core::SystemClock::instance();
     // Argon2id parameters for new password hashes; stored hashes made otherwise upgrade at login.
     core::security::Argon2Parameters passwordHashing = core::security::PasswordHasher::kDefaultParameters;
+    // Recording segment length (about a minute); tests shorten it.
+    qint64 recordingSegmentMs = 60000;
 };
 
 class Engine : public QObject {
@@ -71,6 +74,7 @@ public:
     HealthMonitor* health() const { return m_health; }
     AccountsService* accounts() const { return m_accounts; }
     DevicesService* devices() const { return m_devices; }
+    RecordingService* recording() const { return m_recording; }
     StreamHub* streams() const { return m_streams.get(); }
 
     QString serverId() const { return m_serverId; }
@@ -104,6 +108,7 @@ private:
     HealthMonitor* m_health = nullptr;
     AccountsService* m_accounts = nullptr;
     DevicesService* m_devices = nullptr;
+    RecordingService* m_recording = nullptr;
     std::unique_ptr<core::devices::DriverRegistry> m_drivers;  // outlives the devices service
     std::unique_ptr<StreamHub> m_streams;                      // outlives the services that use it
     core::security::CertifiedKey m_authority;

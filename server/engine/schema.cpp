@@ -2,6 +2,7 @@
 
 #include "accounts/security_log_schema.h"
 #include "devices/devices_schema.h"
+#include "recording/recording_schema.h"
 
 namespace vigil::server {
 
@@ -147,6 +148,7 @@ CREATE TABLE reset_codes (
 )sql")},
         devicesMigration(),
         securityLogServiceControlMigration(),
+        recordingMigration(),
     };
     return kMigrations;
 }

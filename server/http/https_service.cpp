@@ -16,6 +16,8 @@
 #include "accounts/accounts_routes.h"
 #include "accounts/accounts_service.h"
 #include "devices/devices_routes.h"
+#include "devices/devices_service.h"
+#include "recording/recording_routes.h"
 #include "engine/engine.h"
 #include "http/service_routes.h"
 #include "model/permissions.h"
@@ -112,7 +114,8 @@ quint16 HttpsService::port() const {
 QList<HttpsService::Route> HttpsService::buildRoutes() {
     // The one table of the API's routes, made of each domain's part; openapi.yaml describes it.
     return systemRoutes() + accountsRoutes(*m_engine.accounts()) + serviceRoutes(m_engine) +
-           devicesRoutes(*m_engine.devices());
+           devicesRoutes(*m_engine.devices()) +
+           recordingRoutes(*m_engine.recording(), m_engine.devices()->access());
 }
 
 QList<HttpsService::Route> HttpsService::systemRoutes() {

@@ -1,0 +1,3 @@
+#include "recording/recording_logging.h"
+
+Q_LOGGING_CATEGORY(lcRecording, "vigil.server.recording")
