@@ -7,6 +7,7 @@
 #include <QUuid>
 
 #include "accounts/accounts_service.h"
+#include "delivery/delivery_service.h"
 #include "devices/devices_push.h"
 #include "devices/devices_service.h"
 #include "devices/driver_registry.h"
@@ -92,6 +93,7 @@ void Engine::stop() {
     m_accounts = nullptr;
     m_devices = nullptr;
     m_recording = nullptr;
+    m_delivery = nullptr;
     m_streams.reset();
     m_settings.reset();
     m_database.reset();
@@ -211,6 +213,11 @@ void Engine::createServices() {
     recordingOptions.segmentUs = m_options.recordingSegmentMs * 1000;
     recordingOptions.channelExists = [this](const QString& id) { return m_devices && m_devices->channel(id).ok(); };
     m_recording = new RecordingService(*m_database, *m_settings, *m_options.clock, *m_streams, recordingOptions, this);
+    m_delivery = new DeliveryService(*m_streams, *m_devices, *m_options.clock, this);
+    connect(m_accounts, &AccountsService::sessionEnded, m_delivery, &DeliveryService::endSession);
+    m_delivery->setSegmentLookup([this](const QString& channelId, const QString& stream, qint64 fromMs, qint64 toMs) {
+        return m_recording->segmentRefs(channelId, stream, fromMs, toMs);
+    });
     m_https = new HttpsService(*this, this);
     connectDevicePushes(*m_devices, *m_accounts, m_https->hub());
 
@@ -225,7 +232,7 @@ void Engine::createServices() {
     m_https->setListen(m_options.listenAddress, port);
 
     // The health monitor starts first so the gateway has figures for its first request.
-    m_services = {m_health, m_accounts, m_devices, m_recording, m_https};
+    m_services = {m_health, m_accounts, m_devices, m_recording, m_delivery, m_https};
     for (Service* service : std::as_const(m_services)) {
         connect(service, &Service::stateChanged, this, &Engine::serviceStateChanged);
         connect(service, &Service::stateChanged, this, [this](const QString& id, ServiceState state) {

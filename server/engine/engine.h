@@ -29,6 +29,7 @@ class DriverRegistry;
 namespace vigil::server {
 
 class AccountsService;
+class DeliveryService;
 class DevicesService;
 class RecordingService;
 class HttpsService;
@@ -75,6 +76,7 @@ public:
     AccountsService* accounts() const { return m_accounts; }
     DevicesService* devices() const { return m_devices; }
     RecordingService* recording() const { return m_recording; }
+    DeliveryService* delivery() const { return m_delivery; }
     StreamHub* streams() const { return m_streams.get(); }
 
     QString serverId() const { return m_serverId; }
@@ -109,6 +111,7 @@ private:
     AccountsService* m_accounts = nullptr;
     DevicesService* m_devices = nullptr;
     RecordingService* m_recording = nullptr;
+    DeliveryService* m_delivery = nullptr;
     std::unique_ptr<core::devices::DriverRegistry> m_drivers;  // outlives the devices service
     std::unique_ptr<StreamHub> m_streams;                      // outlives the services that use it
     core::security::CertifiedKey m_authority;

@@ -15,6 +15,7 @@
 
 #include "accounts/accounts_routes.h"
 #include "accounts/accounts_service.h"
+#include "delivery/delivery_routes.h"
 #include "devices/devices_routes.h"
 #include "devices/devices_service.h"
 #include "recording/recording_routes.h"
@@ -36,11 +37,6 @@ using core::model::Permissions;
 
 const QString kPublic = QString::fromLatin1(Permissions::kPublic);
 const QString kAuthenticated = QString::fromLatin1(Permissions::kAuthenticated);
-constexpr auto kSecurityHeaders = {
-    std::pair{"Cache-Control", "no-store"},
-    std::pair{"Strict-Transport-Security", "max-age=31536000"},
-    std::pair{"X-Content-Type-Options", "nosniff"},
-};
 
 QByteArray methodName(Method method) {
     return QByteArray(QMetaEnum::fromType<Method>().valueToKey(static_cast<int>(method))).toUpper();
@@ -115,7 +111,7 @@ QList<HttpsService::Route> HttpsService::buildRoutes() {
     // The one table of the API's routes, made of each domain's part; openapi.yaml describes it.
     return systemRoutes() + accountsRoutes(*m_engine.accounts()) + serviceRoutes(m_engine) +
            devicesRoutes(*m_engine.devices()) +
-           recordingRoutes(*m_engine.recording(), m_engine.devices()->access());
+           recordingRoutes(*m_engine.recording(), m_engine.devices()->access()) + deliveryRoutes(*m_engine.delivery());
 }
 
 QList<HttpsService::Route> HttpsService::systemRoutes() {
@@ -243,16 +239,22 @@ void HttpsService::doStop() {
 }
 
 void HttpsService::dispatch(const QHttpServerRequest& request, QHttpServerResponder&& responder) const {
-    QHttpServerResponse response = respond(request);
-    for (const auto& [name, value] : kSecurityHeaders) {
-        response.setHeader(QByteArray(name), QByteArray(value));
+    // The path only, never the query: media URLs may carry the session token (route.h).
+    std::optional<QHttpServerResponse> response = respond(request, responder);
+    if (!response) {
+        qCDebug(lcHttp).noquote() << methodName(request.method()) << request.url().path() << "streaming";
+        return;
+    }
+    for (const auto& [name, value] : securityHeaders()) {
+        response->setHeader(name, value);
     }
     qCDebug(lcHttp).noquote() << methodName(request.method()) << request.url().path()
-                              << static_cast<int>(response.statusCode());
-    response.write(std::move(responder));
+                              << static_cast<int>(response->statusCode());
+    response->write(std::move(responder));
 }
 
-QHttpServerResponse HttpsService::respond(const QHttpServerRequest& request) const {
+std::optional<QHttpServerResponse> HttpsService::respond(const QHttpServerRequest& request,
+                                                         QHttpServerResponder& responder) const {
     if (auto refused = refuseByAddress(request.remoteAddress())) {
         return std::move(*refused);
     }
@@ -276,7 +278,11 @@ QHttpServerResponse HttpsService::respond(const QHttpServerRequest& request) con
     if (auto refused = readBody(request, &body)) {
         return std::move(*refused);
     }
-    return route->handler(RouteRequest{request, request.remoteAddress(), params, body, caller});
+    const RouteRequest routeRequest{request, request.remoteAddress(), params, body, caller};
+    if (route->streamHandler) {
+        return route->streamHandler(routeRequest, responder);
+    }
+    return route->handler(routeRequest);
 }
 
 const HttpsService::Route* HttpsService::findRoute(const QHttpServerRequest& request,
@@ -331,7 +337,10 @@ std::optional<QHttpServerResponse> HttpsService::admit(const Route& route, const
     if (!accounts->isInitialised()) {
         return route.answersBeforeSetup ? std::nullopt : std::optional(notInitialised());
     }
-    const QString token = bearerToken(request.value(QByteArrayLiteral("Authorization")));
+    QString token = bearerToken(request.value(QByteArrayLiteral("Authorization")));
+    if (token.isEmpty() && route.tokenInQuery) {
+        token = QUrlQuery(request.url()).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
+    }
     auto authenticated = accounts->authenticate(token, request.remoteAddress());
     if (!authenticated) {
         const core::Error& error = authenticated.error();
@@ -416,8 +425,8 @@ void HttpsService::handleEvents(const QHttpServerRequest& request, QHttpServerRe
             QHttpServerResponse response = caller.error().code == QLatin1String("unauthenticated")
                                                ? unauthenticated(caller.error(), !token.isEmpty())
                                                : errorResponse(caller.error());
-            for (const auto& [name, value] : kSecurityHeaders) {
-                response.setHeader(QByteArray(name), QByteArray(value));
+            for (const auto& [name, value] : securityHeaders()) {
+                response.setHeader(name, value);
             }
             response.write(std::move(responder));
             return;

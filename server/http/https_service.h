@@ -75,7 +75,9 @@ private:
     void noteRefusedConnection(const QHostAddress& peer);
 
     void dispatch(const QHttpServerRequest& request, QHttpServerResponder&& responder) const;
-    QHttpServerResponse respond(const QHttpServerRequest& request) const;
+    // The answer to write, or nullopt when a streaming route took the responder.
+    std::optional<QHttpServerResponse> respond(const QHttpServerRequest& request,
+                                               QHttpServerResponder& responder) const;
     // The route for the request, or the 404/405 answer; `params` gets the path parameters.
     const Route* findRoute(const QHttpServerRequest& request, QHash<QString, QString>* params,
                            std::optional<QHttpServerResponse>* refusal) const;

@@ -72,4 +72,13 @@ QHttpServerResponse noContentResponse() {
     return QHttpServerResponse(StatusCode::NoContent);
 }
 
+const QList<std::pair<QByteArray, QByteArray>>& securityHeaders() {
+    static const QList<std::pair<QByteArray, QByteArray>> kHeaders = {
+        {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")},
+        {QByteArrayLiteral("Strict-Transport-Security"), QByteArrayLiteral("max-age=31536000")},
+        {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")},
+    };
+    return kHeaders;
+}
+
 }  // namespace vigil::server

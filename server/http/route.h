@@ -8,6 +8,12 @@
 //  - bodies: JSON objects only, at most kMaxBodyBytes.
 // Paths match segment by segment; a segment "{name}" takes any one non-empty segment and hands it to
 // the handler as a parameter. No regular expressions, so "/users/{id}" never matches "/users/a/b".
+//
+// Streaming routes (media, downloads) have a streamHandler instead of a handler: after the same
+// checks it receives the responder and may take it (std::move) to answer later or at length over
+// the connection (http/streaming_response.h); it returns an answer instead when it refuses. Only
+// they may take the session token from a `token` query parameter (tokenInQuery), for players that
+// cannot send headers (ffplay, VLC; docs/design/delivery.md says why and how it stays out of logs).
 
 #include <QHash>
 #include <QHostAddress>
@@ -45,15 +51,20 @@ struct RouteRequest {
 };
 
 using RouteHandler = std::function<QHttpServerResponse(const RouteRequest&)>;
+// nullopt: the handler took the responder and answers on its own.
+using StreamRouteHandler =
+    std::function<std::optional<QHttpServerResponse>(const RouteRequest&, QHttpServerResponder& responder)>;
 
 struct Route {
     QHttpServerRequest::Method method = QHttpServerRequest::Method::Get;
     QString path;        // "/api/v1/users/{id}"
     QString permission;  // public | authenticated | a permission id
-    RouteHandler handler;
+    RouteHandler handler = {};
     // Answers without a session while the platform is not initialised (first-run screens, the daemon
     // check); needs `permission` afterwards.
     bool answersBeforeSetup = false;
+    StreamRouteHandler streamHandler = {};  // instead of `handler` (see above)
+    bool tokenInQuery = false;         // streaming GET routes only: ?token= when no Authorization header
 };
 
 // Request bodies above this are refused with 413 before they are parsed.
@@ -69,5 +80,8 @@ QHttpServerResponse errorResponse(const core::Error& error);
 QHttpServerResponse jsonResponse(
     const QJsonObject& json, QHttpServerResponse::StatusCode status = QHttpServerResponse::StatusCode::Ok);
 QHttpServerResponse noContentResponse();
+
+// The headers every answer carries (no caching, HSTS, no MIME sniffing).
+const QList<std::pair<QByteArray, QByteArray>>& securityHeaders();
 
 }  // namespace vigil::server

@@ -42,7 +42,11 @@ private slots:
             QVERIFY2(Permissions::isValidRequirement(route.permission),
                      qPrintable(describe(route) + QStringLiteral(" has no valid permission: \"") +
                                 route.permission + QLatin1Char('"')));
-            QVERIFY2(route.handler, qPrintable(describe(route) + QStringLiteral(" has no handler")));
+            QVERIFY2(bool(route.handler) != bool(route.streamHandler),
+                     qPrintable(describe(route) + QStringLiteral(" needs exactly one handler")));
+            // A token in the URL is only for players that cannot send headers (route.h).
+            QVERIFY2(!route.tokenInQuery || (route.streamHandler && route.method == QHttpServerRequest::Method::Get),
+                     qPrintable(describe(route) + QStringLiteral(" takes a query token but is not a streaming GET")));
         }
     }
 

@@ -30,6 +30,7 @@ public:
         int fps = 25;
         int bitrateKbps = 800;
         double gopSeconds = 2.0;
+        QString pattern = QStringLiteral("ball");  // videotestsrc pattern; "snow" keeps the encoder at its bitrate
         quint16 port = 0;  // 0: the OS picks; restarts reuse the port it picked
     };
 
@@ -90,7 +91,9 @@ private:
                          QStringLiteral("--bitrate"),
                          QString::number(m_options.bitrateKbps),
                          QStringLiteral("--gop"),
-                         QString::number(m_options.gopSeconds)};
+                         QString::number(m_options.gopSeconds),
+                         QStringLiteral("--pattern"),
+                         m_options.pattern};
         for (const QString& mount : m_options.mounts) {
             args << QStringLiteral("--mount") << mount;
         }

@@ -1,0 +1,179 @@
+#include "delivery/delivery_routes.h"
+
+#include <QDateTime>
+#include <QUrlQuery>
+#include <cmath>
+
+#include "delivery/delivery_errors.h"
+#include "delivery/delivery_service.h"
+#include "model/json_fields.h"
+#include "model/permissions.h"
+
+namespace vigil::server {
+
+namespace {
+
+using Method = QHttpServerRequest::Method;
+using core::Error;
+using core::Status;
+using core::model::Permissions;
+
+constexpr qint64 kOpenEndMs = 24LL * 60 * 60 * 1000;              // an archive stream without `to`
+constexpr double kMaxSpeed = 1000;
+
+QString need(const char* permission) {
+    return QString::fromLatin1(permission);
+}
+
+// The query parameters of a media request: only the known ones, each at most once, with clear
+// errors. `token` is always allowed: the gateway has already taken it (route.h).
+class QueryReader {
+public:
+    QueryReader(const RouteRequest& request, QString context, const QStringList& known) : m_context(std::move(context)) {
+        const QUrlQuery query(request.http.url());
+        for (const auto& [name, value] : query.queryItems(QUrl::FullyDecoded)) {
+            if (name == QLatin1String("token")) {
+                continue;
+            }
+            if (!known.contains(name)) {
+                failWith(name, QStringLiteral("is not a parameter here; the parameters are %1")
+                                   .arg(known.join(QStringLiteral(", "))));
+            } else if (m_values.contains(name)) {
+                failWith(name, QStringLiteral("is given twice"));
+            }
+            m_values.insert(name, value);
+        }
+    }
+
+    QString text(const QString& name, const QString& fallback) const { return m_values.value(name, fallback); }
+
+    // UTC milliseconds; nullopt when absent (and not required).
+    std::optional<qint64> time(const QString& name, bool required) {
+        if (!m_values.contains(name)) {
+            if (required) {
+                failWith(name, QStringLiteral("is missing; give it in UTC milliseconds since 1970"));
+            }
+            return std::nullopt;
+        }
+        bool ok = false;
+        const qint64 value = m_values.value(name).toLongLong(&ok);
+        if (!ok || value < 0) {
+            failWith(name, QStringLiteral("is \"%1\", not a time in UTC milliseconds since 1970").arg(m_values.value(name)));
+            return std::nullopt;
+        }
+        return value;
+    }
+
+    double number(const QString& name, double fallback, double min, double max) {
+        if (!m_values.contains(name)) {
+            return fallback;
+        }
+        bool ok = false;
+        const double value = m_values.value(name).toDouble(&ok);
+        if (!ok || !std::isfinite(value) || value < min || value > max) {
+            failWith(name, QStringLiteral("is \"%1\", not a number from %2 to %3").arg(m_values.value(name)).arg(min).arg(max));
+            return fallback;
+        }
+        return value;
+    }
+
+    void failWith(const QString& name, const QString& problem) {
+        if (!m_error) {
+            m_error = core::model::FieldReader::badRequest(m_context, name, problem);
+        }
+    }
+    const std::optional<Error>& error() const { return m_error; }
+
+private:
+    QString m_context;
+    QHash<QString, QString> m_values;
+    std::optional<Error> m_error;
+};
+
+std::optional<QHttpServerResponse> refused(const Status& status) {
+    return status ? std::nullopt : std::optional(deliveryFailure(status.error()));
+}
+
+// The caller is always set on these routes (they need a permission); the checks before streaming.
+Status admit(const DeliveryService& d, const RouteRequest& r, const QString& channelId) {
+    return d.mayUse(*r.caller, channelId);
+}
+
+Route live(DeliveryService& d) {
+    return Route{
+        .method = Method::Get,
+        .path = QStringLiteral("/api/v1/media/live/{channel}"),
+        .permission = need(Permissions::kLive),
+        .streamHandler = [&d](const RouteRequest& r, QHttpServerResponder& responder) -> std::optional<QHttpServerResponse> {
+            QueryReader query(r, QStringLiteral("live stream request"), {QStringLiteral("stream")});
+            const QString stream = query.text(QStringLiteral("stream"), QStringLiteral("main"));
+            if (query.error()) {
+                return deliveryFailure(*query.error());
+            }
+            const QString channel = r.param(QStringLiteral("channel"));
+            if (Status may = admit(d, r, channel); !may) {
+                return refused(may);
+            }
+            return refused(d.openLive(*r.caller, channel, stream, responder));
+        },
+        .tokenInQuery = true,
+    };
+}
+
+Route archive(DeliveryService& d) {
+    return Route{
+        .method = Method::Get,
+        .path = QStringLiteral("/api/v1/media/archive/{channel}"),
+        .permission = need(Permissions::kPlayback),
+        .streamHandler = [&d](const RouteRequest& r, QHttpServerResponder& responder) -> std::optional<QHttpServerResponse> {
+            QueryReader query(r, QStringLiteral("archive stream request"),
+                              {QStringLiteral("stream"), QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("speed")});
+            const QString stream = query.text(QStringLiteral("stream"), QStringLiteral("main"));
+            const auto from = query.time(QStringLiteral("from"), true);
+            const auto to = query.time(QStringLiteral("to"), false);
+            const double speed = query.number(QStringLiteral("speed"), 1.0, 0.0, kMaxSpeed);
+            const qint64 end = to.value_or(from.value_or(0) + kOpenEndMs);
+            if (!query.error() && from && end <= *from) {
+                query.failWith(QStringLiteral("to"), QStringLiteral("is not after \"from\""));
+            }
+            if (query.error()) {
+                return deliveryFailure(*query.error());
+            }
+            const QString channel = r.param(QStringLiteral("channel"));
+            if (Status may = admit(d, r, channel); !may) {
+                return refused(may);
+            }
+            return refused(d.openArchive(*r.caller, channel, stream, *from, end, speed, responder));
+        },
+        .tokenInQuery = true,
+    };
+}
+
+Route snapshot(DeliveryService& d) {
+    return Route{
+        .method = Method::Get,
+        .path = QStringLiteral("/api/v1/media/snapshot/{channel}"),
+        .permission = need(Permissions::kLive),
+        .streamHandler = [&d](const RouteRequest& r, QHttpServerResponder& responder) -> std::optional<QHttpServerResponse> {
+            QueryReader query(r, QStringLiteral("snapshot request"), {QStringLiteral("stream")});
+            const QString stream = query.text(QStringLiteral("stream"), QStringLiteral("main"));
+            if (query.error()) {
+                return deliveryFailure(*query.error());
+            }
+            const QString channel = r.param(QStringLiteral("channel"));
+            if (Status may = admit(d, r, channel); !may) {
+                return refused(may);
+            }
+            return refused(d.snapshot(*r.caller, channel, stream, responder));
+        },
+        .tokenInQuery = true,
+    };
+}
+
+}  // namespace
+
+QList<Route> deliveryRoutes(DeliveryService& delivery) {
+    return {live(delivery), archive(delivery), snapshot(delivery)};
+}
+
+}  // namespace vigil::server

@@ -1,0 +1,352 @@
+#include "delivery/delivery_service.h"
+
+#include <QDateTime>
+#include <QPointer>
+#include <mutex>
+
+#include "delivery/delivery_errors.h"
+#include "delivery/delivery_logging.h"
+#include "devices/devices_service.h"
+#include "http/route.h"
+#include "http/streaming_response.h"
+#include "media/still_image.h"
+
+namespace vigil::server {
+
+using core::Error;
+using core::Result;
+using core::Status;
+using core::media::PacketPtr;
+using core::media::StreamInfo;
+
+namespace {
+
+// Live viewers: the hub's packets into the viewer's queue, on the reader thread; the queue wakes
+// the viewer.
+class QueueSink final : public PacketSink {
+public:
+    explicit QueueSink(std::shared_ptr<PacketQueue> queue) : m_queue(std::move(queue)) {}
+    void streamStarted(const StreamInfo& info) override { m_queue->started(info); }
+    void packet(const PacketPtr& packet) override { m_queue->packet(packet); }
+    void streamStopped(const QString& reason) override { m_queue->stopped(reason); }
+
+private:
+    std::shared_ptr<PacketQueue> m_queue;
+};
+
+Error unavailable() {
+    return Error::make(QStringLiteral("delivery_unavailable"),
+                       QStringLiteral("The media transmission service is not running, so no video can be sent. "
+                                      "Start it from the services list."));
+}
+
+}  // namespace
+
+// Snapshots: the first keyframe the hub hands a fresh subscriber (its GOP cache's) is taken on the
+// reader thread and decoded on the worker pool; the answer goes out on the engine's thread.
+struct DeliveryService::PendingSnapshot {
+    class Sink final : public PacketSink {
+    public:
+        Sink(DeliveryService* service, quint64 id) : m_service(service), m_id(id) {}
+        void streamStarted(const StreamInfo& info) override {
+            std::lock_guard lock(m_mutex);
+            m_info = info;
+        }
+        void packet(const PacketPtr& packet) override {
+            std::lock_guard lock(m_mutex);
+            const int video = m_info.videoTrack();
+            if (m_taken || video < 0 || packet->track != video || !packet->keyframe) {
+                return;
+            }
+            m_taken = true;
+            DeliveryService* service = m_service;
+            const quint64 id = m_id;
+            const core::media::TrackInfo track = m_info.tracks[video];
+            const int quality = service->m_options.jpegQuality;
+            service->m_pool.start([service, id, track, packet, quality] {
+                auto jpeg = core::media::jpegFromKeyframe(track, packet, quality);
+                const qint64 timeMs = packet->ptsUs / 1000;
+                QMetaObject::invokeMethod(
+                    service, [service, id, timeMs, jpeg] { service->snapshotDone(id, timeMs, jpeg); },
+                    Qt::QueuedConnection);
+            });
+        }
+        void streamStopped(const QString&) override {}
+
+    private:
+        DeliveryService* const m_service;  // outlives the subscription and the pool's work (doStop)
+        const quint64 m_id;
+        std::mutex m_mutex;
+        StreamInfo m_info;
+        bool m_taken = false;
+    };
+
+    QPointer<StreamingResponse> response;
+    std::unique_ptr<StreamSubscription> subscription;
+    qint64 deadlineMs = 0;
+};
+
+QString DeliveryService::streamKey(const QString& channelId, const QString& stream) {
+    return channelId + QLatin1Char('/') + stream;
+}
+
+DeliveryService::DeliveryService(StreamHub& hub, DevicesService& devices, const core::Clock& clock, QObject* parent)
+    : DeliveryService(hub, devices, clock, Options{}, parent) {}
+
+DeliveryService::DeliveryService(StreamHub& hub, DevicesService& devices, const core::Clock& clock, Options options,
+                                 QObject* parent)
+    : Service(QStringLiteral("media-transmission"), QStringLiteral("Media transmission"), parent),
+      m_hub(hub),
+      m_devices(devices),
+      m_clock(clock),
+      m_options(options) {
+    m_pool.setMaxThreadCount(m_options.workerThreads);
+    m_checks.setInterval(1000);
+    connect(&m_checks, &QTimer::timeout, this, &DeliveryService::checkViewers);
+}
+
+DeliveryService::~DeliveryService() {
+    doStop();
+}
+
+Status DeliveryService::doStart() {
+    m_running = true;
+    m_checks.start();
+    return {};
+}
+
+void DeliveryService::doStop() {
+    m_running = false;
+    m_checks.stop();
+    // Snapshots first: their subscriptions go, then the pool's decoding finishes.
+    const auto pending = m_snapshots.keys();
+    for (quint64 id : pending) {
+        endSnapshot(id, deliveryFailure(unavailable()));
+    }
+    m_pool.waitForDone();
+    const QList<MediaViewer*> viewers = m_viewers;
+    for (MediaViewer* viewer : viewers) {
+        viewer->end(QStringLiteral("the service stopped"));
+    }
+    qDeleteAll(m_viewers);  // detaches feeds (subscriptions, archive threads) before the hub can go
+    m_viewers.clear();
+    emit viewerCountChanged(0);
+}
+
+Status DeliveryService::available() const {
+    return m_running ? Status() : Status(unavailable());
+}
+
+Status DeliveryService::mayUse(const Caller& caller, const QString& channelId) const {
+    if (!m_devices.access().forUser(caller.userId).reaches(channelId)) {
+        return Error::make(QStringLiteral("forbidden"),
+                           QStringLiteral("The role of %1 does not give access to the channel \"%2\". Ask an "
+                                          "administrator for a role that reaches it.")
+                               .arg(caller.userName, channelId));
+    }
+    auto channel = m_devices.channel(channelId);
+    return channel ? Status() : Status(channel.error());
+}
+
+Status DeliveryService::checkStream(const QString& channelId, const QString& stream) const {
+    if (stream != QLatin1String("main") && stream != QLatin1String("sub")) {
+        return Error::make(QStringLiteral("bad_request"),
+                           QStringLiteral("The stream \"%1\" does not exist; ask for stream=main or stream=sub.")
+                               .arg(stream));
+    }
+    auto channel = m_devices.channel(channelId);
+    if (!channel) {
+        return channel.error();
+    }
+    if (stream == QLatin1String("sub") && channel->subUrl.isEmpty()) {
+        return Error::make(QStringLiteral("stream_not_found"),
+                           QStringLiteral("The channel \"%1\" has no sub stream. Ask for stream=main.").arg(channel->name));
+    }
+    return {};
+}
+
+MediaViewer* DeliveryService::addViewer(MediaViewer::Description description, StreamingResponse* response, bool live) {
+    auto* viewer = new MediaViewer(std::move(description), response,
+                                   live ? PacketQueue::Overflow::DropToKeyframe : PacketQueue::Overflow::Wait,
+                                   live ? m_options.liveQueue : m_options.archiveQueue, m_options.viewer, &m_latency,
+                                   this);
+    connect(viewer, &MediaViewer::finished, this, &DeliveryService::viewerFinished, Qt::QueuedConnection);
+    m_viewers.append(viewer);
+    ++m_finished.viewersServed;
+    emit viewerCountChanged(static_cast<int>(m_viewers.size()));
+    return viewer;
+}
+
+void DeliveryService::viewerFinished(MediaViewer* viewer) {
+    if (!m_viewers.removeOne(viewer)) {
+        return;  // already gone (the service stopped)
+    }
+    const PacketQueue::Counters counters = viewer->counters();
+    m_finished.drops += counters.drops;
+    m_finished.droppedPackets += counters.droppedPackets;
+    m_finished.stalledOut += viewer->stalledOut() ? 1 : 0;
+    viewer->deleteLater();
+    emit viewerCountChanged(static_cast<int>(m_viewers.size()));
+}
+
+void DeliveryService::checkViewers() {
+    for (MediaViewer* viewer : std::as_const(m_viewers)) {
+        viewer->check();
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const auto pending = m_snapshots;  // endSnapshot() changes the hash
+    for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
+        const PendingSnapshot& snapshot = *it.value();
+        const StreamingResponse* response = snapshot.response.data();
+        if (response == nullptr || !response->isOpen()) {
+            endSnapshot(it.key(), std::nullopt);
+        } else if (now > snapshot.deadlineMs) {
+            endSnapshot(it.key(), deliveryFailure(Error::make(
+                                      QStringLiteral("snapshot_timeout"),
+                                      QStringLiteral("The camera sent no keyframe within %1 seconds, so there is no "
+                                                     "picture. Check the channel's status and try again.")
+                                          .arg(m_options.snapshotTimeoutMs / 1000))));
+        }
+    }
+}
+
+DeliveryService::Stats DeliveryService::stats() const {
+    Stats stats = m_finished;
+    for (const MediaViewer* viewer : m_viewers) {
+        const bool live = viewer->description().kind == QLatin1String("live");
+        (live ? stats.liveViewers : stats.archiveViewers) += 1;
+        const PacketQueue::Counters counters = viewer->counters();
+        stats.drops += counters.drops;
+        stats.droppedPackets += counters.droppedPackets;
+    }
+    stats.latencySamples = m_latency.count();
+    stats.latencyP50Us = m_latency.quantile(0.5);
+    stats.latencyP99Us = m_latency.quantile(0.99);
+    return stats;
+}
+
+void DeliveryService::endSession(const QString& sessionId) {
+    const QList<MediaViewer*> viewers = m_viewers;
+    for (MediaViewer* viewer : viewers) {
+        if (viewer->description().sessionId == sessionId) {
+            viewer->end(QStringLiteral("the session ended"));
+        }
+    }
+}
+
+Status DeliveryService::openLive(const Caller& caller, const QString& channelId, const QString& stream,
+                                 QHttpServerResponder& responder) {
+    if (Status status = available(); !status) {
+        return status;
+    }
+    if (Status status = checkStream(channelId, stream); !status) {
+        return status;
+    }
+    const QString key = streamKey(channelId, stream);
+    const StreamStatus status = m_hub.status(key);
+    if (status.state != StreamState::Live) {
+        return Error::make(QStringLiteral("stream_unavailable"),
+                           QStringLiteral("The %1 stream of this channel is not live (%2%3). Check the camera; the "
+                                          "stream comes back by itself when it can.")
+                               .arg(stream, streamStateName(status.state),
+                                    status.reason.isEmpty() ? QString() : QStringLiteral(": ") + status.reason));
+    }
+    StreamingResponse* response = StreamingResponse::take(responder);
+    if (!response) {
+        return {};  // the client went while we looked
+    }
+    MediaViewer* viewer =
+        addViewer({QStringLiteral("live"), channelId, stream, caller.sessionId, caller.userName}, response, true);
+    // From the latest keyframe of the hub's GOP cache, so the first picture comes at once.
+    viewer->setFeed(m_hub.subscribe(key, std::make_shared<QueueSink>(viewer->queue()), true));
+    qCDebug(lcDelivery).noquote() << "live" << key << "to" << caller.userName;
+    return {};
+}
+
+Status DeliveryService::openArchive(const Caller& caller, const QString& channelId, const QString& stream,
+                                    qint64 fromMs, qint64 toMs, double speed, QHttpServerResponder& responder) {
+    if (Status status = available(); !status) {
+        return status;
+    }
+    if (Status status = checkStream(channelId, stream); !status) {
+        return status;
+    }
+    if (!m_segments) {
+        return Error::make(QStringLiteral("recording_unavailable"),
+                           QStringLiteral("This server has no recordings to play back (the recorder is not running)."));
+    }
+    const QString key = streamKey(channelId, stream);
+    // The keyframe before `from` may sit in the segment before it: ask from a little earlier.
+    auto segments = m_segments(channelId, stream, fromMs - kKeyframeLookbackMs, toMs);
+    if (!segments) {
+        return segments.error();
+    }
+    StreamingResponse* response = StreamingResponse::take(responder);
+    if (!response) {
+        return {};
+    }
+    MediaViewer* viewer =
+        addViewer({QStringLiteral("archive"), channelId, stream, caller.sessionId, caller.userName}, response, false);
+    ArchiveFeed::Request request{segments.value(), fromMs * 1000, toMs * 1000, speed};
+    viewer->setFeed(std::make_unique<ArchiveFeed>(std::move(request), viewer->queue()));
+    qCDebug(lcDelivery).noquote() << "archive" << key << fromMs << toMs << speed << "to" << caller.userName;
+    return {};
+}
+
+Status DeliveryService::snapshot(const Caller& caller, const QString& channelId, const QString& stream,
+                                 QHttpServerResponder& responder) {
+    Q_UNUSED(caller);
+    if (Status status = available(); !status) {
+        return status;
+    }
+    if (Status status = checkStream(channelId, stream); !status) {
+        return status;
+    }
+    const QString key = streamKey(channelId, stream);
+    if (m_hub.status(key).state != StreamState::Live) {
+        return Error::make(QStringLiteral("stream_unavailable"),
+                           QStringLiteral("The %1 stream of this channel is not live, so there is no current picture. "
+                                          "Check the camera.")
+                               .arg(stream));
+    }
+    StreamingResponse* response = StreamingResponse::take(responder, this);
+    if (!response) {
+        return {};
+    }
+    const quint64 id = ++m_nextSnapshot;
+    auto pending = std::make_shared<PendingSnapshot>();
+    pending->response = response;
+    pending->deadlineMs = QDateTime::currentMSecsSinceEpoch() + m_options.snapshotTimeoutMs;
+    m_snapshots.insert(id, pending);
+    pending->subscription = m_hub.subscribe(key, std::make_shared<PendingSnapshot::Sink>(this, id), true);
+    return {};
+}
+
+void DeliveryService::snapshotDone(quint64 id, qint64 timeMs, const Result<QByteArray>& jpeg) {
+    if (!jpeg) {
+        endSnapshot(id, deliveryFailure(jpeg.error()));
+        return;
+    }
+    ++m_finished.snapshots;
+    QHttpServerResponse answer(QByteArrayLiteral("image/jpeg"), jpeg.value());
+    answer.setHeader(QByteArrayLiteral("X-Vigil-Picture-Time-Ms"), QByteArray::number(timeMs));
+    endSnapshot(id, std::move(answer));
+}
+
+void DeliveryService::endSnapshot(quint64 id, std::optional<QHttpServerResponse> answer) {
+    const std::shared_ptr<PendingSnapshot> pending = m_snapshots.take(id);
+    if (!pending) {
+        return;
+    }
+    pending->subscription.reset();
+    if (StreamingResponse* response = pending->response.data()) {
+        if (answer) {
+            response->answer(std::move(*answer));
+        } else {
+            response->abort();
+        }
+        response->deleteLater();
+    }
+}
+
+}  // namespace vigil::server
