@@ -34,6 +34,8 @@ packages=(
   gstreamer1.0-x
   # tests: reference ONVIF client; VLC (HTTP) as an independent viewer; libVLC for the player backend
   onvif-tools vlc-bin vlc-plugin-base libvlc-dev
+  # tests: ip (iproute2) sets up loopback multicast in a private network namespace (WS-Discovery)
+  iproute2
 )
 # tests: npm for the reference ONVIF client (npm `onvif`). Only when no npm exists: a Node.js from
 # another source (nodesource) brings its own npm and conflicts with Debian's package.

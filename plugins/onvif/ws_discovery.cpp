@@ -163,10 +163,10 @@ Result<QList<DiscoveredDevice>> WsDiscovery::run(const DiscoveryRequest& request
         int sent = 0;
         for (const QNetworkInterface& netInterface : QNetworkInterface::allInterfaces()) {
             const auto flags = netInterface.flags();
-            const bool hasIpv4 = std::any_of(netInterface.addressEntries().begin(), netInterface.addressEntries().end(),
-                                             [](const QNetworkAddressEntry& entry) {
-                                                 return entry.ip().protocol() == QAbstractSocket::IPv4Protocol;
-                                             });
+            const QList<QNetworkAddressEntry> entries = netInterface.addressEntries();
+            const bool hasIpv4 = std::any_of(entries.begin(), entries.end(), [](const QNetworkAddressEntry& entry) {
+                return entry.ip().protocol() == QAbstractSocket::IPv4Protocol;
+            });
             if (!flags.testFlag(QNetworkInterface::IsUp) || !flags.testFlag(QNetworkInterface::CanMulticast) ||
                 !hasIpv4) {
                 continue;

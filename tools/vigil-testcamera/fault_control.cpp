@@ -19,6 +19,11 @@ QString FaultControl::execute(const QString& line) {
         return QStringLiteral("error: empty command");
     }
     const QString& command = words.first();
+    for (const Commands& commands : m_extraCommands) {
+        if (std::optional<QString> answer = commands(line)) {
+            return *answer;
+        }
+    }
     if (command == QLatin1String("quit")) {
         QMetaObject::invokeMethod(QCoreApplication::instance(), &QCoreApplication::quit, Qt::QueuedConnection);
         return QStringLiteral("ok");

@@ -9,8 +9,11 @@
 //   sessions <cam>  answer "ok <number of RTSP sessions>"
 //   quit            stop the program
 
+#include <QList>
 #include <QObject>
 #include <QSocketNotifier>
+#include <functional>
+#include <optional>
 
 namespace vigil::testcamera {
 
@@ -25,6 +28,9 @@ public:
 
     // One command line; returns the answer line (without newline).
     QString execute(const QString& line);
+    // More commands (the ONVIF side's): a handler answers the lines it knows, nullopt for others.
+    using Commands = std::function<std::optional<QString>(const QString& line)>;
+    void addCommands(Commands commands) { m_extraCommands.append(std::move(commands)); }
 
 private:
     void readStdin();
@@ -33,6 +39,7 @@ private:
     bool m_quitOnEof;
     QSocketNotifier m_notifier;
     QByteArray m_buffer;
+    QList<Commands> m_extraCommands;
 };
 
 }  // namespace vigil::testcamera

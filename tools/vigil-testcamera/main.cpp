@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "fault_control.h"
+#include "onvif_server.h"
 #include "options.h"
 #include "rtsp_server.h"
 
@@ -27,7 +28,20 @@ int main(int argc, char** argv) {
         return 1;
     }
     FaultControl control(&server, options->quitOnEof);
-    std::fprintf(stdout, "%s\n", QJsonDocument(readyLine(server)).toJson(QJsonDocument::Compact).constData());
+    QJsonObject ready = readyLine(server);
+    OnvifServer onvif([](const QString& line) {
+        std::fprintf(stdout, "%s\n", qPrintable(line));
+        std::fflush(stdout);
+    });
+    if (options->onvif.enabled) {
+        if (Status started = onvif.start(onvifCameras(server), options->bind, options->onvif); !started) {
+            std::fprintf(stderr, "vigil-testcamera: %s\n", qPrintable(started.error().message));
+            return 1;
+        }
+        control.addCommands([&onvif](const QString& line) { return onvif.execute(line); });
+        onvif.describe(ready);
+    }
+    std::fprintf(stdout, "%s\n", QJsonDocument(ready).toJson(QJsonDocument::Compact).constData());
     std::fflush(stdout);
     return QCoreApplication::exec();
 }

@@ -36,6 +36,7 @@ Result<Options> parseOptions(const QStringList& arguments) {
     const QCommandLineOption quitOnEof(QStringLiteral("quit-on-eof"),
                                        QStringLiteral("Quit when stdin closes (the parent has gone)."));
     parser.addOptions({port, bind, camera, config, timeout, quitOnEof});
+    OnvifOptions::addTo(parser);
     if (!parser.parse(arguments)) {
         return optionError(parser.errorText());
     }
@@ -60,6 +61,11 @@ Result<Options> parseOptions(const QStringList& arguments) {
         return optionError(QStringLiteral("--session-timeout must be 1-3600 seconds."));
     }
     options.quitOnEof = parser.isSet(quitOnEof);
+    Result<OnvifOptions> onvif = OnvifOptions::read(parser);
+    if (!onvif) {
+        return onvif.error();
+    }
+    options.onvif = onvif.value();
     if (parser.isSet(config)) {
         Result<QList<CameraConfig>> loaded = loadCameraConfig(parser.value(config));
         if (!loaded) {

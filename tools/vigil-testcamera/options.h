@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include "camera_config.h"
+#include "onvif_options.h"
 
 namespace vigil::testcamera {
 
@@ -18,6 +19,7 @@ struct Options {
     QList<CameraConfig> cameras;
     int sessionTimeoutSeconds = 60;
     bool quitOnEof = false;
+    OnvifOptions onvif;  // the ONVIF side (onvif_server.h)
 };
 
 // Result<Options> with an error naming the bad option; "--help" gives an Error whose code is "help"
