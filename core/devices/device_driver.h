@@ -21,6 +21,7 @@
 #include <functional>
 #include <memory>
 
+#include "common/cancellation.h"
 #include "common/result.h"
 
 namespace vigil::core::devices {
@@ -33,14 +34,7 @@ inline constexpr auto kErrorBadAnswer = "device_bad_answer";        // malformed
 inline constexpr auto kErrorCancelled = "device_cancelled";
 
 // Set from another thread to end a call early; drivers check it between steps and while waiting.
-class Cancellation {
-public:
-    void cancel() { m_cancelled.store(true); }
-    bool isCancelled() const { return m_cancelled.load(); }
-
-private:
-    std::atomic<bool> m_cancelled{false};
-};
+using Cancellation = core::Cancellation;
 
 // How to reach one device. `address` is what the user gave: an RTSP URL for the rtsp driver, the
 // device service URL (http(s)://host[:port]/onvif/device_service) for onvif, "virtual://name" for

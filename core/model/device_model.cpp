@@ -409,33 +409,6 @@ Result<DiscoveryInput> DiscoveryInput::fromRequest(const QJsonObject& json) {
     return input;
 }
 
-QJsonObject DeviceJob::toJson() const {
-    return QJsonObject{{QStringLiteral("id"), id},
-                       {QStringLiteral("kind"), kind},
-                       {QStringLiteral("state"), state},
-                       {QStringLiteral("progress"), progress},
-                       {QStringLiteral("startedMs"), startedMs},
-                       {QStringLiteral("finishedMs"), finishedMs},
-                       {QStringLiteral("error"), error},
-                       {QStringLiteral("message"), message},
-                       {QStringLiteral("result"), result}};
-}
-
-Result<DeviceJob> DeviceJob::fromJson(const QJsonObject& json) {
-    FieldReader read(json, QStringLiteral("device job"));
-    DeviceJob job;
-    job.id = read.string(QStringLiteral("id"));
-    job.kind = read.string(QStringLiteral("kind"));
-    job.state = read.string(QStringLiteral("state"));
-    job.progress = read.number(QStringLiteral("progress"));
-    job.startedMs = read.integer(QStringLiteral("startedMs"));
-    job.finishedMs = read.integer(QStringLiteral("finishedMs"));
-    job.error = read.string(QStringLiteral("error"));
-    job.message = read.string(QStringLiteral("message"));
-    job.result = read.object(QStringLiteral("result"));
-    return finished(read, job);
-}
-
 Result<PtzMoveInput> PtzMoveInput::fromRequest(const QJsonObject& json) {
     const QString context = QStringLiteral("PTZ move");
     FieldReader read(json, context, Mode::Request);

@@ -15,6 +15,7 @@
 #include <QStringList>
 
 #include "common/result.h"
+#include "model/job_model.h"
 
 namespace vigil::core::model {
 
@@ -193,26 +194,9 @@ struct DiscoveryInput {
     static Result<DiscoveryInput> fromRequest(const QJsonObject& json);
 };
 
-// A background operation on devices: a connection test or a discovery run.
-struct DeviceJob {
-    static constexpr auto kRunning = "running";
-    static constexpr auto kSucceeded = "succeeded";
-    static constexpr auto kFailed = "failed";
-    static constexpr auto kCancelled = "cancelled";
-
-    QString id;
-    QString kind;   // "connection_test" | "discovery"
-    QString state;  // running, succeeded, failed, cancelled
-    double progress = 0;  // 0..1
-    qint64 startedMs = 0;
-    qint64 finishedMs = 0;  // 0 while running
-    QString error;    // error code when failed
-    QString message;  // for people when failed
-    QJsonObject result;  // connection_test: {description}; discovery: {devices: [...]}
-
-    QJsonObject toJson() const;
-    static Result<DeviceJob> fromJson(const QJsonObject& json);
-};
+// A background operation on devices (model/job_model.h): kind "connection_test" (result
+// {description}) or "discovery" (result {devices, problems}).
+using DeviceJob = Job;
 
 // POST /channels/{id}/ptz/move.
 struct PtzMoveInput {

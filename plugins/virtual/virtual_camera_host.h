@@ -18,9 +18,12 @@
 
 #include "common/result.h"
 
-namespace vigil::core::devices {
+namespace vigil::core {
 class Cancellation;
+namespace devices {
+using Cancellation = core::Cancellation;
 }
+}  // namespace vigil::core
 
 namespace vigil::plugins {
 

@@ -106,8 +106,10 @@ DevicesService::DevicesService(core::store::Database& db, const core::Clock& clo
       m_streams(streams),
       m_access(access),
       m_devices(db),
-      m_groups(db) {
+      m_groups(db),
+      m_jobs(clock, JobBoard::Retention{kKeptJobs, kKeptJobMs}) {
     m_pool.setMaxThreadCount(kWorkerThreads);
+    connect(&m_jobs, &JobBoard::changed, this, &DevicesService::jobChanged);
     connect(&m_streams, &StreamHub::statusChanged, this, &DevicesService::onStreamStatus);
 }
 
@@ -141,13 +143,9 @@ void DevicesService::doStop() {
     for (const QString& id : ids) {
         stopDevice(id, true);
     }
-    for (Job& job : m_jobs) {
-        if (job.job.state == QLatin1String(DeviceJob::kRunning)) {
-            job.cancel->cancel();
-            finishJob(job, QString::fromLatin1(DeviceJob::kCancelled), QStringLiteral("service_stopped"),
-                      QStringLiteral("The devices service stopped before the job ended. Start it again."));
-        }
-    }
+    m_jobs.cancelAll(QStringLiteral("service_stopped"),
+                     QStringLiteral("The devices service stopped before the job ended. Start it again."));
+    m_discoveries.clear();
     // Every driver call honours its Cancellation; wait so none outlives the service.
     m_pool.waitForDone();
 }
@@ -1052,69 +1050,22 @@ Status DevicesService::deleteGroup(const QString& id, GroupContents contents) {
 
 // --- jobs ---------------------------------------------------------------------------------------
 
-DevicesService::Job& DevicesService::newJob(const QString& kind) {
-    pruneJobs();
-    Job job;
-    job.job.id = newId();
-    job.job.kind = kind;
-    job.job.state = QString::fromLatin1(DeviceJob::kRunning);
-    job.job.startedMs = m_clock.nowMs();
-    job.cancel = std::make_shared<Cancellation>();
-    m_jobs.prepend(job);
-    return m_jobs.first();
-}
-
-void DevicesService::finishJob(Job& job, const QString& state, const QString& error, const QString& message) {
-    job.job.state = state;
-    job.job.finishedMs = std::max(m_clock.nowMs(), job.job.startedMs);
-    job.job.progress = 1.0;
-    job.job.error = error;
-    job.job.message = message;
-    emit jobChanged(job.job);
-}
-
-void DevicesService::pruneJobs() {
-    const qint64 now = m_clock.nowMs();
-    int finished = 0;
-    m_jobs.removeIf([&](const Job& job) {
-        if (job.job.state == QLatin1String(DeviceJob::kRunning)) {
-            return false;
-        }
-        ++finished;
-        return finished > kKeptJobs || now - job.job.finishedMs > kKeptJobMs;
-    });
-}
-
 QList<DeviceJob> DevicesService::jobs(const QString& kind) const {
-    QList<DeviceJob> list;
-    for (const Job& job : m_jobs) {
-        if (job.job.kind == kind) {
-            list.append(job.job);
-        }
-    }
-    return list;
+    return m_jobs.list(kind);
 }
 
 Result<DeviceJob> DevicesService::job(const QString& kind, const QString& id) const {
-    for (const Job& job : m_jobs) {
-        if (job.job.kind == kind && job.job.id == id) {
-            return job.job;
-        }
+    if (auto found = m_jobs.find(kind, id)) {
+        return *found;
     }
     return notFound("job_not_found", kind == kDiscovery ? QStringLiteral("discovery job")
                                                         : QStringLiteral("connection test"), id);
 }
 
 Result<DeviceJob> DevicesService::cancelJob(const QString& kind, const QString& id) {
-    for (Job& job : m_jobs) {
-        if (job.job.kind == kind && job.job.id == id) {
-            if (job.job.state == QLatin1String(DeviceJob::kRunning)) {
-                job.cancel->cancel();
-                finishJob(job, QString::fromLatin1(DeviceJob::kCancelled), QStringLiteral("cancelled"),
-                          QStringLiteral("Cancelled at your request."));
-            }
-            return job.job;
-        }
+    if (auto cancelled = m_jobs.cancel(kind, id, QStringLiteral("Cancelled at your request."))) {
+        m_discoveries.remove(id);
+        return *cancelled;
     }
     return job(kind, id);
 }
@@ -1156,29 +1107,19 @@ Result<DeviceJob> DevicesService::startConnectionTest(const core::model::Connect
     if (!m_drivers.has(address.driver)) {
         return unknownDriver(address.driver, m_drivers.ids());
     }
-    Job& job = newJob(kConnectionTest);
-    job.pending = job.total = 1;
-    const QString jobId = job.job.id;
+    const DeviceJob job = m_jobs.start(kConnectionTest);
+    const QString jobId = job.id;
     runDriver<DeviceDescription>(
-        address.driver, job.cancel,
+        address.driver, m_jobs.cancellation(jobId),
         [address](DeviceDriver& driver, const Cancellation& cancel) { return driver.describe(address, cancel); },
         [this, jobId](const Result<DeviceDescription>& result) {
-            for (Job& running : m_jobs) {
-                if (running.job.id != jobId || running.job.state != QLatin1String(DeviceJob::kRunning)) {
-                    continue;
-                }
-                running.pending = 0;
-                if (result) {
-                    running.job.result = QJsonObject{{QStringLiteral("description"), descriptionJson(result.value())}};
-                    finishJob(running, QString::fromLatin1(DeviceJob::kSucceeded));
-                } else {
-                    finishJob(running, QString::fromLatin1(DeviceJob::kFailed), result.error().code,
-                              result.error().message);
-                }
+            if (result) {
+                m_jobs.succeed(jobId, QJsonObject{{QStringLiteral("description"), descriptionJson(result.value())}});
+            } else {
+                m_jobs.fail(jobId, result.error().code, result.error().message);
             }
         });
-    emit jobChanged(m_jobs.first().job);
-    return m_jobs.first().job;
+    return job;
 }
 
 QString DevicesService::discoveredDeviceId(const DiscoveredDevice& found) const {
@@ -1200,57 +1141,54 @@ Result<DeviceJob> DevicesService::startDiscovery(const core::model::DiscoveryInp
             return unknownDriver(driver, m_drivers.ids());
         }
     }
-    Job& job = newJob(kDiscovery);
-    job.pending = job.total = static_cast<int>(drivers.size());
-    job.job.result = QJsonObject{{QStringLiteral("devices"), QJsonArray()}, {QStringLiteral("problems"), QJsonArray()}};
-    const QString jobId = job.job.id;
+    const DeviceJob job = m_jobs.start(
+        kDiscovery, {}, QJsonObject{{QStringLiteral("devices"), QJsonArray()}, {QStringLiteral("problems"), QJsonArray()}});
+    const QString jobId = job.id;
+    if (drivers.isEmpty()) {
+        m_jobs.succeed(jobId);
+        return *m_jobs.find(kDiscovery, jobId);
+    }
+    m_discoveries.insert(jobId, DiscoveryProgress{static_cast<int>(drivers.size()), static_cast<int>(drivers.size()), {}, {}});
     const core::devices::DiscoveryRequest request{input.timeoutMs, input.unicastHost,
                                                   static_cast<quint16>(input.unicastPort)};
-    const auto cancel = job.cancel;
-    emit jobChanged(job.job);
-    if (drivers.isEmpty()) {
-        finishJob(m_jobs.first(), QString::fromLatin1(DeviceJob::kSucceeded));
-        return m_jobs.first().job;
-    }
+    const auto cancel = m_jobs.cancellation(jobId);
     for (const QString& driver : std::as_const(drivers)) {
         runDriver<QList<DiscoveredDevice>>(
             driver, cancel,
             [request](DeviceDriver& d, const Cancellation& c) { return d.discover(request, c); },
             [this, jobId, driver](const Result<QList<DiscoveredDevice>>& result) {
-                for (Job& running : m_jobs) {
-                    if (running.job.id != jobId || running.job.state != QLatin1String(DeviceJob::kRunning)) {
-                        continue;
+                auto running = m_discoveries.find(jobId);
+                if (running == m_discoveries.end() || !m_jobs.isRunning(jobId)) {
+                    return;  // cancelled, or the service stopped
+                }
+                --running->pending;
+                if (result) {
+                    for (const DiscoveredDevice& found : result.value()) {
+                        const QString knownId = discoveredDeviceId(found);
+                        running->found.append(QJsonObject{
+                            {QStringLiteral("driver"), found.driver.isEmpty() ? driver : found.driver},
+                            {QStringLiteral("address"), found.address.toString()},
+                            {QStringLiteral("name"), found.name},
+                            {QStringLiteral("hardware"), found.hardware},
+                            {QStringLiteral("scopes"), QJsonArray::fromStringList(found.scopes)},
+                            {QStringLiteral("endpointReference"), found.endpointReference},
+                            {QStringLiteral("deviceId"),
+                             knownId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(knownId)}});
                     }
-                    --running.pending;
-                    if (result) {
-                        for (const DiscoveredDevice& found : result.value()) {
-                            const QString knownId = discoveredDeviceId(found);
-                            running.found.append(QJsonObject{
-                                {QStringLiteral("driver"), found.driver.isEmpty() ? driver : found.driver},
-                                {QStringLiteral("address"), found.address.toString()},
-                                {QStringLiteral("name"), found.name},
-                                {QStringLiteral("hardware"), found.hardware},
-                                {QStringLiteral("scopes"), QJsonArray::fromStringList(found.scopes)},
-                                {QStringLiteral("endpointReference"), found.endpointReference},
-                                {QStringLiteral("deviceId"),
-                                 knownId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(knownId)}});
-                        }
-                    } else if (result.error().code != QLatin1String(core::devices::kErrorNotSupported)) {
-                        running.failures.append(QStringLiteral("%1: %2").arg(driver, result.error().message));
-                    }
-                    running.job.result = QJsonObject{{QStringLiteral("devices"), running.found},
-                                                     {QStringLiteral("problems"),
-                                                      QJsonArray::fromStringList(running.failures)}};
-                    running.job.progress = double(running.total - running.pending) / double(running.total);
-                    if (running.pending > 0) {
-                        emit jobChanged(running.job);
-                    } else {
-                        finishJob(running, QString::fromLatin1(DeviceJob::kSucceeded));
-                    }
+                } else if (result.error().code != QLatin1String(core::devices::kErrorNotSupported)) {
+                    running->failures.append(QStringLiteral("%1: %2").arg(driver, result.error().message));
+                }
+                const QJsonObject sofar{{QStringLiteral("devices"), running->found},
+                                        {QStringLiteral("problems"), QJsonArray::fromStringList(running->failures)}};
+                if (running->pending > 0) {
+                    m_jobs.update(jobId, double(running->total - running->pending) / double(running->total), sofar);
+                } else {
+                    m_discoveries.erase(running);
+                    m_jobs.succeed(jobId, sofar);
                 }
             });
     }
-    return m_jobs.first().job;
+    return job;
 }
 
 // --- PTZ ----------------------------------------------------------------------------------------

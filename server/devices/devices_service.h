@@ -26,6 +26,7 @@
 #include "devices/device_repository.h"
 #include "devices/driver_registry.h"
 #include "devices/group_repository.h"
+#include "jobs/job_board.h"
 #include "engine/service.h"
 #include "media/stream_hub.h"
 #include "model/device_model.h"
@@ -131,13 +132,12 @@ private:
         core::model::StateInfo status;
         QHash<QString, ChannelRuntime> channels;  // by channel id
     };
-    struct Job {
-        core::model::DeviceJob job;
-        std::shared_ptr<core::devices::Cancellation> cancel;
+    // What a discovery job gathers while its drivers answer (the job itself is on m_jobs).
+    struct DiscoveryProgress {
         int pending = 0;  // driver calls still running
         int total = 0;
-        QJsonArray found;  // discovery results so far
-        QStringList failures;  // discovery: "driver: message" for drivers that failed
+        QJsonArray found;      // discovery results so far
+        QStringList failures;  // "driver: message" for drivers that failed
     };
 
     core::Status available() const;
@@ -177,9 +177,6 @@ private:
     void refreshPresets(const QString& channelId);
 
     // Jobs.
-    Job& newJob(const QString& kind);
-    void finishJob(Job& job, const QString& state, const QString& error = {}, const QString& message = {});
-    void pruneJobs();
     QString discoveredDeviceId(const core::devices::DiscoveredDevice& found) const;
 
     core::store::Database& m_db;
@@ -193,7 +190,8 @@ private:
     QThreadPool m_pool;
     QHash<QString, DeviceRuntime> m_runtime;  // by device id, every device while running
     QHash<QString, QString> m_channelDevice;  // channel id -> device id
-    QList<Job> m_jobs;                        // newest first
+    JobBoard m_jobs;                          // connection tests and discovery runs
+    QHash<QString, DiscoveryProgress> m_discoveries;  // by job id, while running
     bool m_running = false;
 };
 

@@ -23,9 +23,12 @@
 #include "common/result.h"
 #include "media/media_packet.h"
 
-namespace vigil::core::devices {
+namespace vigil::core {
 class Cancellation;
+namespace devices {
+using Cancellation = core::Cancellation;
 }
+}  // namespace vigil::core
 
 namespace vigil::core::media::rtsp {
 
