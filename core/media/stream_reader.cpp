@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QFileInfo>
 #include <QHostAddress>
+#include <QSet>
+#include <mutex>
 #include <chrono>
 #include <thread>
 
@@ -11,6 +13,7 @@
 
 #include "media/ffmpeg_support.h"
 #include "media/media_logging.h"
+#include "media/rtsp_reader.h"
 #include "media/timestamp_mapper.h"
 
 namespace vigil::core::media {
@@ -64,9 +67,28 @@ std::optional<QString> resolveProblem(const QString& host) {
     return std::nullopt;
 }
 
+// Streams whose pictures come out of order (B-frames). RTP carries presentation times only; the
+// native reader does not rebuild decoding times, FFmpeg's demuxer does (with its H.264/H.265
+// parser). Such a stream is read through FFmpeg from its next connection on. Cameras rarely send
+// B-frames (they add latency); files and encoders may.
+std::mutex g_reorderedMutex;
+QSet<QString> g_reordered;
+
+bool knownReordered(const QString& where) {
+    std::lock_guard lock(g_reorderedMutex);
+    return g_reordered.contains(where);
+}
+
+void markReordered(const QString& where) {
+    std::lock_guard lock(g_reorderedMutex);
+    g_reordered.insert(where);
+}
+
 }  // namespace
 
 struct StreamReader::Private {
+    std::unique_ptr<RtspReader> native;  // rtsp:// without FFmpeg's demuxer
+    qint64 lastVideoPtsUs = TimestampMapper::kNoTime;  // native: to notice B-frames
     AVFormatContext* context = nullptr;
     AVPacket* packet = nullptr;
     std::vector<int> trackOf;  // FFmpeg stream index -> our track index, -1 when not routed
@@ -109,6 +131,10 @@ bool StreamReader::anchoredToCamera() const {
 
 int StreamReader::timestampJumps() const {
     return d ? d->mapper.reanchors() : 0;
+}
+
+bool StreamReader::usesNativeRtsp() const {
+    return d && d->native;
 }
 
 int StreamReader::interrupted(void* opaque) {
@@ -194,6 +220,15 @@ Status StreamReader::open(const QUrl& url, const QString& user, const QString& p
         return Error::make(kNotAStream, QStringLiteral("%1: the address must start with rtsp://, rtsps://, "
                                                        "http://, https:// or file://.")
                                             .arg(d->where));
+    }
+    if (scheme == QLatin1String("rtsp") && m_options.nativeRtsp && !knownReordered(d->where)) {
+        d->native = std::make_unique<RtspReader>(m_cancelled, m_options.connectTimeoutMs, m_options.readTimeoutMs);
+        if (Status opened = d->native->open(url, user, password); !opened) {
+            d.reset();
+            return opened;
+        }
+        m_info = d->native->info();
+        return {};
     }
     QString target;
     if (d->network) {
@@ -285,6 +320,31 @@ Status StreamReader::open(const QUrl& url, const QString& user, const QString& p
 
 Result<PacketPtr> StreamReader::read() {
     using namespace readfailure;
+    if (d && d->native) {
+        auto unit = d->native->read();
+        if (!unit) {
+            return unit.error();
+        }
+        if (unit->track == m_info.videoTrack()) {
+            const qint64 last = std::exchange(d->lastVideoPtsUs, unit->ownUs);
+            if (last != TimestampMapper::kNoTime && unit->ownUs < last && last - unit->ownUs < 5'000'000) {
+                markReordered(d->where);
+                return Error::make(kStreamError,
+                                   QStringLiteral("%1 sends B-frames (pictures out of order); Vigil reconnects and reads "
+                                                  "it through FFmpeg, which rebuilds their decoding times.")
+                                       .arg(d->where));
+            }
+        }
+        // Packets come as they arrive (no probing buffer): arrival time is the anchor.
+        const auto mapped = d->mapper.map(unit->track, unit->ownUs, unit->ownUs, utcNowUs(), unit->realtimeUs);
+        auto out = std::make_shared<MediaPacket>();
+        out->track = unit->track;
+        out->dtsUs = mapped.dtsUs;
+        out->ptsUs = mapped.ptsUs;
+        out->keyframe = unit->keyframe;
+        out->data = std::move(unit->data);
+        return PacketPtr(std::move(out));
+    }
     if (!d || !d->context) {
         return Error::make(kStreamError, QStringLiteral("The stream is not open."));
     }

@@ -41,6 +41,9 @@ public:
         // Local files are played at their own pace, like a camera, and from a fresh clock each
         // time; with false they are read as fast as possible (tools, tests of the demuxing).
         bool paceFiles = true;
+        // rtsp:// through Vigil's own RTSP client (rtsp_reader.h), at a fraction of FFmpeg's
+        // CPU; false: through FFmpeg's RTSP demuxer like RTSPS (comparisons, a camera it suits).
+        bool nativeRtsp = true;
     };
 
     StreamReader();
@@ -65,6 +68,7 @@ public:
     // True when timestamps follow the camera's RTCP wall clock rather than our arrival time.
     bool anchoredToCamera() const;
     int timestampJumps() const;  // re-anchorings since open (jumps, wraps, resets)
+    bool usesNativeRtsp() const;  // this connection runs on rtsp_reader.h
 
 private:
     struct Private;

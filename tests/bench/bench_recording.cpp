@@ -2,7 +2,7 @@
 // `ffmpeg -rtsp_transport tcp -i URL -c copy -f segment` processes on the same streams (issue 4).
 //
 // The cameras are one tools/vigil-testcamera process looping a 1080p H.264 clip of about 4 Mbit/s
-// (made once with the ffmpeg tool) without transcoding. For each N, Vigil records first (a
+// without B-frames, like a camera's (made once with the ffmpeg tool), without transcoding. For each N, Vigil records first (a
 // StreamHub and a RecordingService in this process, as in the server), then the ffmpeg processes
 // record, each for the same window after a warm-up. Printed per N, side by side:
 //   - CPU seconds per stream per minute (Vigil: this process's user+system time over the window,
@@ -13,12 +13,14 @@
 // machine without dropping frames.
 //
 //   bench_recording [--streams 8,32,64] [--seconds 60] [--warmup 5] [--keep DIR] [--only vigil|ffmpeg]
+// --keep DIR: work there and keep the clip for the next run (recordings are deleted after each N).
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QLoggingCategory>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -70,13 +72,45 @@ double pidCpuSeconds(qint64 pid) {
     return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
-void wait(int ms) {
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < ms) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        QThread::msleep(10);
+// CPU seconds of this process's threads by role, from /proc/self/task/*/stat (comm names set by
+// the hub, "vigil:<key>", and the recorder, "vigil:record").
+struct ThreadCpu {
+    double readers = 0;
+    double writers = 0;
+    double other = 0;
+};
+
+ThreadCpu threadCpu() {
+    ThreadCpu cpu;
+    for (const QString& task : QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(QStringLiteral("/proc/self/task/%1/comm").arg(task));
+        QString name;
+        if (comm.open(QIODevice::ReadOnly)) {
+            name = QString::fromUtf8(comm.readAll()).trimmed();
+        }
+        QFile stat(QStringLiteral("/proc/self/task/%1/stat").arg(task));
+        if (!stat.open(QIODevice::ReadOnly)) {
+            continue;
+        }
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        const double seconds = (fields.value(11).toDouble() + fields.value(12).toDouble()) / static_cast<double>(sysconf(_SC_CLK_TCK));
+        if (name == QLatin1String("vigil:record")) {
+            cpu.writers += seconds;
+        } else if (name.startsWith(QLatin1String("vigil:"))) {
+            cpu.readers += seconds;
+        } else {
+            cpu.other += seconds;
+        }
     }
+    return cpu;
+}
+
+// Runs the event loop (the recording service's work) for `ms` without polling.
+void wait(int ms) {
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
 }
 
 // Frames the files of one stream should hold by their timeline, and those they hold.
@@ -137,11 +171,16 @@ Result runVigil(const QStringList& urls, const Options& options, const QString& 
     }
     wait(options.warmup * 1000);
     const double cpuStart = processCpuSeconds();
+    const ThreadCpu threadsStart = threadCpu();
     QElapsedTimer window;
     window.start();
     wait(options.seconds * 1000);
     const double cpu = processCpuSeconds() - cpuStart;
+    const ThreadCpu threadsEnd = threadCpu();
     const double minutes = window.elapsed() / 60000.0;
+    std::printf("      (Vigil threads over the window: readers %.2f s, writer %.2f s, others %.2f s)\n",
+                threadsEnd.readers - threadsStart.readers, threadsEnd.writers - threadsStart.writers,
+                threadsEnd.other - threadsStart.other);
     rig.hub().closeAll();
     rig.stop();  // closes the segments
 
@@ -232,8 +271,9 @@ int main(int argc, char** argv) {
     const QString root = options.keep.isEmpty() ? temporary.path() : options.keep;
     QDir().mkpath(root);
 
-    // The clip: 1080p25 H.264 at about 4 Mbit/s, a keyframe every 2 s, moving content.
-    const QString clip = root + QStringLiteral("/clip-1080p-4M.mp4");
+    // The clip: 1080p25 H.264 at about 4 Mbit/s, a keyframe every 2 s, moving content, no
+    // B-frames (as cameras send: they add latency).
+    const QString clip = root + QStringLiteral("/clip-1080p-4M-nob.mp4");
     if (!QFileInfo::exists(clip)) {
         std::printf("making %s ...\n", qPrintable(clip));
         std::fflush(stdout);
@@ -243,7 +283,7 @@ int main(int argc, char** argv) {
              QStringLiteral("-i"), QStringLiteral("testsrc2=size=1920x1080:rate=25:duration=30"), QStringLiteral("-c:v"),
              QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("veryfast"), QStringLiteral("-b:v"),
              QStringLiteral("4M"), QStringLiteral("-maxrate"), QStringLiteral("4M"), QStringLiteral("-bufsize"),
-             QStringLiteral("8M"), QStringLiteral("-g"), QStringLiteral("50"), QStringLiteral("-pix_fmt"),
+             QStringLiteral("8M"), QStringLiteral("-g"), QStringLiteral("50"), QStringLiteral("-bf"), QStringLiteral("0"), QStringLiteral("-pix_fmt"),
              QStringLiteral("yuv420p"), clip});
         if (made != 0) {
             std::fprintf(stderr, "cannot make the clip with ffmpeg\n");
@@ -264,7 +304,10 @@ int main(int argc, char** argv) {
         QProcess camera;
         camera.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         camera.start(QStringLiteral(VIGIL_TESTCAMERA), cameraArgs);
-        if (!camera.waitForReadyRead(30000)) {
+        // The ready line is long with many cameras: wait for all of it.
+        while (!camera.canReadLine() && camera.waitForReadyRead(30000)) {
+        }
+        if (!camera.canReadLine()) {
             std::fprintf(stderr, "vigil-testcamera did not start\n");
             return 1;
         }
@@ -293,9 +336,7 @@ int main(int argc, char** argv) {
                     static_cast<long long>(ffmpeg.dropped), static_cast<long long>(ffmpeg.frames + ffmpeg.dropped));
         std::printf("      (test camera: %.1f CPU s over both runs)\n", cameraCpu);
         std::fflush(stdout);
-        if (options.keep.isEmpty()) {
-            QDir(runDir).removeRecursively();
-        }
+        QDir(runDir).removeRecursively();
     }
     return 0;
 }

@@ -31,6 +31,7 @@ public:
         int bitrateKbps = 800;
         double gopSeconds = 2.0;
         QString pattern = QStringLiteral("ball");  // videotestsrc pattern; "snow" keeps the encoder at its bitrate
+        int bframes = 0;  // H.264 B-frames (pictures out of order); cameras send none
         quint16 port = 0;  // 0: the OS picks; restarts reuse the port it picked
     };
 
@@ -93,7 +94,9 @@ private:
                          QStringLiteral("--gop"),
                          QString::number(m_options.gopSeconds),
                          QStringLiteral("--pattern"),
-                         m_options.pattern};
+                         m_options.pattern,
+                         QStringLiteral("--bframes"),
+                         QString::number(m_options.bframes)};
         for (const QString& mount : m_options.mounts) {
             args << QStringLiteral("--mount") << mount;
         }

@@ -64,8 +64,8 @@ def video_branch(args, codec):
             # One slice per picture: with sliced threads rtph264pay repeats SPS/PPS before every
             # IDR slice, which splits a picture in two for any H.264 parser (not valid H.264).
             f"x264enc tune=zerolatency speed-preset=ultrafast key-int-max={gop_frames} "
-            f"bitrate={args.bitrate} threads=1",
-            "video/x-h264,profile=baseline",
+            f"bitrate={args.bitrate} threads=1 bframes={args.bframes}",
+            f"video/x-h264,profile={'main' if args.bframes else 'baseline'}",
             "h264parse",
             "rtph264pay name=pay0 pt=96 config-interval=-1",
         ]
@@ -126,6 +126,7 @@ def main():
     parser.add_argument("--bitrate", type=int, default=800, help="video kbit/s")
     parser.add_argument("--gop", type=float, default=2.0, help="seconds between keyframes")
     parser.add_argument("--pattern", default="ball", help="videotestsrc pattern (ball moves)")
+    parser.add_argument("--bframes", type=int, default=0, help="H.264 B-frames between references (cameras: 0)")
     parser.add_argument("--no-clock", dest="clock", action="store_false", help="no wall clock overlay")
     parser.add_argument("--user", help="require digest authentication with this user")
     parser.add_argument("--password", help="and this password")
