@@ -125,6 +125,7 @@ public:
     void connectionStarted(const StreamInfo& info) {
         std::lock_guard lock(m_mutex);
         m_info = info;
+        m_videoTrack = info.videoTrack();
         m_connected = true;
         m_gop.clear();
         m_gopBytes = 0;
@@ -146,7 +147,7 @@ public:
     // Reader thread: one packet to the cache, the statistics and every sink.
     void deliver(const PacketPtr& packet) {
         std::lock_guard lock(m_mutex);
-        const bool video = packet->track == m_info.videoTrack();
+        const bool video = packet->track == m_videoTrack;
         cache(packet, video);
         count(packet, video);
         ++m_delivering;
@@ -245,11 +246,11 @@ private:
         }
         entry.sink->streamStarted(m_info);
         entry.started = true;
-        entry.waitingForKeyframe = entry.fromKeyframe && m_info.videoTrack() >= 0;
+        entry.waitingForKeyframe = entry.fromKeyframe && m_videoTrack >= 0;
     }
 
     void cache(const PacketPtr& packet, bool video) {
-        if (m_info.videoTrack() < 0) {
+        if (m_videoTrack < 0) {
             return;  // sound only: nothing to start a picture on
         }
         if (video && packet->keyframe) {
@@ -305,6 +306,7 @@ private:
     quint64 m_nextSinkId = 0;
     int m_delivering = 0;  // > 0 while the reader thread iterates m_sinks
     StreamInfo m_info;
+    int m_videoTrack = -1;  // of m_info
     bool m_connected = false;
     std::vector<PacketPtr> m_gop;
     qint64 m_gopBytes = 0;

@@ -34,6 +34,7 @@ StreamRecorder::~StreamRecorder() {
 void StreamRecorder::started(const StreamInfo& info) {
     closeSegment();  // a new connection: its packets start a new segment at their first keyframe
     m_info = info;
+    m_videoTrack = info.videoTrack();
     m_hasInfo = true;
 }
 
@@ -41,7 +42,7 @@ void StreamRecorder::packet(const PacketPtr& packet) {
     if (!m_hasInfo) {
         return;
     }
-    const int video = m_info.videoTrack();
+    const int video = m_videoTrack;
     const bool isVideo = packet->track == video;
     const bool cuttable = video < 0 || (isVideo && packet->keyframe);
     if (m_writer) {

@@ -73,6 +73,7 @@ private:
     Config m_config;
     std::shared_ptr<RecorderEvents> m_events;
     core::media::StreamInfo m_info;
+    int m_videoTrack = -1;
     bool m_hasInfo = false;
     std::unique_ptr<core::media::SegmentWriter> m_writer;
     RecorderLocation m_location;
