@@ -21,6 +21,7 @@ for long supervise it (restart it on the same port when it exits).
 """
 
 import argparse
+import ctypes
 import json
 import signal
 import sys
@@ -115,7 +116,17 @@ def install_auth(server, user, password):
     return permissions
 
 
+def exit_with_parent():
+    """A test killed before it could stop us (a timeout, SIGKILL) must not leave a camera running."""
+    try:
+        pr_set_pdeathsig = 1
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+    except OSError:
+        pass
+
+
 def main():
+    exit_with_parent()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--port", type=int, default=0, help="RTSP port on 127.0.0.1; 0 picks a free one")
     parser.add_argument("--mount", type=parse_mount, action="append", metavar="NAME:CODEC[+aac]",
