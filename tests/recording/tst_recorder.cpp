@@ -5,6 +5,7 @@
 //  - the camera stopped and restarted: recording resumes and the gap is recorded with its reason;
 //  - a recording process killed with SIGKILL loses at most two seconds, the open segment is
 //    repaired at the next start, a file the index lost is indexed again, and the crash is a gap;
+//  - the same for a whole engine killed while recording a camera added through the devices service;
 //  - retention deletes oldest first (quota, age, free space), the mirror holds copies that
 //    playback falls back to, schedules start and stop recorders, the archive reads at a time.
 
@@ -15,10 +16,13 @@
 #include <QTest>
 #include <csignal>
 
+#include "devices/devices_service.h"
+#include "engine/engine.h"
 #include "media/archive_reader.h"
 #include "recorder_rig.h"
 #include "support/gst_camera.h"
 #include "support/media_tools.h"
+#include "support/test_engine.h"
 
 using namespace vigil;
 using server::RecordingService;
@@ -230,6 +234,57 @@ private slots:
         const auto gap = gaps.first().at(0).value<server::RecordingGap>();
         QCOMPARE(gap.startMs, last.endMs);
         QVERIFY(gap.reason.contains(QStringLiteral("unexpectedly")));
+    }
+
+    void killedEngineLosesAtMostTwoSecondsAndRecordsAgain() {
+        // The whole engine this time (engine_main): the camera added through the devices service,
+        // recorded by the default mode, the process killed mid-segment, an engine started again on
+        // the same data folder.
+        GstCamera camera(cameraOptions());
+        QVERIFY(camera.start());
+        QTemporaryDir root;
+        QProcess engineProcess;
+        engineProcess.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        engineProcess.start(QStringLiteral(VIGIL_ENGINE_MAIN), {root.path(), camera.url().toString()});
+        QVERIFY(engineProcess.waitForStarted());
+        QString channel;
+        int closed = 0;
+        while (closed < 2 && (engineProcess.canReadLine() || engineProcess.waitForReadyRead(kWaitMs))) {
+            const QByteArray line = engineProcess.readLine().trimmed();
+            if (line.startsWith("channel ")) {
+                channel = QString::fromLatin1(line.mid(8));
+            }
+            closed += line.startsWith("closed") ? 1 : 0;
+        }
+        QCOMPARE(closed, 2);
+        QVERIFY(!channel.isEmpty());
+        QTest::qWait(1800);
+        const qint64 killedAtMs = QDateTime::currentMSecsSinceEpoch();
+        ::kill(static_cast<pid_t>(engineProcess.processId()), SIGKILL);
+        QVERIFY(engineProcess.waitForFinished(10000));
+
+        server::EngineOptions options = test::engineOptions(root.path());
+        options.passwordHashing = core::security::Argon2Parameters{64, 1, 1};
+        options.recordingSegmentMs = 3000;
+        server::Engine engine(options);
+        QVERIFY(engine.start());
+        QSignalSpy crashGaps(engine.recording(), &RecordingService::gapRecorded);
+        QTRY_VERIFY_WITH_TIMEOUT(engine.recording()->indexReady(), kWaitMs);
+        server::SettingsRepository settings(engine.database());
+        server::RecordingRepository repository(engine.database(), settings);
+        auto rows = repository.segments(channel, QStringLiteral("main"), 0, killedAtMs + 1);
+        QVERIFY(rows && rows->size() >= 3);
+        const SegmentRow& last = rows->last();
+        QCOMPARE(last.state, QStringLiteral("repaired"));
+        const qint64 lostMs = killedAtMs - last.endMs;
+        qInfo("kill -9 of the engine: the index ends %lld ms before the kill", lostMs);
+        QVERIFY2(lostMs <= 2000, qPrintable(QString::number(lostMs)));
+        // The device comes back, recording resumes, and the outage is a gap with its reason.
+        QVERIFY(crashGaps.wait(kWaitMs));
+        const auto gap = crashGaps.first().at(0).value<server::RecordingGap>();
+        QCOMPARE(gap.startMs, last.endMs);
+        QVERIFY(gap.reason.contains(QStringLiteral("unexpectedly")));
+        engine.stop();
     }
 
     void retentionDeletesOldestFirst() {
