@@ -17,6 +17,26 @@ const char* formatName(PacketMuxer::Format format) {
     return format == PacketMuxer::Format::Mp4 ? "mp4" : "mpegts";
 }
 
+// AAC: the rate of an ADTS header (sampling_frequency_index), 0 when `frame` has none.
+int sampleRateFromAdts(const QByteArray& frame) {
+    static constexpr int kRates[] = {96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000, 7350};
+    if (frame.size() < 7 || static_cast<uint8_t>(frame[0]) != 0xFF || (static_cast<uint8_t>(frame[1]) & 0xF0) != 0xF0) {
+        return 0;
+    }
+    const int index = (static_cast<uint8_t>(frame[2]) >> 2) & 0x0F;
+    return index < 13 ? kRates[index] : 0;
+}
+
+// AAC: the rate of an AudioSpecificConfig (the stream description's extradata), 0 when unknown.
+int sampleRateFromConfig(const AVCodecParameters& parameters) {
+    static constexpr int kRates[] = {96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000, 7350};
+    if (parameters.codec_id != AV_CODEC_ID_AAC || parameters.extradata_size < 2) {
+        return 0;
+    }
+    const int index = ((parameters.extradata[0] & 0x07) << 1) | (parameters.extradata[1] >> 7);
+    return index < 13 ? kRates[index] : 0;
+}
+
 Error noMemory() {
     return Error::make(PacketMuxer::kFailed, QStringLiteral("out of memory"));
 }
@@ -32,6 +52,7 @@ struct PacketMuxer::Private {
     std::vector<int> streamOf;     // our track -> FFmpeg stream, -1 when not stored
     std::vector<int64_t> lastDts;  // per FFmpeg stream, in its time base
     std::vector<TrackInfo> trackOfStream;
+    std::vector<PacketPtr> held;  // before the header: waiting for parameters (MP4)
     int videoStream = -1;
     bool headerWritten = false;
     bool open = false;
@@ -126,6 +147,9 @@ Result<std::unique_ptr<PacketMuxer>> PacketMuxer::create(const StreamInfo& info,
         return Error::make(kNoTracks, muxer->m_skipped.join(QStringLiteral("; ")));
     }
     d.lastDts.assign(d.context->nb_streams, AV_NOPTS_VALUE);
+    for (const auto& [key, value] : options.metadata) {
+        av_dict_set(&d.context->metadata, key.toUtf8().constData(), value.toUtf8().constData(), 0);
+    }
 
     if (sink) {
         auto* buffer = static_cast<unsigned char*>(av_malloc(kIoBufferBytes));
@@ -145,12 +169,21 @@ Result<std::unique_ptr<PacketMuxer>> PacketMuxer::create(const StreamInfo& info,
         }
     }
     d.open = true;
-    // MP4 needs the picture size in its header; when the camera's description had none, the
-    // header waits for the first video keyframe, whose SPS says it (write()).
-    const bool sizeKnown = d.videoStream < 0 || options.format != Format::Mp4 ||
-                           (d.context->streams[d.videoStream]->codecpar->width > 0 &&
-                            d.context->streams[d.videoStream]->codecpar->height > 0);
-    if (sizeKnown) {
+    for (unsigned i = 0; i < d.context->nb_streams; ++i) {
+        AVCodecParameters& parameters = *d.context->streams[i]->codecpar;
+        if (parameters.codec_type == AVMEDIA_TYPE_AUDIO && parameters.sample_rate <= 0) {
+            parameters.sample_rate = sampleRateFromConfig(parameters);
+            if (parameters.sample_rate <= 0 && options.format == Format::MpegTs) {
+                // MPEG-TS carries these codecs as frames that state their own rate (ADTS, MPEG
+                // audio, AC-3 sync frames); the muxer never reads this value, FFmpeg only checks it.
+                parameters.sample_rate = 48000;
+            }
+        }
+    }
+    // MP4 writes the picture size and the sample rates in its header; what the stream's
+    // description lacks (a recorded MPEG-TS does not say it) is read from the first packets, which
+    // wait meanwhile (write()).
+    if (muxer->parametersComplete()) {
         if (Status header = muxer->writeHeader(); !header) {
             return header.error();
         }
@@ -179,18 +212,50 @@ Status PacketMuxer::writeHeader() {
     return {};
 }
 
-// Reads the picture size from a keyframe's SPS with FFmpeg's parser (no decoding).
-void PacketMuxer::learnPictureSize(const PacketPtr& packet) {
-    AVCodecParameters& parameters = *d->context->streams[d->videoStream]->codecpar;
+bool PacketMuxer::parametersComplete() const {
+    if (m_options.format == Format::MpegTs) {
+        return true;  // needs neither (the audio rate was settled at creation)
+    }
+    for (unsigned i = 0; i < d->context->nb_streams; ++i) {
+        const AVCodecParameters& parameters = *d->context->streams[i]->codecpar;
+        if (parameters.codec_type == AVMEDIA_TYPE_VIDEO && (parameters.width <= 0 || parameters.height <= 0)) {
+            return false;
+        }
+        if (parameters.codec_type == AVMEDIA_TYPE_AUDIO && parameters.sample_rate <= 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Completes a stream's parameters from one of its packets, without decoding: the picture size
+// from a keyframe's SPS (FFmpeg's parser), the sample rate from an ADTS header or what FFmpeg's
+// parser reads from MPEG audio and AC-3 frames.
+void PacketMuxer::learnParameters(int streamIndex, const PacketPtr& packet) {
+    AVCodecParameters& parameters = *d->context->streams[streamIndex]->codecpar;
+    if (parameters.codec_type == AVMEDIA_TYPE_AUDIO) {
+        if (parameters.sample_rate > 0) {
+            return;
+        }
+        if (parameters.codec_id == AV_CODEC_ID_AAC) {
+            parameters.sample_rate = sampleRateFromAdts(packet->data);
+            return;
+        }
+    } else if (parameters.width > 0 && parameters.height > 0) {
+        return;
+    }
     AVCodecParserContext* parser = av_parser_init(parameters.codec_id);
     AVCodecContext* codec = avcodec_alloc_context3(nullptr);
     if (parser && codec) {
+        parser->flags |= PARSER_FLAG_COMPLETE_FRAMES;  // one packet is one frame: parse it now
         uint8_t* out = nullptr;
         int outSize = 0;
         const auto* data = reinterpret_cast<const uint8_t*>(packet->data.constData());
         av_parser_parse2(parser, codec, &out, &outSize, data, static_cast<int>(packet->data.size()), AV_NOPTS_VALUE,
                          AV_NOPTS_VALUE, 0);
-        if (parser->width > 0 && parser->height > 0) {
+        if (parameters.codec_type == AVMEDIA_TYPE_AUDIO) {
+            parameters.sample_rate = codec->sample_rate;
+        } else if (parser->width > 0 && parser->height > 0) {
             parameters.width = parser->width;
             parameters.height = parser->height;
         } else if (codec->width > 0 && codec->height > 0) {
@@ -200,6 +265,47 @@ void PacketMuxer::learnPictureSize(const PacketPtr& packet) {
     }
     avcodec_free_context(&codec);
     av_parser_close(parser);
+}
+
+// The held packets go out once every stream's parameters are known, or once kMaxHeldUs of media
+// came without them: then audio that never said its rate is left out, and video without a size
+// fails (a player could not show it).
+Status PacketMuxer::releaseHeld(bool force) {
+    if (!parametersComplete()) {
+        if (!force) {
+            return {};
+        }
+        for (unsigned i = 0; i < d->context->nb_streams; ++i) {
+            const AVCodecParameters& parameters = *d->context->streams[i]->codecpar;
+            if (parameters.codec_type == AVMEDIA_TYPE_VIDEO && (parameters.width <= 0 || parameters.height <= 0)) {
+                d->open = false;
+                return Error::make(kFailed, QStringLiteral("the picture size is neither in the stream description "
+                                                           "nor in its keyframes"));
+            }
+        }
+        // An MP4 cannot drop a stream after the fact: give up on the audio by writing it as absent
+        // from here on (its packets are not written).
+        for (size_t track = 0; track < d->streamOf.size(); ++track) {
+            const int stream = d->streamOf[track];
+            if (stream >= 0 && d->context->streams[stream]->codecpar->sample_rate <= 0 &&
+                d->context->streams[stream]->codecpar->codec_type == AVMEDIA_TYPE_AUDIO) {
+                d->context->streams[stream]->codecpar->sample_rate = 48000;  // never used: no packets follow
+                d->streamOf[track] = -1;
+                m_skipped << QStringLiteral("audio track %1: its sample rate is unknown").arg(track);
+            }
+        }
+    }
+    if (Status header = writeHeader(); !header) {
+        return header;
+    }
+    std::vector<PacketPtr> held;
+    held.swap(d->held);
+    for (const PacketPtr& packet : held) {
+        if (Status written = write(packet); !written) {
+            return written;
+        }
+    }
+    return {};
 }
 
 Status PacketMuxer::write(const PacketPtr& packet, Placement* placement) {
@@ -217,19 +323,12 @@ Status PacketMuxer::write(const PacketPtr& packet, Placement* placement) {
         return {};
     }
     if (!d->headerWritten) {
-        if (streamIndex != d->videoStream || !packet->keyframe) {
+        if (d->held.empty() && streamIndex == d->videoStream && !packet->keyframe) {
             return {};  // nothing can be shown before the first keyframe anyway
         }
-        learnPictureSize(packet);
-        const AVCodecParameters& video = *d->context->streams[d->videoStream]->codecpar;
-        if (video.width <= 0 || video.height <= 0) {
-            d->open = false;
-            return Error::make(kFailed, QStringLiteral("the picture size is neither in the stream description nor "
-                                                       "in the first keyframe"));
-        }
-        if (Status header = writeHeader(); !header) {
-            return header;
-        }
+        learnParameters(streamIndex, packet);
+        d->held.push_back(packet);
+        return releaseHeld(packet->dtsUs - d->held.front()->dtsUs > kMaxHeldUs);
     }
     AVStream* stream = d->context->streams[streamIndex];
     AVPacket& out = *d->packet;

@@ -14,13 +14,17 @@
 // end, so it needs a real file).
 //
 // Tracks a container cannot carry (G.711 audio, MJPEG video, ...) are left out and listed in
-// skippedTracks(); a muxer needs at least one track.
+// skippedTracks(); a muxer needs at least one track. What MP4 needs in its header and a stream's
+// description may lack (a recorded MPEG-TS states neither picture size nor sample rate) is read
+// from the first packets without decoding; they wait for it (at most kMaxHeldUs of media).
 
 #include <QByteArrayView>
+#include <QList>
 #include <QString>
 #include <QStringList>
 #include <functional>
 #include <memory>
+#include <utility>
 
 #include "common/result.h"
 #include "media/media_packet.h"
@@ -41,6 +45,8 @@ public:
         // Packets go through FFmpeg's interleaving queue (files: tracks in DTS order); without it
         // each packet is written at once (live: nothing waits for the slower track).
         bool interleave = false;
+        // Container-level tags ("creation_time" as ISO 8601 UTC, "title", "comment", ...).
+        QList<std::pair<QString, QString>> metadata;
     };
 
     // What became of a packet given to write().
@@ -88,8 +94,12 @@ private:
     PacketMuxer() = default;
     static Result<std::unique_ptr<PacketMuxer>> create(const StreamInfo& info, const Options& options,
                                                        const QString& path, Sink sink);
+    static constexpr qint64 kMaxHeldUs = 2'000'000;  // media held at most while parameters are learnt
+
     Status writeHeader();
-    void learnPictureSize(const PacketPtr& packet);
+    bool parametersComplete() const;
+    void learnParameters(int streamIndex, const PacketPtr& packet);
+    Status releaseHeld(bool force);
     Error failure(int averror) const;
 
     struct Private;

@@ -1,6 +1,7 @@
 #include "delivery/delivery_routes.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QUrlQuery>
 #include <cmath>
 
@@ -170,10 +171,69 @@ Route snapshot(DeliveryService& d) {
     };
 }
 
+QList<Route> exportRoutes(DeliveryService& d) {
+    const auto jobJson = [](const core::model::Job& job) { return job.toJson(); };
+    return {
+        {Method::Post, QStringLiteral("/api/v1/media/exports"), need(Permissions::kExport),
+         [&d, jobJson](const RouteRequest& r) {
+             core::model::FieldReader read(r.body, QStringLiteral("export request"),
+                                           core::model::FieldReader::Mode::Request);
+             const QString channel = read.string(QStringLiteral("channelId"));
+             const qint64 from = read.integer(QStringLiteral("fromMs"));
+             const qint64 to = read.integer(QStringLiteral("toMs"));
+             const QString stream = read.has(QStringLiteral("stream")) ? read.string(QStringLiteral("stream"))
+                                                                       : QStringLiteral("main");
+             if (!read.finish()) {
+                 return deliveryFailure(read.error());
+             }
+             if (Status may = admit(d, r, channel); !may) {
+                 return deliveryFailure(may.error());
+             }
+             auto job = d.startExport(*r.caller, channel, stream, from, to);
+             return job ? jsonResponse(jobJson(job.value()), QHttpServerResponse::StatusCode::Accepted)
+                        : deliveryFailure(job.error());
+         }},
+        {Method::Get, QStringLiteral("/api/v1/media/exports"), need(Permissions::kExport),
+         [&d, jobJson](const RouteRequest& r) {
+             QJsonArray jobs;
+             for (const core::model::Job& job : d.exports(*r.caller)) {
+                 jobs.append(jobJson(job));
+             }
+             return jsonResponse(QJsonObject{{QStringLiteral("jobs"), jobs}});
+         }},
+        {Method::Get, QStringLiteral("/api/v1/media/exports/{id}"), need(Permissions::kExport),
+         [&d, jobJson](const RouteRequest& r) {
+             auto job = d.exportJob(*r.caller, r.param(QStringLiteral("id")));
+             return job ? jsonResponse(jobJson(job.value())) : deliveryFailure(job.error());
+         }},
+        {Method::Delete, QStringLiteral("/api/v1/media/exports/{id}"), need(Permissions::kExport),
+         [&d, jobJson](const RouteRequest& r) {
+             auto done = d.cancelOrDeleteExport(*r.caller, r.param(QStringLiteral("id")));
+             if (!done) {
+                 return deliveryFailure(done.error());
+             }
+             return done.value() ? jsonResponse(jobJson(*done.value())) : noContentResponse();
+         }},
+        Route{
+            .method = Method::Get,
+            .path = QStringLiteral("/api/v1/media/exports/{id}/file"),
+            .permission = need(Permissions::kExport),
+            .streamHandler = [&d](const RouteRequest& r, QHttpServerResponder& responder) -> std::optional<QHttpServerResponse> {
+                QueryReader query(r, QStringLiteral("export download"), {});
+                if (query.error()) {
+                    return deliveryFailure(*query.error());
+                }
+                return refused(d.downloadExport(*r.caller, r.param(QStringLiteral("id")), responder));
+            },
+            .tokenInQuery = true,
+        },
+    };
+}
+
 }  // namespace
 
 QList<Route> deliveryRoutes(DeliveryService& delivery) {
-    return {live(delivery), archive(delivery), snapshot(delivery)};
+    return QList<Route>{live(delivery), archive(delivery), snapshot(delivery)} + exportRoutes(delivery);
 }
 
 }  // namespace vigil::server

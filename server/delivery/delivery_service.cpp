@@ -1,15 +1,23 @@
 #include "delivery/delivery_service.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QPointer>
 #include <mutex>
 
 #include "delivery/delivery_errors.h"
 #include "delivery/delivery_logging.h"
+#include "delivery/file_download.h"
 #include "devices/devices_service.h"
 #include "http/route.h"
 #include "http/streaming_response.h"
 #include "media/still_image.h"
+#include "model/json_fields.h"
 
 namespace vigil::server {
 
@@ -99,8 +107,14 @@ DeliveryService::DeliveryService(StreamHub& hub, DevicesService& devices, const 
       m_hub(hub),
       m_devices(devices),
       m_clock(clock),
-      m_options(options) {
+      m_options(options),
+      m_exports(clock, JobBoard::Retention{64, options.exportKeepMs}) {
     m_pool.setMaxThreadCount(m_options.workerThreads);
+    m_exportPool.setMaxThreadCount(m_options.exportThreads);
+    connect(&m_exports, &JobBoard::changed, this,
+            [this](const core::model::Job& job) { emit exportChanged(job, m_exports.owner(job.id)); });
+    // A finished export's file goes with its job (kept exportKeepMs, or deleted on request).
+    connect(&m_exports, &JobBoard::removed, this, [this](const core::model::Job& job) { removeExportFiles(job.id); });
     m_checks.setInterval(1000);
     connect(&m_checks, &QTimer::timeout, this, &DeliveryService::checkViewers);
 }
@@ -109,7 +123,18 @@ DeliveryService::~DeliveryService() {
     doStop();
 }
 
+void DeliveryService::setOptions(const Options& options) {
+    m_options = options;
+    m_exportPool.setMaxThreadCount(m_options.exportThreads);
+    m_exports.setRetention(JobBoard::Retention{64, m_options.exportKeepMs});
+}
+
 Status DeliveryService::doStart() {
+    if (!m_options.exportsDir.isEmpty() && !QDir().mkpath(m_options.exportsDir)) {
+        qCWarning(lcDelivery).noquote() << "cannot make the exports folder" << m_options.exportsDir
+                                        << "; exports will fail until it can be made";
+    }
+    removeStrayExportFiles();
     m_running = true;
     m_checks.start();
     return {};
@@ -124,6 +149,10 @@ void DeliveryService::doStop() {
         endSnapshot(id, deliveryFailure(unavailable()));
     }
     m_pool.waitForDone();
+    m_exports.cancelAll(QStringLiteral("service_stopped"),
+                        QStringLiteral("The media transmission service stopped before the export ended. Start it "
+                                       "and export again."));
+    m_exportPool.waitForDone();  // cancelled writers remove their partial files
     const QList<MediaViewer*> viewers = m_viewers;
     for (MediaViewer* viewer : viewers) {
         viewer->end(QStringLiteral("the service stopped"));
@@ -193,6 +222,7 @@ void DeliveryService::checkViewers() {
     for (MediaViewer* viewer : std::as_const(m_viewers)) {
         viewer->check();
     }
+    m_exports.prune();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const auto pending = m_snapshots;  // endSnapshot() changes the hash
     for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
@@ -347,6 +377,209 @@ void DeliveryService::endSnapshot(quint64 id, std::optional<QHttpServerResponse>
         }
         response->deleteLater();
     }
+}
+
+// --- exports ------------------------------------------------------------------------------------
+
+namespace {
+
+Error exportNotFound(const QString& id) {
+    return Error::make(QStringLiteral("export_not_found"),
+                       QStringLiteral("There is no export \"%1\" of yours. Finished exports are kept for a while "
+                                      "and then deleted; list them with GET /api/v1/media/exports.")
+                           .arg(id));
+}
+
+// A name people and file systems take: letters, digits, '.', '-' and '_' only.
+QString safeFileName(const QString& text) {
+    static const QRegularExpression kUnsafe(QStringLiteral("[^A-Za-z0-9._-]+"));
+    QString name = text;
+    name.replace(kUnsafe, QStringLiteral("_"));
+    return name.left(80);
+}
+
+}  // namespace
+
+QString DeliveryService::exportPath(const QString& id, bool partial) const {
+    return m_options.exportsDir + QLatin1Char('/') + id + (partial ? QStringLiteral(".mp4.part") : QStringLiteral(".mp4"));
+}
+
+void DeliveryService::removeExportFiles(const QString& id) const {
+    if (!m_options.exportsDir.isEmpty()) {
+        QFile::remove(exportPath(id, false));
+        QFile::remove(exportPath(id, true));
+    }
+}
+
+void DeliveryService::removeStrayExportFiles() const {
+    // Files no job knows (left by a run that ended): nobody can download them, so they go.
+    if (m_options.exportsDir.isEmpty()) {
+        return;
+    }
+    QDirIterator files(m_options.exportsDir, {QStringLiteral("*.mp4"), QStringLiteral("*.mp4.part")}, QDir::Files);
+    while (files.hasNext()) {
+        const QString path = files.next();
+        const QString id = QFileInfo(path).fileName().section(QLatin1Char('.'), 0, 0);
+        const auto job = m_exports.find(QString::fromLatin1(kExportKind), id);
+        if (!job || (job->state != QLatin1String(core::model::Job::kSucceeded) && !job->isRunning())) {
+            QFile::remove(path);
+        }
+    }
+}
+
+Result<core::model::Job> DeliveryService::startExport(const Caller& caller, const QString& channelId,
+                                                      const QString& stream, qint64 fromMs, qint64 toMs) {
+    if (Status status = available(); !status) {
+        return status.error();
+    }
+    if (Status status = checkStream(channelId, stream); !status) {
+        return status.error();
+    }
+    if (m_options.exportsDir.isEmpty() || !m_segments) {
+        return Error::make(QStringLiteral("recording_unavailable"),
+                           QStringLiteral("This server has no recordings to export (the recorder is not running)."));
+    }
+    if (toMs <= fromMs || toMs - fromMs > m_options.maxExportSpanMs) {
+        return core::model::FieldReader::badRequest(
+            QStringLiteral("export request"), QStringLiteral("toMs"),
+            QStringLiteral("must be after fromMs and at most %1 hours later; export longer ranges in parts")
+                .arg(m_options.maxExportSpanMs / 3'600'000));
+    }
+    auto segments = m_segments(channelId, stream, fromMs - kKeyframeLookbackMs, toMs);
+    if (!segments) {
+        return segments.error();
+    }
+    const bool recorded = std::any_of(segments->cbegin(), segments->cend(), [&](const core::media::SegmentRef& segment) {
+        return segment.endUs > fromMs * 1000 && segment.startUs < toMs * 1000;
+    });
+    if (!recorded) {
+        return Error::make(QStringLiteral("nothing_recorded"),
+                           QStringLiteral("Nothing is recorded on this channel between the requested times. The "
+                                          "channel's recorded periods show what there is."));
+    }
+    const auto channel = m_devices.channel(channelId);
+    const QString title = channel ? channel->name : channelId;
+    const QString fileName = QStringLiteral("%1_%2Z.mp4")
+                                 .arg(safeFileName(title),
+                                      QDateTime::fromMSecsSinceEpoch(fromMs, Qt::UTC).toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    const core::model::Job job = m_exports.start(
+        QString::fromLatin1(kExportKind), caller.userId,
+        QJsonObject{{QStringLiteral("channelId"), channelId}, {QStringLiteral("stream"), stream},
+                    {QStringLiteral("fromMs"), fromMs},       {QStringLiteral("toMs"), toMs},
+                    {QStringLiteral("startMs"), 0},           {QStringLiteral("endMs"), 0},
+                    {QStringLiteral("bytes"), 0},             {QStringLiteral("videoCodec"), QString()},
+                    {QStringLiteral("fileName"), fileName},   {QStringLiteral("download"), QString()}});
+    const QString id = job.id;
+    ExportRequest request{segments.value(), fromMs * 1000, toMs * 1000, exportPath(id, true), title,
+                          m_options.exportBytesPerSecond};
+    const std::shared_ptr<core::Cancellation> cancel = m_exports.cancellation(id);
+    // The service outlives the pool's work (doStop waits for it), so the queued calls are safe.
+    m_exportPool.start([this, id, request, cancel] {
+        auto summary = ExportWriter::run(request, *cancel, [this, id](double share, qint64 bytes) {
+            QMetaObject::invokeMethod(this, [this, id, share, bytes] { exportProgress(id, share, bytes); },
+                                      Qt::QueuedConnection);
+        });
+        QMetaObject::invokeMethod(this, [this, id, summary] { exportDone(id, summary); }, Qt::QueuedConnection);
+    });
+    qCInfo(lcDelivery).noquote() << "export" << id << "of" << streamKey(channelId, stream) << fromMs << toMs << "for"
+                                 << caller.userName;
+    return job;
+}
+
+void DeliveryService::exportProgress(const QString& id, double share, qint64 bytes) {
+    auto job = m_exports.find(QString::fromLatin1(kExportKind), id);
+    if (!job || !job->isRunning()) {
+        return;
+    }
+    QJsonObject result = job->result;
+    result.insert(QStringLiteral("bytes"), bytes);
+    m_exports.update(id, share, result);
+}
+
+void DeliveryService::exportDone(const QString& id, const Result<ExportSummary>& summary) {
+    auto job = m_exports.find(QString::fromLatin1(kExportKind), id);
+    if (!job || !job->isRunning()) {
+        removeExportFiles(id);  // cancelled meanwhile: nothing stays
+        return;
+    }
+    if (!summary) {
+        removeExportFiles(id);
+        m_exports.fail(id, summary.error().code, summary.error().message);
+        return;
+    }
+    QFile::remove(exportPath(id, false));
+    if (!QFile::rename(exportPath(id, true), exportPath(id, false))) {
+        removeExportFiles(id);
+        m_exports.fail(id, QStringLiteral("export_failed"),
+                       QStringLiteral("The finished export could not be moved into place in %1. Check the folder's "
+                                      "permissions and free space.")
+                           .arg(m_options.exportsDir));
+        return;
+    }
+    QJsonObject result = job->result;
+    result.insert(QStringLiteral("startMs"), summary->startUs / 1000);
+    result.insert(QStringLiteral("endMs"), (summary->endUs + 999) / 1000);
+    result.insert(QStringLiteral("bytes"), summary->bytes);
+    result.insert(QStringLiteral("videoCodec"), summary->videoCodec);
+    result.insert(QStringLiteral("download"), QStringLiteral("/api/v1/media/exports/%1/file").arg(id));
+    m_exports.succeed(id, result);
+    qCInfo(lcDelivery).noquote() << "export" << id << "done:" << summary->bytes << "bytes";
+}
+
+QList<core::model::Job> DeliveryService::exports(const Caller& caller) const {
+    return m_exports.list(QString::fromLatin1(kExportKind), caller.userId);
+}
+
+Result<core::model::Job> DeliveryService::exportJob(const Caller& caller, const QString& id) const {
+    auto job = m_exports.find(QString::fromLatin1(kExportKind), id);
+    if (!job || m_exports.owner(id) != caller.userId) {
+        return exportNotFound(id);
+    }
+    return *job;
+}
+
+Result<std::optional<core::model::Job>> DeliveryService::cancelOrDeleteExport(const Caller& caller, const QString& id) {
+    auto job = exportJob(caller, id);
+    if (!job) {
+        return job.error();
+    }
+    if (job->isRunning()) {
+        auto cancelled = m_exports.cancel(QString::fromLatin1(kExportKind), id, QStringLiteral("Cancelled at your request."));
+        return std::optional<core::model::Job>(cancelled.value_or(job.value()));
+    }
+    m_exports.remove(id);  // removed() deletes the file
+    return std::optional<core::model::Job>();
+}
+
+Status DeliveryService::downloadExport(const Caller& caller, const QString& id, QHttpServerResponder& responder) {
+    auto job = exportJob(caller, id);
+    if (!job) {
+        return job.error();
+    }
+    if (job->state != QLatin1String(core::model::Job::kSucceeded)) {
+        return Error::make(QStringLiteral("export_not_ready"),
+                           QStringLiteral("The export is %1, so there is no file to download%2.")
+                               .arg(job->state, job->isRunning() ? QStringLiteral(" yet; wait until it succeeds")
+                                                                 : QString()));
+    }
+    const QString path = exportPath(id, false);
+    if (!QFileInfo::exists(path)) {
+        return exportNotFound(id);
+    }
+    StreamingResponse* response = StreamingResponse::take(responder);
+    if (!response) {
+        return {};
+    }
+    const QString fileName = job->result.value(QStringLiteral("fileName")).toString();
+    const StreamingResponse::Headers headers{
+        {QByteArrayLiteral("Content-Disposition"), QStringLiteral("attachment; filename=\"%1\"").arg(fileName).toUtf8()},
+        {QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer")},
+    };
+    if (!FileDownload::start(response, path, QByteArrayLiteral("video/mp4"), headers, this)) {
+        response->answer(deliveryFailure(exportNotFound(id)));
+        response->deleteLater();
+    }
+    return {};
 }
 
 }  // namespace vigil::server

@@ -7,6 +7,7 @@
 #include <QUuid>
 
 #include "accounts/accounts_service.h"
+#include "delivery/delivery_push.h"
 #include "delivery/delivery_service.h"
 #include "devices/devices_push.h"
 #include "devices/devices_service.h"
@@ -213,13 +214,16 @@ void Engine::createServices() {
     recordingOptions.segmentUs = m_options.recordingSegmentMs * 1000;
     recordingOptions.channelExists = [this](const QString& id) { return m_devices && m_devices->channel(id).ok(); };
     m_recording = new RecordingService(*m_database, *m_settings, *m_options.clock, *m_streams, recordingOptions, this);
-    m_delivery = new DeliveryService(*m_streams, *m_devices, *m_options.clock, this);
+    DeliveryService::Options deliveryOptions;
+    deliveryOptions.exportsDir = dataDir() + QStringLiteral("/exports");
+    m_delivery = new DeliveryService(*m_streams, *m_devices, *m_options.clock, deliveryOptions, this);
     connect(m_accounts, &AccountsService::sessionEnded, m_delivery, &DeliveryService::endSession);
     m_delivery->setSegmentLookup([this](const QString& channelId, const QString& stream, qint64 fromMs, qint64 toMs) {
         return m_recording->segmentRefs(channelId, stream, fromMs, toMs);
     });
     m_https = new HttpsService(*this, this);
     connectDevicePushes(*m_devices, *m_accounts, m_https->hub());
+    connectDeliveryPushes(*m_delivery, *m_accounts, *m_database, m_https->hub());
 
     quint16 port = m_options.port;
     if (m_options.ephemeralPort) {

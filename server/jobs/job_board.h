@@ -33,6 +33,7 @@ public:
     };
 
     JobBoard(const core::Clock& clock, Retention retention, QObject* parent = nullptr);
+    void setRetention(Retention retention) { m_retention = retention; }
 
     // A new running job (newest first), after pruning; emits changed. `owner`: the user it
     // belongs to, empty when it belongs to no one in particular.

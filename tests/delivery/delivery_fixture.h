@@ -34,8 +34,9 @@ inline const QString kUserPassword = QStringLiteral("Kestrel!Wing7");
 class DeliveryFixture {
 public:
     // Starts the engine in `root` and initialises it with the administrator logged in.
-    bool start(const QString& root, QString* error) {
+    bool start(const QString& root, QString* error, qint64 recordingSegmentMs = 60000) {
         server::EngineOptions options = test::engineOptions(root);
+        options.recordingSegmentMs = recordingSegmentMs;
         options.passwordHashing = core::security::Argon2Parameters{64, 1, 1};  // quick; tst_brute_force runs the real ones
         m_engine = std::make_unique<server::Engine>(options);
         if (core::Status started = m_engine->start(); !started) {

@@ -242,7 +242,8 @@ private slots:
 
     void slowViewerIsDroppedThenDisconnectedWithoutHarmingOthers() {
         server::DeliveryService* delivery = m_fixture.engine().delivery();
-        server::DeliveryService::Options options = delivery->options();
+        const server::DeliveryService::Options saved = delivery->options();
+        server::DeliveryService::Options options = saved;
         options.viewer.stallTimeoutMs = 8000;
         delivery->setOptions(options);
         const server::DeliveryService::Stats before = delivery->stats();
@@ -276,7 +277,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(delivery->stats().stalledOut > before.stalledOut, 60000);
         slow.resume();  // reading again is how the client notices the server closed it
         QVERIFY(slow.waitFor([&] { return !slow.isConnected(); }, 20000));
-        delivery->setOptions(server::DeliveryService::Options{});
+        delivery->setOptions(saved);
     }
 
     void streamEndsWithItsSession() {
