@@ -21,6 +21,7 @@
 
 #include "delivery/delivery_fixture.h"
 #include "delivery/delivery_service.h"
+#include "http/https_service.h"
 #include "media/stream_hub.h"
 
 using namespace vigil;
@@ -290,6 +291,29 @@ private slots:
         QVERIFY(stream.waitFor([&] { return !stream.isConnected(); }, 20000));
         // The stream ended cleanly: the last chunk came before the close.
         QVERIFY(stream.received().endsWith("0\r\n\r\n"));
+    }
+
+    void stoppingTheServiceEndsStreamsAndRefusesNewOnes() {
+        // SRV-1: the media transmission service stops and starts on its own.
+        ApiSession& admin = m_fixture.admin();
+        RawStream stream(m_fixture.engine(), "/api/v1/media/live/" + m_channel, adminToken());
+        QVERIFY(stream.waitForHead());
+        QCOMPARE(stream.status(), 200);
+        QCOMPARE(admin.post("/api/v1/services/media-transmission/stop").status, 200);
+        QVERIFY(stream.waitFor([&] { return !stream.isConnected(); }, 20000));
+        QVERIFY(stream.received().endsWith("0\r\n\r\n"));
+        const ApiReply refused = admin.get("/api/v1/media/live/" + m_channel);
+        QCOMPARE(refused.status, 503);
+        QCOMPARE(refused.error(), QStringLiteral("delivery_unavailable"));
+        QCOMPARE(admin.post("/api/v1/services/media-transmission/start").status, 200);
+        RawStream again(m_fixture.engine(), "/api/v1/media/live/" + m_channel, adminToken());
+        QVERIFY(again.waitForHead());
+        QCOMPARE(again.status(), 200);
+        // Restarting the gateway drops its connections; the viewer behind one goes with it.
+        QTRY_COMPARE_WITH_TIMEOUT(m_fixture.engine().delivery()->stats().liveViewers, 1, 10000);
+        QVERIFY(m_fixture.engine().https()->restart().ok());
+        QTRY_COMPARE_WITH_TIMEOUT(m_fixture.engine().delivery()->stats().liveViewers, 0, 10000);
+        QVERIFY(again.waitFor([&] { return !again.isConnected(); }, 10000));
     }
 
     void snapshotIsAJpegOfThePicture() {
