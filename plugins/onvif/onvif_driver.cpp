@@ -1,5 +1,7 @@
 #include "onvif_driver.h"
 
+#include <QHash>
+#include <QMutex>
 #include <QMutexLocker>
 
 #include "device_service.h"
@@ -40,22 +42,45 @@ bool isFatal(const Error& error) {
 
 }  // namespace
 
-DeviceState OnvifDriver::remembered(const DeviceAddress& device) const {
-    QMutexLocker lock(&m_mutex);
-    return m_states.value(keyOf(device));
+namespace {
+
+constexpr int kMaxRemembered = 4096;
+
+// What sessions learnt, by address + user, for every OnvifDriver of the process.
+struct Memory {
+    QMutex mutex;
+    QHash<QString, DeviceState> states;
+};
+
+Memory& memory() {
+    static Memory shared;
+    return shared;
+}
+
+}  // namespace
+
+DeviceState OnvifDriver::remembered(const DeviceAddress& device) {
+    QMutexLocker lock(&memory().mutex);
+    return memory().states.value(keyOf(device));
 }
 
 void OnvifDriver::remember(const DeviceAddress& device, const OnvifSession& session) {
-    QMutexLocker lock(&m_mutex);
-    if (m_states.size() >= kMaxRemembered && !m_states.contains(keyOf(device))) {
-        m_states.clear();  // a bound, not a cache policy: it only costs a few extra requests
+    QMutexLocker lock(&memory().mutex);
+    QHash<QString, DeviceState>& states = memory().states;
+    if (states.size() >= kMaxRemembered && !states.contains(keyOf(device))) {
+        states.clear();  // a bound, not a cache policy: it only costs a few extra requests
     }
-    m_states.insert(keyOf(device), session.state());
+    states.insert(keyOf(device), session.state());
 }
 
 void OnvifDriver::forget(const DeviceAddress& device) {
-    QMutexLocker lock(&m_mutex);
-    m_states.remove(keyOf(device));
+    QMutexLocker lock(&memory().mutex);
+    memory().states.remove(keyOf(device));
+}
+
+void OnvifDriver::forgetAll() {
+    QMutexLocker lock(&memory().mutex);
+    memory().states.clear();
 }
 
 Result<DeviceDescription> OnvifDriver::describe(const DeviceAddress& device, const Cancellation& cancel) {

@@ -1,11 +1,10 @@
 #pragma once
 // OnvifDriver: the "onvif" DeviceDriver. Every call is a short OnvifSession with the device; what a
-// session learnt (clock offset, service addresses, media profiles) is remembered per device address
-// and user, so a PTZ move costs one request rather than four. Safe to call from several worker
-// threads at once: the memory is behind a mutex, sessions share nothing else.
-
-#include <QHash>
-#include <QMutex>
+// session learnt (clock offset, service addresses, media profiles: nothing secret) is remembered per
+// device address and user in memory shared by every OnvifDriver of the process, because the
+// registry makes a new driver for each call: so a PTZ move costs one request rather than four.
+// Safe to call from several worker threads at once: the memory is behind a mutex, sessions share
+// nothing else.
 
 #include "devices/device_driver.h"
 #include "onvif_session.h"
@@ -43,20 +42,18 @@ public:
     core::Result<std::unique_ptr<core::devices::DeviceEventStream>> subscribeEvents(
         const core::devices::DeviceAddress& device, const core::devices::Cancellation& cancel) override;
 
-private:
-    static constexpr int kMaxRemembered = 4096;
+    // Drops everything remembered about devices (tests; a device that changed completely).
+    static void forgetAll();
 
-    DeviceState remembered(const core::devices::DeviceAddress& device) const;
-    void remember(const core::devices::DeviceAddress& device, const OnvifSession& session);
-    void forget(const core::devices::DeviceAddress& device);
+private:
+    static DeviceState remembered(const core::devices::DeviceAddress& device);
+    static void remember(const core::devices::DeviceAddress& device, const OnvifSession& session);
+    static void forget(const core::devices::DeviceAddress& device);
 
     // A PTZ call: finds the channel's PTZ profile, then posts `makeBody(profileToken)`.
     core::Result<XmlElement> ptzCall(const core::devices::DeviceAddress& device, const QString& channelToken,
                                      const QString& operation, const std::function<QString(const QString&)>& makeBody,
                                      const core::devices::Cancellation& cancel);
-
-    mutable QMutex m_mutex;
-    QHash<QString, DeviceState> m_states;  // by address + user
 };
 
 }  // namespace vigil::plugins::onvif

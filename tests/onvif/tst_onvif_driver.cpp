@@ -68,7 +68,10 @@ private slots:
 
     void cleanupTestCase() { m_camera.stop(); }
 
-    void init() { QCOMPARE(m_camera.command(QStringLiteral("onvif-fault cam1 none")), QStringLiteral("ok")); }
+    void init() {
+        OnvifDriver::forgetAll();  // each test starts without what earlier ones taught the driver
+        QCOMPARE(m_camera.command(QStringLiteral("onvif-fault cam1 none")), QStringLiteral("ok"));
+    }
 
     void describeByAddress() {
         OnvifDriver driver;
@@ -189,6 +192,22 @@ private slots:
         auto none = driver.ptzMove(address(m_camera, QStringLiteral("cam2")), QStringLiteral("vs"), 1, 0, 0, cancel);
         QVERIFY(!none.ok());
         QCOMPARE(none.error().code, QString::fromLatin1(devices::kErrorNotSupported));
+    }
+
+    void laterCallsReuseWhatTheDriverLearnt() {
+        // The registry makes a new driver for each call; what describe learnt (clock offset, service
+        // addresses, profiles) still spares the next call three requests.
+        Cancellation cancel;
+        const DeviceAddress device = address(m_camera, QStringLiteral("cam1"));
+        QVERIFY(OnvifDriver().describe(device, cancel).ok());
+        const int before = m_camera.command(QStringLiteral("onvif-requests cam1")).mid(3).toInt();
+        QVERIFY(OnvifDriver().ptzStop(device, QStringLiteral("vs"), cancel).ok());
+        QCOMPARE(m_camera.command(QStringLiteral("onvif-requests cam1")).mid(3).toInt(), before + 1);
+
+        // Without it: the clock, the services, the profiles, then the call.
+        OnvifDriver::forgetAll();
+        QVERIFY(OnvifDriver().ptzStop(device, QStringLiteral("vs"), cancel).ok());
+        QCOMPARE(m_camera.command(QStringLiteral("onvif-requests cam1")).mid(3).toInt(), before + 5);
     }
 
     void eventsArePulled() {

@@ -143,16 +143,19 @@ void OnvifServer::describe(QJsonObject& ready) const {
 
 std::optional<QString> OnvifServer::execute(const QString& line) {
     const QStringList words = line.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    if (words.isEmpty() || (words.first() != QStringLiteral("motion") && words.first() != QStringLiteral("onvif-fault") &&
-                            words.first() != QStringLiteral("pullpoints"))) {
+    static const QStringList kCommands = {QStringLiteral("motion"), QStringLiteral("onvif-fault"),
+                                          QStringLiteral("pullpoints"), QStringLiteral("onvif-requests")};
+    if (words.isEmpty() || !kCommands.contains(words.first())) {
         return std::nullopt;
     }
-    if (words.first() == QStringLiteral("pullpoints")) {
+    if (words.first() == QStringLiteral("pullpoints") || words.first() == QStringLiteral("onvif-requests")) {
         const auto camera = words.size() == 2 ? m_cameras.find(words.at(1)) : m_cameras.end();
         if (camera == m_cameras.end()) {
-            return QStringLiteral("error: usage: pullpoints <camera>");
+            return QStringLiteral("error: usage: %1 <camera>").arg(words.first());
         }
-        return QStringLiteral("ok %1").arg(camera->second.device->subscriptionCount());
+        return QStringLiteral("ok %1").arg(words.first() == QStringLiteral("pullpoints")
+                                               ? camera->second.device->subscriptionCount()
+                                               : camera->second.requests);
     }
     if (words.size() != 3) {
         return QStringLiteral("error: usage: motion <camera> on|off, onvif-fault <camera> none|garbage|truncated|html|silent");
@@ -295,6 +298,7 @@ void OnvifServer::handle(const HttpRequest& request, OnvifHttpServer::Respond re
         return;
     }
     Camera& camera = found->second;
+    ++camera.requests;
     const QString service = parts.mid(3).join(QLatin1Char('/'));
     if (service == QStringLiteral("snapshot.jpg")) {
         if (request.method != "GET") {

@@ -11,7 +11,8 @@
 //
 // Commands (stdin, through FaultControl): "motion <cam> on|off" raises a motion event;
 // "onvif-fault <cam> none|garbage|truncated|html|silent" makes the camera's ONVIF answers bad;
-// "pullpoints <cam>" answers "ok <number of event subscriptions>".
+// "pullpoints <cam>" answers "ok <number of event subscriptions>", "onvif-requests <cam>" "ok <number
+// of HTTP requests so far>".
 // PTZ calls are printed on stdout as "onvif ptz <cam> <Operation> key=value..." lines.
 
 #include <QHostAddress>
@@ -69,6 +70,7 @@ private:
         std::unique_ptr<OnvifDevice> device;
         UsernameTokenChecker tokens;
         Fault fault = Fault::None;
+        int requests = 0;  // HTTP requests to the camera's ONVIF paths
     };
 
     void handle(const HttpRequest& request, OnvifHttpServer::Respond respond);
