@@ -90,18 +90,7 @@ Status ArchiveReader::openSegment(int index, qint64 byteOffset) {
         open->trackOf[i] = static_cast<int>(info.tracks.size());
         info.tracks.append(*track);
     }
-    auto sameTracks = [](const StreamInfo& a, const StreamInfo& b) {
-        if (a.tracks.size() != b.tracks.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.tracks.size(); ++i) {
-            if (a.tracks[i].kind != b.tracks[i].kind || a.tracks[i].codec != b.tracks[i].codec) {
-                return false;
-            }
-        }
-        return true;
-    };
-    if (!m_info.tracks.isEmpty() && !sameTracks(m_info, info)) {
+    if (!m_info.tracks.isEmpty() && !m_info.sameCodecs(info)) {
         m_infoChanged = true;
         m_lastDtsUs.clear();
     }

@@ -11,4 +11,16 @@ int StreamInfo::videoTrack() const {
     return -1;
 }
 
+bool StreamInfo::sameCodecs(const StreamInfo& other) const {
+    if (tracks.size() != other.tracks.size()) {
+        return false;
+    }
+    for (int i = 0; i < tracks.size(); ++i) {
+        if (tracks[i].kind != other.tracks[i].kind || tracks[i].codec != other.tracks[i].codec) {
+            return false;
+        }
+    }
+    return true;
+}
+
 }  // namespace vigil::core::media

@@ -31,6 +31,8 @@ struct StreamInfo {
     QList<TrackInfo> tracks;  // MediaPacket::track indexes this list
 
     int videoTrack() const;  // index of the first video track, -1 when there is none
+    // The same tracks in the same order with the same codecs (sizes and configuration may differ).
+    bool sameCodecs(const StreamInfo& other) const;
 };
 
 struct MediaPacket {

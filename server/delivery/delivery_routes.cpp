@@ -100,74 +100,73 @@ Status admit(const DeliveryService& d, const RouteRequest& r, const QString& cha
     return d.mayUse(*r.caller, channelId);
 }
 
-Route live(DeliveryService& d) {
+// What a streaming request on one channel asks for, from its path and query.
+struct StreamAsk {
+    QString channel;
+    QString stream;
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    double speed = 1.0;
+};
+using AskReader = std::function<void(QueryReader&, StreamAsk&)>;
+using StreamOpener = std::function<Status(const Caller&, const StreamAsk&, QHttpServerResponder&)>;
+
+// A streaming GET of one channel's stream (token in the query allowed): the query first (400), then
+// the channel's rights (403/404), then `open` takes the connection or refuses.
+Route channelStreamRoute(QString path, const char* permission, QString context, const QStringList& parameters,
+                         DeliveryService& d, AskReader read, StreamOpener open) {
     return Route{
         .method = Method::Get,
-        .path = QStringLiteral("/api/v1/media/live/{channel}"),
-        .permission = need(Permissions::kLive),
-        .streamHandler = [&d](const RouteRequest& r, QHttpServerResponder& responder) -> std::optional<QHttpServerResponse> {
-            QueryReader query(r, QStringLiteral("live stream request"), {QStringLiteral("stream")});
-            const QString stream = query.text(QStringLiteral("stream"), QStringLiteral("main"));
+        .path = std::move(path),
+        .permission = need(permission),
+        .streamHandler = [&d, context, parameters, read, open](const RouteRequest& r, QHttpServerResponder& responder)
+            -> std::optional<QHttpServerResponse> {
+            QueryReader query(r, context, QStringList{QStringLiteral("stream")} + parameters);
+            StreamAsk ask{r.param(QStringLiteral("channel")), query.text(QStringLiteral("stream"), QStringLiteral("main"))};
+            if (read) {
+                read(query, ask);
+            }
             if (query.error()) {
                 return deliveryFailure(*query.error());
             }
-            const QString channel = r.param(QStringLiteral("channel"));
-            if (Status may = admit(d, r, channel); !may) {
+            if (Status may = admit(d, r, ask.channel); !may) {
                 return refused(may);
             }
-            return refused(d.openLive(*r.caller, channel, stream, responder));
+            return refused(open(*r.caller, ask, responder));
         },
         .tokenInQuery = true,
     };
 }
 
-Route archive(DeliveryService& d) {
-    return Route{
-        .method = Method::Get,
-        .path = QStringLiteral("/api/v1/media/archive/{channel}"),
-        .permission = need(Permissions::kPlayback),
-        .streamHandler = [&d](const RouteRequest& r, QHttpServerResponder& responder) -> std::optional<QHttpServerResponse> {
-            QueryReader query(r, QStringLiteral("archive stream request"),
-                              {QStringLiteral("stream"), QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("speed")});
-            const QString stream = query.text(QStringLiteral("stream"), QStringLiteral("main"));
-            const auto from = query.time(QStringLiteral("from"), true);
-            const auto to = query.time(QStringLiteral("to"), false);
-            const double speed = query.number(QStringLiteral("speed"), 1.0, 0.0, kMaxSpeed);
-            const qint64 end = to.value_or(from.value_or(0) + kOpenEndMs);
-            if (!query.error() && from && end <= *from) {
-                query.failWith(QStringLiteral("to"), QStringLiteral("is not after \"from\""));
-            }
-            if (query.error()) {
-                return deliveryFailure(*query.error());
-            }
-            const QString channel = r.param(QStringLiteral("channel"));
-            if (Status may = admit(d, r, channel); !may) {
-                return refused(may);
-            }
-            return refused(d.openArchive(*r.caller, channel, stream, *from, end, speed, responder));
-        },
-        .tokenInQuery = true,
+QList<Route> streamRoutes(DeliveryService& d) {
+    const auto readRange = [](QueryReader& query, StreamAsk& ask) {
+        const auto from = query.time(QStringLiteral("from"), true);
+        const auto to = query.time(QStringLiteral("to"), false);
+        ask.speed = query.number(QStringLiteral("speed"), 1.0, 0.0, kMaxSpeed);
+        ask.fromMs = from.value_or(0);
+        ask.toMs = to.value_or(ask.fromMs + kOpenEndMs);
+        if (!query.error() && ask.toMs <= ask.fromMs) {
+            query.failWith(QStringLiteral("to"), QStringLiteral("is not after \"from\""));
+        }
     };
-}
-
-Route snapshot(DeliveryService& d) {
-    return Route{
-        .method = Method::Get,
-        .path = QStringLiteral("/api/v1/media/snapshot/{channel}"),
-        .permission = need(Permissions::kLive),
-        .streamHandler = [&d](const RouteRequest& r, QHttpServerResponder& responder) -> std::optional<QHttpServerResponse> {
-            QueryReader query(r, QStringLiteral("snapshot request"), {QStringLiteral("stream")});
-            const QString stream = query.text(QStringLiteral("stream"), QStringLiteral("main"));
-            if (query.error()) {
-                return deliveryFailure(*query.error());
-            }
-            const QString channel = r.param(QStringLiteral("channel"));
-            if (Status may = admit(d, r, channel); !may) {
-                return refused(may);
-            }
-            return refused(d.snapshot(*r.caller, channel, stream, responder));
-        },
-        .tokenInQuery = true,
+    return {
+        channelStreamRoute(QStringLiteral("/api/v1/media/live/{channel}"), Permissions::kLive,
+                           QStringLiteral("live stream request"), {}, d, nullptr,
+                           [&d](const Caller& caller, const StreamAsk& ask, QHttpServerResponder& responder) {
+                               return d.openLive(caller, ask.channel, ask.stream, responder);
+                           }),
+        channelStreamRoute(QStringLiteral("/api/v1/media/archive/{channel}"), Permissions::kPlayback,
+                           QStringLiteral("archive stream request"),
+                           {QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("speed")}, d, readRange,
+                           [&d](const Caller& caller, const StreamAsk& ask, QHttpServerResponder& responder) {
+                               return d.openArchive(caller, ask.channel, ask.stream, ask.fromMs, ask.toMs, ask.speed,
+                                                    responder);
+                           }),
+        channelStreamRoute(QStringLiteral("/api/v1/media/snapshot/{channel}"), Permissions::kLive,
+                           QStringLiteral("snapshot request"), {}, d, nullptr,
+                           [&d](const Caller& caller, const StreamAsk& ask, QHttpServerResponder& responder) {
+                               return d.snapshot(caller, ask.channel, ask.stream, responder);
+                           }),
     };
 }
 
@@ -233,7 +232,7 @@ QList<Route> exportRoutes(DeliveryService& d) {
 }  // namespace
 
 QList<Route> deliveryRoutes(DeliveryService& delivery) {
-    return QList<Route>{live(delivery), archive(delivery), snapshot(delivery)} + exportRoutes(delivery);
+    return streamRoutes(delivery) + exportRoutes(delivery);
 }
 
 }  // namespace vigil::server

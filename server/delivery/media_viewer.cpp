@@ -11,24 +11,7 @@ namespace vigil::server {
 
 using core::media::PacketMuxer;
 using core::media::PacketPtr;
-using core::media::StreamInfo;
 using StatusCode = QHttpServerResponse::StatusCode;
-
-namespace {
-
-bool sameTracks(const StreamInfo& a, const StreamInfo& b) {
-    if (a.tracks.size() != b.tracks.size()) {
-        return false;
-    }
-    for (int i = 0; i < a.tracks.size(); ++i) {
-        if (a.tracks[i].kind != b.tracks[i].kind || a.tracks[i].codec != b.tracks[i].codec) {
-            return false;
-        }
-    }
-    return true;
-}
-
-}  // namespace
 
 void LatencyRecorder::add(qint64 us) {
     if (m_samples.size() < kCapacity) {
@@ -126,7 +109,7 @@ void MediaViewer::handle(FeedEvent& event) {
     switch (event.kind) {
     case FeedEvent::Kind::Started:
         m_downSinceMs = 0;
-        if (m_muxer && !sameTracks(m_info, event.info)) {
+        if (m_muxer && !m_info.sameCodecs(event.info)) {
             // The camera now sends another codec: a new muxer would start a new program mid-stream,
             // which players follow badly. End cleanly; the client opens the stream again.
             qCInfo(lcDelivery).noquote() << m_description.kind << m_description.channelId

@@ -23,11 +23,11 @@
 //   bench_delivery [--viewers 1,10,50] [--seconds 20] [--samples 20] [--minutes 60] [--keep DIR]
 //                  [--skip live,ttff,export]
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -37,14 +37,12 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QThread>
-#include <QTimer>
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <limits>
 #include <memory>
 
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include "../accounts/api_session.h"
@@ -56,8 +54,12 @@
 #include "media/stream_hub.h"
 #include "media/stream_reader.h"
 #include "support/test_engine.h"
+#include "bench_support.h"
 
 using namespace vigil;
+using bench::pidCpuSeconds;
+using bench::processCpuSeconds;
+using bench::wait;
 
 namespace {
 
@@ -69,28 +71,6 @@ struct Options {
     QString keep;
     QStringList skip;
 };
-
-double processCpuSeconds() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
-}
-
-double pidCpuSeconds(qint64 pid) {
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly)) {
-        return 0;
-    }
-    const QByteArray line = stat.readAll();
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    return (fields.value(11).toDouble() + fields.value(12).toDouble()) / static_cast<double>(sysconf(_SC_CLK_TCK));
-}
-
-void wait(int ms) {
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
 
 double quantile(std::vector<double> values, double q) {
     if (values.empty()) {
@@ -481,26 +461,27 @@ void benchExport(Setup& setup, const QList<core::media::SegmentRef>& archive, co
     std::fflush(stdout);
 }
 
-Options parse(const QStringList& args) {
+Options parse(const QCoreApplication& app) {
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption viewers("viewers", "Viewer counts for the fan-out.", "n,n,...", "1,10,50");
+    const QCommandLineOption seconds("seconds", "Length of each measuring window.", "s", "20");
+    const QCommandLineOption samples("samples", "Time-to-first-frame samples.", "n", "20");
+    const QCommandLineOption minutes("minutes", "Minutes of recording to export.", "n", "60");
+    const QCommandLineOption keep("keep", "Work in DIR and keep the clip and the recording.", "DIR");
+    const QCommandLineOption skip("skip", "Parts to leave out: live, ttff, export.", "parts");
+    parser.addOptions({viewers, seconds, samples, minutes, keep, skip});
+    parser.process(app);
     Options options;
-    for (int i = 1; i + 1 < args.size(); i += 2) {
-        if (args[i] == QLatin1String("--viewers")) {
-            options.viewers.clear();
-            for (const QString& n : args[i + 1].split(QLatin1Char(','))) {
-                options.viewers << n.toInt();
-            }
-        } else if (args[i] == QLatin1String("--seconds")) {
-            options.seconds = args[i + 1].toInt();
-        } else if (args[i] == QLatin1String("--samples")) {
-            options.samples = args[i + 1].toInt();
-        } else if (args[i] == QLatin1String("--minutes")) {
-            options.minutes = args[i + 1].toInt();
-        } else if (args[i] == QLatin1String("--keep")) {
-            options.keep = args[i + 1];
-        } else if (args[i] == QLatin1String("--skip")) {
-            options.skip = args[i + 1].split(QLatin1Char(','));
-        }
+    options.viewers.clear();
+    for (const QString& n : parser.value(viewers).split(QLatin1Char(','))) {
+        options.viewers << n.toInt();
     }
+    options.seconds = parser.value(seconds).toInt();
+    options.samples = parser.value(samples).toInt();
+    options.minutes = parser.value(minutes).toInt();
+    options.keep = parser.value(keep);
+    options.skip = parser.value(skip).split(QLatin1Char(','), Qt::SkipEmptyParts);
     return options;
 }
 
@@ -509,27 +490,15 @@ Options parse(const QStringList& args) {
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     QLoggingCategory::setFilterRules(QStringLiteral("vigil.*.info=false\nvigil.*.debug=false\nqt.*=false"));
-    const Options options = parse(app.arguments());
+    const Options options = parse(app);
     QTemporaryDir temporary;
     const QString root = options.keep.isEmpty() ? temporary.path() : options.keep;
     QDir().mkpath(root);
 
     const QString clip = root + QStringLiteral("/clip-1080p-4M-nob.mp4");
-    if (!QFileInfo::exists(clip)) {
-        std::printf("making %s ...\n", qPrintable(clip));
-        std::fflush(stdout);
-        const int made = QProcess::execute(
-            QStringLiteral("ffmpeg"),
-            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"), QStringLiteral("lavfi"),
-             QStringLiteral("-i"), QStringLiteral("testsrc2=size=1920x1080:rate=25:duration=30"), QStringLiteral("-c:v"),
-             QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("veryfast"), QStringLiteral("-b:v"),
-             QStringLiteral("4M"), QStringLiteral("-maxrate"), QStringLiteral("4M"), QStringLiteral("-bufsize"),
-             QStringLiteral("8M"), QStringLiteral("-g"), QStringLiteral("50"), QStringLiteral("-bf"), QStringLiteral("0"),
-             QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), clip});
-        if (made != 0) {
-            std::fprintf(stderr, "cannot make the clip with ffmpeg\n");
-            return 1;
-        }
+    if (!bench::makeCameraClip(clip)) {
+        std::fprintf(stderr, "cannot make the clip with ffmpeg\n");
+        return 1;
     }
     QProcess camera;
     camera.setProcessChannelMode(QProcess::ForwardedErrorChannel);

@@ -38,8 +38,12 @@
 
 #include "recording/recorder_rig.h"
 #include "support/media_tools.h"
+#include "bench_support.h"
 
 using namespace vigil;
+using bench::pidCpuSeconds;
+using bench::processCpuSeconds;
+using bench::wait;
 
 namespace {
 
@@ -52,25 +56,6 @@ struct Options {
     QString keep;
     QString only;  // vigil | ffmpeg: run one side (profiling)
 };
-
-double processCpuSeconds() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
-}
-
-// utime + stime of a process from /proc/<pid>/stat, in seconds.
-double pidCpuSeconds(qint64 pid) {
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly)) {
-        return 0;
-    }
-    const QByteArray line = stat.readAll();
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    // After "pid (comm) ": state is field 0, utime 11, stime 12.
-    const double ticks = fields.value(11).toDouble() + fields.value(12).toDouble();
-    return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
-}
 
 // CPU seconds of this process's threads by role, from /proc/self/task/*/stat (comm names set by
 // the hub, "vigil:<key>", and the recorder, "vigil:record").
@@ -88,13 +73,7 @@ ThreadCpu threadCpu() {
         if (comm.open(QIODevice::ReadOnly)) {
             name = QString::fromUtf8(comm.readAll()).trimmed();
         }
-        QFile stat(QStringLiteral("/proc/self/task/%1/stat").arg(task));
-        if (!stat.open(QIODevice::ReadOnly)) {
-            continue;
-        }
-        const QByteArray line = stat.readAll();
-        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        const double seconds = (fields.value(11).toDouble() + fields.value(12).toDouble()) / static_cast<double>(sysconf(_SC_CLK_TCK));
+        const double seconds = bench::statCpuSeconds(QStringLiteral("/proc/self/task/%1/stat").arg(task));
         if (name == QLatin1String("vigil:record")) {
             cpu.writers += seconds;
         } else if (name.startsWith(QLatin1String("vigil:"))) {
@@ -104,13 +83,6 @@ ThreadCpu threadCpu() {
         }
     }
     return cpu;
-}
-
-// Runs the event loop (the recording service's work) for `ms` without polling.
-void wait(int ms) {
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
 }
 
 // Frames the files of one stream should hold by their timeline, and those they hold.
@@ -271,24 +243,10 @@ int main(int argc, char** argv) {
     const QString root = options.keep.isEmpty() ? temporary.path() : options.keep;
     QDir().mkpath(root);
 
-    // The clip: 1080p25 H.264 at about 4 Mbit/s, a keyframe every 2 s, moving content, no
-    // B-frames (as cameras send: they add latency).
     const QString clip = root + QStringLiteral("/clip-1080p-4M-nob.mp4");
-    if (!QFileInfo::exists(clip)) {
-        std::printf("making %s ...\n", qPrintable(clip));
-        std::fflush(stdout);
-        const int made = QProcess::execute(
-            QStringLiteral("ffmpeg"),
-            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"), QStringLiteral("lavfi"),
-             QStringLiteral("-i"), QStringLiteral("testsrc2=size=1920x1080:rate=25:duration=30"), QStringLiteral("-c:v"),
-             QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("veryfast"), QStringLiteral("-b:v"),
-             QStringLiteral("4M"), QStringLiteral("-maxrate"), QStringLiteral("4M"), QStringLiteral("-bufsize"),
-             QStringLiteral("8M"), QStringLiteral("-g"), QStringLiteral("50"), QStringLiteral("-bf"), QStringLiteral("0"), QStringLiteral("-pix_fmt"),
-             QStringLiteral("yuv420p"), clip});
-        if (made != 0) {
-            std::fprintf(stderr, "cannot make the clip with ffmpeg\n");
-            return 1;
-        }
+    if (!bench::makeCameraClip(clip)) {
+        std::fprintf(stderr, "cannot make the clip with ffmpeg\n");
+        return 1;
     }
 
     std::printf("Recording N streams of 1080p25 H.264 ~4 Mbit/s (vigil-testcamera, file loop), %d s window after %d s "
