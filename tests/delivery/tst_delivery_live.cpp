@@ -9,7 +9,7 @@
 //  - a viewer that stops reading is dropped to the next keyframe, then disconnected, while another
 //    viewer goes on undisturbed;
 //  - the stream ends when its session ends;
-//  - a snapshot is a JPEG of the camera's picture size.
+//  - a snapshot is a JPEG of the camera's picture size (of the H.264 main and the H.265 sub stream).
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -71,7 +71,7 @@ private slots:
         QString error;
         QVERIFY2(m_fixture.start(m_dir.path(), &error), qPrintable(error));
         GstCamera::Options options;
-        options.mounts = {QStringLiteral("main:h264+aac"), QStringLiteral("sub:h264")};
+        options.mounts = {QStringLiteral("main:h264+aac"), QStringLiteral("sub:h265")};
         options.gopSeconds = 1.0;
         // Noise keeps the encoder at its bitrate, so a viewer that stops reading fills its buffers soon.
         options.pattern = QStringLiteral("snow");
@@ -93,7 +93,8 @@ private slots:
         QCOMPARE(test::firstStream(probed, "audio").value("codec_name").toString(), QStringLiteral("aac"));
 
         const QJsonObject sub = test::probe(m_fixture.tlsArguments() + QStringList{"-show_streams"}, liveUrl(adminToken(), "sub"));
-        QCOMPARE(test::firstStream(sub, "video").value("codec_name").toString(), QStringLiteral("h264"));
+        QCOMPARE(test::firstStream(sub, "video").value("codec_name").toString(), QStringLiteral("hevc"));
+        QCOMPARE(test::firstStream(sub, "video").value("width").toInt(), 640);
     }
 
     void answerHeadSaysWhatAndWhen() {
@@ -340,10 +341,11 @@ private slots:
         QByteArray errors;
         QCOMPARE(test::runTool("ffmpeg", {"-v", "error", "-i", file, "-f", "null", "-"}, 30000, nullptr, &errors), 0);
         QVERIFY2(errors.isEmpty(), errors.constData());
-        // Through ffprobe and a query token as well.
+        // Through ffprobe and a query token as well, of the H.265 sub stream this time.
         const QJsonObject remote = test::probe(m_fixture.tlsArguments() + QStringList{"-show_streams"},
-                                               m_fixture.url("/api/v1/media/snapshot/" + m_channel, adminToken()));
+                                               m_fixture.url("/api/v1/media/snapshot/" + m_channel, adminToken(), {{"stream", "sub"}}));
         QCOMPARE(test::firstStream(remote, "video").value("codec_name").toString(), QStringLiteral("mjpeg"));
+        QCOMPARE(test::firstStream(remote, "video").value("width").toInt(), 640);
     }
 
     void cleanupTestCase() {
