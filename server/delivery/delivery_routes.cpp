@@ -222,7 +222,8 @@ QList<Route> exportRoutes(DeliveryService& d) {
                 if (query.error()) {
                     return deliveryFailure(*query.error());
                 }
-                return refused(d.downloadExport(*r.caller, r.param(QStringLiteral("id")), responder));
+                return refused(d.downloadExport(*r.caller, r.param(QStringLiteral("id")),
+                                                r.http.value(QByteArrayLiteral("Range")), responder));
             },
             .tokenInQuery = true,
         },

@@ -159,6 +159,7 @@ void DeliveryService::doStop() {
     }
     qDeleteAll(m_viewers);  // detaches feeds (subscriptions, archive threads) before the hub can go
     m_viewers.clear();
+    qDeleteAll(findChildren<FileDownload*>(Qt::FindDirectChildrenOnly));  // their connections close
     emit viewerCountChanged(0);
 }
 
@@ -551,7 +552,8 @@ Result<std::optional<core::model::Job>> DeliveryService::cancelOrDeleteExport(co
     return std::optional<core::model::Job>();
 }
 
-Status DeliveryService::downloadExport(const Caller& caller, const QString& id, QHttpServerResponder& responder) {
+Status DeliveryService::downloadExport(const Caller& caller, const QString& id, const QByteArray& range,
+                                      QHttpServerResponder& responder) {
     auto job = exportJob(caller, id);
     if (!job) {
         return job.error();
@@ -575,7 +577,8 @@ Status DeliveryService::downloadExport(const Caller& caller, const QString& id, 
         {QByteArrayLiteral("Content-Disposition"), QStringLiteral("attachment; filename=\"%1\"").arg(fileName).toUtf8()},
         {QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer")},
     };
-    if (!FileDownload::start(response, path, QByteArrayLiteral("video/mp4"), headers, this)) {
+    response->limitKernelBuffer(m_options.viewer.kernelSendBufferBytes);
+    if (!FileDownload::start(response, path, QByteArrayLiteral("video/mp4"), headers, range, this)) {
         response->answer(deliveryFailure(exportNotFound(id)));
         response->deleteLater();
     }

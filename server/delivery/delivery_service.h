@@ -99,8 +99,10 @@ public:
     // Cancels a running export (answers the cancelled job; its partial file goes) or deletes a
     // finished one with its file (answers nullopt).
     core::Result<std::optional<core::model::Job>> cancelOrDeleteExport(const Caller& caller, const QString& id);
-    // The finished export's MP4 as a download (Content-Disposition: attachment).
-    core::Status downloadExport(const Caller& caller, const QString& id, QHttpServerResponder& responder);
+    // The finished export's MP4 as a download (Content-Disposition: attachment), the part `range`
+    // (the request's Range header) asks for.
+    core::Status downloadExport(const Caller& caller, const QString& id, const QByteArray& range,
+                                QHttpServerResponder& responder);
     QString exportsDir() const { return m_options.exportsDir; }
 
     // Checks that the channel exists and the caller's role reaches it (SEC-2.2). A role that does

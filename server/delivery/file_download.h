@@ -1,7 +1,9 @@
 #pragma once
 // FileDownload: sends a file over a StreamingResponse (Content-Length, optional
 // Content-Disposition) a piece at a time as the connection drains, so a large export never sits in
-// memory and a slow client only holds one piece. Deletes itself when the answer ends.
+// memory and a slow client only holds one piece. Answers one byte range ("Range: bytes=a-b",
+// 206) so players can seek and downloads can resume; other range forms get the whole file.
+// Deletes itself when the answer ends.
 
 #include <QFile>
 #include <QObject>
@@ -16,9 +18,10 @@ public:
     static constexpr qint64 kPieceBytes = 256 * 1024;
     static constexpr qint64 kHighWaterBytes = 1024 * 1024;
 
-    // Opens `path` and starts the answer; false (nothing written) when the file cannot be read.
+    // Opens `path` and starts the answer (the part `range`, the request's Range header, asks for);
+    // false (nothing written) when the file cannot be read.
     static bool start(StreamingResponse* response, const QString& path, const QByteArray& contentType,
-                      const StreamingResponse::Headers& headers, QObject* parent);
+                      const StreamingResponse::Headers& headers, const QByteArray& range, QObject* parent);
 
 signals:
     void finished();
@@ -29,6 +32,7 @@ private:
 
     StreamingResponse* const m_response;  // a child
     QFile m_file;
+    qint64 m_left = 0;  // bytes of the answer still to read from the file
 };
 
 }  // namespace vigil::server

@@ -290,6 +290,22 @@ private slots:
         QVERIFY2(download.headers.value("content-disposition").startsWith("attachment; filename=\"Yard_"),
                  download.headers.value("content-disposition").constData());
         QCOMPARE(download.body.size(), result.value("bytes").toInteger());
+        // A byte range (players seek, downloads resume): 206 with just those bytes; curl as the client.
+        const QString part = m_dir.filePath("part.bin");
+        const QString partHead = m_dir.filePath("part.head");
+        QCOMPARE(test::runTool("curl", {"-s", "--cacert", m_fixture.caFile(), "-r", "100-1099", "-D", partHead, "-o", part,
+                                        m_fixture.url(result.value("download").toString(), admin.token())},
+                               30000),
+                 0);
+        QFile headFile(partHead);
+        QVERIFY(headFile.open(QIODevice::ReadOnly));
+        const QByteArray partHeaders = headFile.readAll().toLower();
+        QVERIFY2(partHeaders.startsWith("http/1.1 206"), partHeaders.constData());
+        QVERIFY2(partHeaders.contains("content-range: bytes 100-1099/" + QByteArray::number(download.body.size())),
+                 partHeaders.constData());
+        QFile partFile(part);
+        QVERIFY(partFile.open(QIODevice::ReadOnly));
+        QCOMPARE(partFile.readAll(), download.body.mid(100, 1000));
         // Faststart: the index (moov) comes before the media (mdat).
         QVERIFY(download.body.indexOf("moov") > 0 && download.body.indexOf("moov") < download.body.indexOf("mdat"));
         const QString file = m_dir.filePath("export.mp4");
