@@ -2,6 +2,7 @@
 // for the rights): a GStreamer camera (tests/support/gst_camera.py) added by RTSP URL, then
 //  - ffprobe opens the live URL with the token in the query (trusting only the platform CA) and
 //    reports the codecs and the picture size; ffmpeg -c copy reads 5 s of it;
+//  - ffplay opens it (no display, no sound device);
 //  - VLC (cvlc as nobody, over HTTPS with the CA as its only trust) opens it and remuxes it;
 //  - several viewers at once share the hub's one reader;
 //  - no token 401, no `live` permission 403, a role that does not reach the channel 403;
@@ -129,6 +130,32 @@ private slots:
         QVERIFY2(duration >= 4.5 && duration <= 6.0, qPrintable(QString::number(duration)));
         const int packets = test::firstStream(probed, "video").value("nb_read_packets").toString().toInt();
         QVERIFY2(packets >= 100, qPrintable(QString::number(packets)));  // 25 fps for 5 s
+    }
+
+    void ffplayOpensIt() {
+        // ffplay without a display or sound device (dummy SDL drivers): it opens the URL and
+        // describes the stream; a live stream never ends, so the test stops it by PID then.
+        QProcess ffplay;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("SDL_AUDIODRIVER", "dummy");
+        environment.insert("SDL_VIDEODRIVER", "dummy");
+        ffplay.setProcessEnvironment(environment);
+        ffplay.setProcessChannelMode(QProcess::MergedChannels);
+        // (Not -nostats: it also hides the stream description ffplay prints.)
+        ffplay.start("ffplay", QStringList{"-v", "info", "-nodisp"} + m_fixture.tlsArguments() +
+                                   QStringList{liveUrl(adminToken())});
+        QVERIFY(ffplay.waitForStarted());
+        QByteArray said;
+        QDeadlineTimer deadline(60000);
+        // It describes the stream once it has read it, then plays (its clock appears in the status line).
+        while (!(said.contains("Audio: aac") && said.contains("M-A")) && ffplay.state() == QProcess::Running && !deadline.hasExpired()) {
+            QTest::qWait(50);
+            said += ffplay.readAll();
+        }
+        ::kill(static_cast<pid_t>(ffplay.processId()), SIGKILL);
+        ffplay.waitForFinished();
+        QVERIFY2(said.contains("Input #0, mpegts") && said.contains("Video: h264") && said.contains("640x360"),
+                 said.right(1500).constData());
     }
 
     void severalViewersShareOneReader() {
