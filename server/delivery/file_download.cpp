@@ -1,5 +1,7 @@
 #include "delivery/file_download.h"
 
+#include "net/byte_range.h"
+
 namespace vigil::server {
 
 FileDownload::FileDownload(StreamingResponse* response, QObject* parent) : QObject(parent), m_response(response) {
@@ -10,38 +12,6 @@ FileDownload::FileDownload(StreamingResponse* response, QObject* parent) : QObje
         deleteLater();
     });
 }
-
-namespace {
-
-// "bytes=a-b", "bytes=a-" or "bytes=-n" within a file of `size`; nullopt for anything else (the
-// whole file is sent then, which RFC 9110 allows).
-std::optional<std::pair<qint64, qint64>> byteRange(const QByteArray& header, qint64 size) {
-    const QByteArray value = header.trimmed();
-    if (!value.startsWith("bytes=") || value.contains(',') || size <= 0) {
-        return std::nullopt;
-    }
-    const QByteArray spec = value.mid(6);
-    const qsizetype dash = spec.indexOf('-');
-    if (dash < 0) {
-        return std::nullopt;
-    }
-    bool firstOk = false;
-    bool lastOk = false;
-    const qint64 first = spec.left(dash).toLongLong(&firstOk);
-    const qint64 last = spec.mid(dash + 1).toLongLong(&lastOk);
-    if (dash == 0 && lastOk && last > 0) {
-        return std::pair{std::max<qint64>(0, size - last), size - 1};  // the last n bytes
-    }
-    if (!firstOk || first < 0 || first >= size) {
-        return std::nullopt;
-    }
-    if (dash + 1 == spec.size()) {
-        return std::pair{first, size - 1};
-    }
-    return lastOk && last >= first ? std::optional(std::pair{first, std::min(last, size - 1)}) : std::nullopt;
-}
-
-}  // namespace
 
 bool FileDownload::start(StreamingResponse* response, const QString& path, const QByteArray& contentType,
                          const StreamingResponse::Headers& headers, const QByteArray& range, QObject* parent) {
@@ -55,10 +25,10 @@ bool FileDownload::start(StreamingResponse* response, const QString& path, const
     const qint64 size = download->m_file.size();
     StreamingResponse::Headers head = headers;
     head.append({QByteArrayLiteral("Accept-Ranges"), QByteArrayLiteral("bytes")});
-    if (const auto part = byteRange(range, size); part && download->m_file.seek(part->first)) {
-        download->m_left = part->second - part->first + 1;
+    if (const auto part = core::net::ByteRange::parse(range, size); part && download->m_file.seek(part->first)) {
+        download->m_left = part->length();
         head.append({QByteArrayLiteral("Content-Range"),
-                     QStringLiteral("bytes %1-%2/%3").arg(part->first).arg(part->second).arg(size).toLatin1()});
+                     QStringLiteral("bytes %1-%2/%3").arg(part->first).arg(part->last).arg(size).toLatin1()});
         response->begin(QHttpServerResponder::StatusCode::PartialContent, contentType, download->m_left, head);
     } else {
         download->m_left = size;
