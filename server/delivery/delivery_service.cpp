@@ -55,7 +55,7 @@ Error unavailable() {
 struct DeliveryService::PendingSnapshot {
     class Sink final : public PacketSink {
     public:
-        Sink(DeliveryService* service, quint64 id) : m_service(service), m_id(id) {}
+        Sink(DeliveryService* service, quint64 id, int quality) : m_service(service), m_id(id), m_quality(quality) {}
         void streamStarted(const StreamInfo& info) override {
             std::lock_guard lock(m_mutex);
             m_info = info;
@@ -70,7 +70,7 @@ struct DeliveryService::PendingSnapshot {
             DeliveryService* service = m_service;
             const quint64 id = m_id;
             const core::media::TrackInfo track = m_info.tracks[video];
-            const int quality = service->m_options.jpegQuality;
+            const int quality = m_quality;
             service->m_pool.start([service, id, track, packet, quality] {
                 auto jpeg = core::media::jpegFromKeyframe(track, packet, quality);
                 const qint64 timeMs = packet->ptsUs / 1000;
@@ -84,6 +84,7 @@ struct DeliveryService::PendingSnapshot {
     private:
         DeliveryService* const m_service;  // outlives the subscription and the pool's work (doStop)
         const quint64 m_id;
+        const int m_quality;
         std::mutex m_mutex;
         StreamInfo m_info;
         bool m_taken = false;
@@ -349,7 +350,7 @@ Status DeliveryService::snapshot(const Caller& caller, const QString& channelId,
     pending->response = response;
     pending->deadlineMs = QDateTime::currentMSecsSinceEpoch() + m_options.snapshotTimeoutMs;
     m_snapshots.insert(id, pending);
-    pending->subscription = m_hub.subscribe(key, std::make_shared<PendingSnapshot::Sink>(this, id), true);
+    pending->subscription = m_hub.subscribe(key, std::make_shared<PendingSnapshot::Sink>(this, id, m_options.jpegQuality), true);
     return {};
 }
 
