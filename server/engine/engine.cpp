@@ -18,6 +18,8 @@
 #include "http/https_service.h"
 #include "recording/recording_service.h"
 #include "http/websocket_hub.h"
+#include "events/event_service.h"
+#include "events/events_push.h"
 #include "media/stream_hub.h"
 #include "model/system_model.h"
 #include "server_logging.h"
@@ -221,7 +223,9 @@ void Engine::createServices() {
     m_delivery->setSegmentLookup([this](const QString& channelId, const QString& stream, qint64 fromMs, qint64 toMs) {
         return m_recording->segmentRefs(channelId, stream, fromMs, toMs);
     });
+    m_events = new EventService(*m_database, *m_settings, *m_options.clock, this);
     m_https = new HttpsService(*this, this);
+    new EventPush(*m_events, *m_accounts, m_devices->access(), m_https->hub());
     connectDevicePushes(*m_devices, *m_accounts, m_https->hub());
     connectDeliveryPushes(*m_delivery, *m_accounts, *m_database, m_https->hub());
 
@@ -236,7 +240,7 @@ void Engine::createServices() {
     m_https->setListen(m_options.listenAddress, port);
 
     // The health monitor starts first so the gateway has figures for its first request.
-    m_services = {m_health, m_accounts, m_devices, m_recording, m_delivery, m_https};
+    m_services = {m_health, m_accounts, m_devices, m_recording, m_delivery, m_events, m_https};
     for (Service* service : std::as_const(m_services)) {
         connect(service, &Service::stateChanged, this, &Engine::serviceStateChanged);
         connect(service, &Service::stateChanged, this, [this](const QString& id, ServiceState state) {

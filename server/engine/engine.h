@@ -31,6 +31,7 @@ namespace vigil::server {
 class AccountsService;
 class DeliveryService;
 class DevicesService;
+class EventService;
 class RecordingService;
 class HttpsService;
 class HealthMonitor;
@@ -77,6 +78,7 @@ public:
     DevicesService* devices() const { return m_devices; }
     RecordingService* recording() const { return m_recording; }
     DeliveryService* delivery() const { return m_delivery; }
+    EventService* events() const { return m_events; }
     StreamHub* streams() const { return m_streams.get(); }
 
     QString serverId() const { return m_serverId; }
@@ -112,6 +114,7 @@ private:
     DevicesService* m_devices = nullptr;
     RecordingService* m_recording = nullptr;
     DeliveryService* m_delivery = nullptr;
+    EventService* m_events = nullptr;
     std::unique_ptr<core::devices::DriverRegistry> m_drivers;  // outlives the devices service
     std::unique_ptr<StreamHub> m_streams;                      // outlives the services that use it
     core::security::CertifiedKey m_authority;

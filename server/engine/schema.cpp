@@ -2,6 +2,7 @@
 
 #include "accounts/security_log_schema.h"
 #include "devices/devices_schema.h"
+#include "events/events_schema.h"
 #include "recording/recording_schema.h"
 
 namespace vigil::server {
@@ -149,6 +150,7 @@ CREATE TABLE reset_codes (
         devicesMigration(),
         securityLogServiceControlMigration(),
         recordingMigration(),
+        eventsMigration(),
     };
     return kMigrations;
 }

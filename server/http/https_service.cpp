@@ -18,6 +18,7 @@
 #include "delivery/delivery_routes.h"
 #include "devices/devices_routes.h"
 #include "devices/devices_service.h"
+#include "events/events_routes.h"
 #include "recording/recording_routes.h"
 #include "engine/engine.h"
 #include "http/service_routes.h"
@@ -111,7 +112,8 @@ QList<HttpsService::Route> HttpsService::buildRoutes() {
     // The one table of the API's routes, made of each domain's part; openapi.yaml describes it.
     return systemRoutes() + accountsRoutes(*m_engine.accounts()) + serviceRoutes(m_engine) +
            devicesRoutes(*m_engine.devices()) +
-           recordingRoutes(*m_engine.recording(), m_engine.devices()->access()) + deliveryRoutes(*m_engine.delivery());
+           recordingRoutes(*m_engine.recording(), m_engine.devices()->access()) + deliveryRoutes(*m_engine.delivery()) +
+           eventsRoutes(*m_engine.events(), *m_engine.devices());
 }
 
 QList<HttpsService::Route> HttpsService::systemRoutes() {

@@ -42,6 +42,23 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket, const QString& ses
 
     const core::model::SystemInfo info = m_helloProvider ? m_helloProvider() : core::model::SystemInfo{};
     send(client, core::model::PushMessage{kHelloType, info.toJson()});
+    emit clientAccepted(client, sessionId);
+}
+
+QStringList WebSocketHub::sessionIds() const {
+    QStringList ids;
+    for (const QString& id : m_sessionIds) {
+        if (!ids.contains(id)) {
+            ids.append(id);
+        }
+    }
+    return ids;
+}
+
+void WebSocketHub::sendTo(QWebSocket* socket, const core::model::PushMessage& message) {
+    if (m_clients.contains(socket)) {
+        send(socket, message);
+    }
 }
 
 void WebSocketHub::broadcast(const core::model::PushMessage& message) {

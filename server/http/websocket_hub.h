@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QStringList>
 #include <functional>
 #include <memory>
 
@@ -38,11 +39,18 @@ public:
     void endSession(const QString& sessionId, const QString& reason);
     int sessionClientCount(const QString& sessionId) const;
     int clientCount() const { return static_cast<int>(m_clients.size()); }
+    // The distinct sessions with a client connected now ("" for clients before initialisation).
+    QStringList sessionIds() const;
+    // Sends to one client (one that clientAccepted announced and that is still connected).
+    void sendTo(QWebSocket* socket, const core::model::PushMessage& message);
     // Says goodbye to every client and frees the sockets now (before the server that made them goes).
     void closeAll();
 
 signals:
     void clientCountChanged(int count);
+    // A client was greeted; its handshake request (socket->request()) may ask for more, such as the
+    // events it missed (events/events_push.h).
+    void clientAccepted(QWebSocket* socket, const QString& sessionId);
 
 private:
     void send(QWebSocket* socket, const core::model::PushMessage& message);

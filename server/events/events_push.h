@@ -1,0 +1,56 @@
+#pragma once
+// EventPush: sends events over the events WebSocket (http/websocket_hub.h) to the sessions allowed
+// to see them: the session's role has event_handling and reaches the event's channel (events of no
+// channel go to every such session).
+//   events.event     an Event, as raised (alarms included)
+//   events.alarm     an Event whose alarm state or trail changed
+//   events.counters  AlarmCounters of the session's scope, after alarms change (at most every 250 ms)
+//   events.resumed   {since, lastId, complete}: after the catch-up below
+// A client that reconnects asks for what it missed with ?since=<last event id it saw> on the socket
+// URL: it receives those events (oldest first, at most EventService::kMaxCatchUp; complete = false
+// when there were more: search the rest with GET /api/v1/events) before any new one.
+//
+// Whom a session may see is read from the store once and kept; any security log entry (role, user
+// and session changes all write one) or a session's end forgets it, so rights changes apply at once
+// while a burst of events costs no reads.
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include "events/event_repository.h"
+#include "model/event_model.h"
+
+class QWebSocket;
+
+namespace vigil::server {
+
+class AccountsService;
+class ChannelAccess;
+class EventService;
+class WebSocketHub;
+
+class EventPush : public QObject {
+    Q_OBJECT
+public:
+    EventPush(EventService& events, AccountsService& accounts, const ChannelAccess& access, WebSocketHub& hub);
+
+private:
+    struct Audience {
+        bool allowed = false;
+        EventScope scope;
+    };
+    const Audience& audienceOf(const QString& sessionId);
+    void push(const QString& type, const core::model::Event& event);
+    void catchUp(QWebSocket* socket, const QString& sessionId);
+    void pushCounters();
+
+    EventService& m_events;
+    AccountsService& m_accounts;
+    const ChannelAccess& m_access;
+    WebSocketHub& m_hub;
+    QHash<QString, Audience> m_audiences;  // by session id
+    QTimer m_countersTimer;
+};
+
+}  // namespace vigil::server
