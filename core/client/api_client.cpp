@@ -12,6 +12,7 @@
 #include <QWebSocket>
 #include <memory>
 
+#include "client/json_reply.h"
 #include "common/logging.h"
 #include "security/certificate_authority.h"
 
@@ -45,44 +46,6 @@ std::optional<Error> apiError(const QByteArray& body) {
         return std::nullopt;
     }
     return Error::make(code.toString(), message.toString());
-}
-
-template <typename T>
-Result<T> parseObject(const Result<QJsonDocument>& document) {
-    if (!document) {
-        return document.error();
-    }
-    if (!document->isObject()) {
-        return Error::make(
-            QStringLiteral("api_bad_response"),
-            QStringLiteral("The server answered with something other than a JSON object. Check "
-                           "that the address points at a Vigil server of a compatible version."));
-    }
-    return T::fromJson(document->object());
-}
-
-// A list under `key` of an object answer, each element read with T::fromJson.
-template <typename T>
-Result<QList<T>> parseList(const Result<QJsonDocument>& document, const QString& key) {
-    if (!document) {
-        return document.error();
-    }
-    const QJsonValue list = document->object().value(key);
-    if (!list.isArray()) {
-        return Error::make(QStringLiteral("api_bad_response"),
-                           QStringLiteral("The server's answer has no \"%1\" list. Check that it runs a "
-                                          "compatible Vigil version.")
-                               .arg(key));
-    }
-    QList<T> items;
-    for (const QJsonValue& value : list.toArray()) {
-        auto item = T::fromJson(value.toObject());
-        if (!item) {
-            return item.error();
-        }
-        items.append(std::move(item).value());
-    }
-    return items;
 }
 
 // model::Permission is only ever sent by the server, so the model has no reader for it.
@@ -406,11 +369,9 @@ std::optional<Error> ApiClient::notReadyError() const {
         QStringLiteral("Not connected to %1 yet: connect to the site (and trust it) first.").arg(site()));
 }
 
-void ApiClient::send(const Request& call, std::function<void(Result<QByteArray>)> done) {
-    if (const std::optional<Error> notReady = notReadyError()) {
-        // Asynchronous like a real answer, so callers see one behaviour.
-        QTimer::singleShot(0, this, [done = std::move(done), error = *notReady] { done(error); });
-        return;
+QNetworkReply* ApiClient::startRequest(const Request& call) {
+    if (notReadyError()) {
+        return nullptr;
     }
     QUrl url = baseUrl();
     url.setPath(call.path);
@@ -445,10 +406,20 @@ void ApiClient::send(const Request& call, std::function<void(Result<QByteArray>)
             reply = m_network->deleteResource(request);
             break;
     }
+    return reply;
+}
+
+void ApiClient::send(const Request& call, std::function<void(Result<QByteArray>)> done) {
+    QNetworkReply* reply = startRequest(call);
+    if (!reply) {
+        // Asynchronous like a real answer, so callers see one behaviour.
+        QTimer::singleShot(0, this, [done = std::move(done), error = *notReadyError()] { done(error); });
+        return;
+    }
     auto sslErrors = std::make_shared<QList<QSslError>>();
     connect(reply, &QNetworkReply::sslErrors, reply,
             [sslErrors](const QList<QSslError>& errors) { *sslErrors = errors; });
-    const bool endsSessionOn401 = withToken && call.auth == Auth::Session;
+    const bool endsSessionOn401 = call.auth == Auth::Session && !m_token.isEmpty();
     const QString token = m_token;
     connect(reply, &QNetworkReply::finished, this,
             [this, reply, sslErrors, endsSessionOn401, token, done = std::move(done)] {

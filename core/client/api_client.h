@@ -185,7 +185,8 @@ signals:
     void sessionRejected(const vigil::core::Error& error);
     void sessionEnded(const QString& reason);
 
-private:
+public:
+    // --- request plumbing, for endpoint groups kept in their own files (client/*_api.cpp) ---------
     enum class Method { Get, Post, Put, Delete };
     // Public: no token. Session: the token; 401 means the session is gone. Credentials: the token,
     // and a 401 answers the credentials in the body (a wrong current password), not the session.
@@ -203,6 +204,20 @@ private:
         QByteArray accept = "application/json";
     };
 
+    // Sends with the pinned TLS configuration and the token; the whole body comes back, or the
+    // server's {error, message} (or a network problem) as an Error. A 401 on a Session request
+    // signals sessionRejected().
+    void send(const Request& request, std::function<void(Result<QByteArray>)> done);
+    void sendJson(const Request& request, std::function<void(Result<QJsonDocument>)> done);
+    void sendStatus(const Request& request, StatusCallback done);
+    // The same request, started and handed over as it is: for bodies too large to hold in memory
+    // (downloads), read as they arrive. Null when not connected (notReadyError() says why); the
+    // caller owns the reply and maps failures with replyError().
+    QNetworkReply* startRequest(const Request& request);
+    std::optional<Error> notReadyError() const;
+    Error replyError(QNetworkReply* reply, const QList<QSslError>& sslErrors) const;
+
+private:
     void setState(State state);
     void fail(Error error);
     void onProbeEncrypted();
@@ -210,11 +225,6 @@ private:
     void decideTrust(const QList<QSslCertificate>& chain);
     QSslConfiguration pinnedConfiguration() const;
     void get(const QString& path, std::function<void(Result<QJsonDocument>)> done);
-    void send(const Request& request, std::function<void(Result<QByteArray>)> done);
-    void sendJson(const Request& request, std::function<void(Result<QJsonDocument>)> done);
-    void sendStatus(const Request& request, StatusCallback done);
-    std::optional<Error> notReadyError() const;
-    Error replyError(QNetworkReply* reply, const QList<QSslError>& sslErrors) const;
     Error sslProblem(const QList<QSslError>& errors) const;
     void openEvents();
     void onEventsConnected();

@@ -21,7 +21,9 @@
 #include <memory>
 
 #include "../accounts/api_session.h"
+#include "delivery/delivery_service.h"
 #include "engine/engine.h"
+#include "media/stream_hub.h"
 #include "support/gst_camera.h"
 #include "support/test_engine.h"
 
@@ -98,6 +100,19 @@ public:
         return {};
     }
 
+    // The state of a channel's main-stream recorder (off, waiting, recording, problem).
+    QString recorderState(const QString& channel) {
+        return m_admin->get(QStringLiteral("/api/v1/recording/channels/") + channel)
+            .json.value("status").toObject().value("main").toObject().value("state").toString();
+    }
+
+    // Waits until the channel's main stream is (or is no longer) live in the stream hub.
+    bool waitLive(const QString& channel, bool live, int timeoutMs = 90000);
+
+    // Records `camera` on `channel` for firstMs, stops it for gapMs (a gap in the recording) and
+    // records again for secondMs: two recorded periods with a gap between them.
+    bool recordWithGap(GstCamera& camera, const QString& channel, int firstMs, int gapMs, int secondMs, QString* error);
+
     // A user with a new role of `permissions`, reaching all channels or only `channels`; logged in.
     std::unique_ptr<ApiSession> userWith(const QString& name, const QStringList& permissions, bool allChannels,
                                          const QStringList& channels = {}) {
@@ -143,6 +158,55 @@ private:
     std::unique_ptr<ApiSession> m_admin;
     QString m_caFile;
 };
+
+inline bool DeliveryFixture::waitLive(const QString& channel, bool live, int timeoutMs) {
+    const QString key = server::DeliveryService::streamKey(channel, QStringLiteral("main"));
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        if ((m_engine->streams()->status(key).state == server::StreamState::Live) == live) {
+            return true;
+        }
+        QTest::qWait(100);
+    }
+    return false;
+}
+
+inline bool DeliveryFixture::recordWithGap(GstCamera& camera, const QString& channel, int firstMs, int gapMs, int secondMs,
+                                           QString* error) {
+    const auto recording = [&] {
+        QDeadlineTimer deadline(90000);
+        while (recorderState(channel) != QLatin1String("recording")) {
+            if (deadline.hasExpired()) {
+                *error = QStringLiteral("the recorder of %1 is %2, not recording").arg(channel, recorderState(channel));
+                return false;
+            }
+            QTest::qWait(100);
+        }
+        return true;
+    };
+    if (!recording()) {
+        return false;
+    }
+    QTest::qWait(firstMs);
+    camera.stop();
+    if (!waitLive(channel, false)) {
+        *error = QStringLiteral("the stream stayed live after the camera stopped");
+        return false;
+    }
+    QTest::qWait(gapMs);
+    if (!camera.start(error)) {
+        return false;
+    }
+    if (!waitLive(channel, true)) {
+        *error = QStringLiteral("the stream did not come back with the camera");
+        return false;
+    }
+    if (!recording()) {
+        return false;
+    }
+    QTest::qWait(secondMs);
+    return true;
+}
 
 // Runs a tool to its end while the engine's event loop keeps serving it; kills it by PID at the
 // bound. Returns the exit code, -1 when it had to be killed.

@@ -94,22 +94,6 @@ private:
     qint64 periodStart(int i) const { return m_periods.at(i).toObject().value("startMs").toInteger(); }
     qint64 periodEnd(int i) const { return m_periods.at(i).toObject().value("endMs").toInteger(); }
 
-    QString recorderState() {
-        return m_fixture.admin().get("/api/v1/recording/channels/" + m_channel).json.value("status").toObject()
-            .value("main").toObject().value("state").toString();
-    }
-    bool waitLive(bool live) {
-        const QString key = server::DeliveryService::streamKey(m_channel, "main");
-        QDeadlineTimer deadline(kWaitMs);
-        while (!deadline.hasExpired()) {
-            if ((m_fixture.engine().streams()->status(key).state == server::StreamState::Live) == live) {
-                return true;
-            }
-            QTest::qWait(100);
-        }
-        return false;
-    }
-
     std::unique_ptr<QWebSocket> listen(ApiSession& session, QStringList& pushed) {
         auto socket = std::make_unique<QWebSocket>();
         socket->setProxy(QNetworkProxy::NoProxy);
@@ -164,15 +148,7 @@ private slots:
         m_channel = m_fixture.addCamera("Yard", m_camera->url("main"));
         QVERIFY(!m_channel.isEmpty());
         // The recorder records new channels by default: 12 s, a gap of a few seconds, 10 s more.
-        QTRY_COMPARE_WITH_TIMEOUT(recorderState(), QStringLiteral("recording"), kWaitMs);
-        QTest::qWait(12000);
-        m_camera->stop();
-        QVERIFY(waitLive(false));
-        QTest::qWait(3000);
-        QVERIFY2(m_camera->start(&error), qPrintable(error));
-        QVERIFY(waitLive(true));
-        QTRY_COMPARE_WITH_TIMEOUT(recorderState(), QStringLiteral("recording"), kWaitMs);
-        QTest::qWait(10000);
+        QVERIFY2(m_fixture.recordWithGap(*m_camera, m_channel, 12000, 3000, 10000, &error), qPrintable(error));
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         const ApiReply periods = m_fixture.admin().get(QStringLiteral("/api/v1/recording/channels/%1/periods?from=%2&to=%3")
                                                            .arg(m_channel).arg(now - 3'600'000).arg(now + 1000));
