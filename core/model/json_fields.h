@@ -93,4 +93,14 @@ T nested(FieldReader& parent, const QString& name, const QString& context, T (*r
     return value;
 }
 
+// Each item's toJson(), in order: the writing side of lists of model values.
+template <typename T>
+QJsonArray toJsonArray(const QList<T>& items) {
+    QJsonArray array;
+    for (const T& item : items) {
+        array.append(item.toJson());
+    }
+    return array;
+}
+
 }  // namespace vigil::core::model

@@ -3,6 +3,7 @@
 #include "accounts/security_log_schema.h"
 #include "devices/devices_schema.h"
 #include "events/events_schema.h"
+#include "layouts/layouts_schema.h"
 #include "recording/recording_schema.h"
 
 namespace vigil::server {
@@ -151,6 +152,7 @@ CREATE TABLE reset_codes (
         securityLogServiceControlMigration(),
         recordingMigration(),
         eventsMigration(),
+        layoutsMigration(),
     };
     return kMigrations;
 }

@@ -17,6 +17,7 @@
 #include "accounts/accounts_service.h"
 #include "delivery/delivery_routes.h"
 #include "devices/devices_routes.h"
+#include "layouts/layouts_routes.h"
 #include "devices/devices_service.h"
 #include "events/events_routes.h"
 #include "recording/recording_routes.h"
@@ -113,7 +114,8 @@ QList<HttpsService::Route> HttpsService::buildRoutes() {
     return systemRoutes() + accountsRoutes(*m_engine.accounts()) + serviceRoutes(m_engine) +
            devicesRoutes(*m_engine.devices()) +
            recordingRoutes(*m_engine.recording(), m_engine.devices()->access()) + deliveryRoutes(*m_engine.delivery()) +
-           eventsRoutes(*m_engine.events(), *m_engine.devices());
+           eventsRoutes(*m_engine.events(), *m_engine.devices()) +
+           layoutsRoutes(m_engine.database(), *m_engine.options().clock);
 }
 
 QList<HttpsService::Route> HttpsService::systemRoutes() {

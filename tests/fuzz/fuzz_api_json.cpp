@@ -1,7 +1,7 @@
 // Fuzz target: the API's JSON model, parsed by clients from servers (fromJson, tolerant) and by the
 // server from clients (fromRequest, strict: the login and user-management bodies of issue 3, the device
-// bodies of issue 4; unknown fields and bad types are refused, never guessed). Every model type gets
-// the document; whatever parses must survive toJson -> parse again unchanged, and every refusal must
+// bodies of issue 4, the layout bodies of issue 5; unknown fields and bad types are refused, never
+// guessed). Every model type gets the document; whatever parses must survive toJson -> parse again unchanged, and every refusal must
 // say why.
 
 #include <QByteArray>
@@ -13,6 +13,7 @@
 #include "fuzz_check.h"
 #include "model/account_model.h"
 #include "model/device_model.h"
+#include "model/layout_model.h"
 #include "model/system_model.h"
 
 namespace model = vigil::core::model;
@@ -81,6 +82,9 @@ void parseAll(const QJsonObject& json) {
     requestOnly<model::ChannelInput>(json);
     requestOnly<model::ConnectionTestInput>(json);
     requestOnly<model::PtzMoveInput>(json);
+    // Live view layouts (issue 5).
+    response<model::Layout>(json);
+    request<model::LayoutInput>(json);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // A line reader relying on the files' two-space indentation, not a YAML parser.
 
 #include <QFile>
+#include <QJsonObject>
 #include <QMap>
 #include <QRegularExpression>
 #include <QString>
@@ -32,6 +33,13 @@ inline QMap<QString, QStringList> requiredFields(const QString& path) {
         }
     }
     return result;
+}
+
+// The object's field names, sorted, to compare with requiredFields().
+inline QStringList sortedKeys(const QJsonObject& json) {
+    QStringList keys = json.keys();
+    keys.sort();
+    return keys;
 }
 
 }  // namespace vigil::test
