@@ -50,7 +50,7 @@ const QStringList& EventSourceTypes::all() {
 
 const QStringList& EventKinds::all() {
     static const QStringList kAll =
-        latin({kDeviceOnline, kDeviceOffline, kDeviceUnauthorised, kStreamError, kMotion, kCameraEvent,
+        latin({kDeviceOnline, kDeviceOffline, kDeviceUnauthorised, kStreamError, kMotion, kMotionEnded, kCameraEvent,
                kStorageProblem, kRecordingStopped, kLoginFailed, kLockout, kHealth, kManualAlarm, kAggregated});
     return kAll;
 }

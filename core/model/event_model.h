@@ -48,7 +48,8 @@ struct EventKinds {
     static constexpr auto kDeviceOffline = "device_offline";
     static constexpr auto kDeviceUnauthorised = "device_unauthorised";
     static constexpr auto kStreamError = "stream_error";
-    static constexpr auto kMotion = "motion";           // started (details.active = true) or ended
+    static constexpr auto kMotion = "motion";              // motion started (camera or server-side)
+    static constexpr auto kMotionEnded = "motion_ended";
     static constexpr auto kCameraEvent = "camera_event";  // another ONVIF topic (tamper, input...)
     static constexpr auto kStorageProblem = "storage_problem";
     static constexpr auto kRecordingStopped = "recording_stopped";

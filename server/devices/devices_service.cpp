@@ -482,6 +482,15 @@ Result<Channel> DevicesService::updateChannel(const QString& id, const core::mod
 
 // --- device runtime -----------------------------------------------------------------------------
 
+core::Result<DeviceAddress> DevicesService::driverAddress(const QString& deviceId) const {
+    const auto runtime = m_runtime.constFind(deviceId);
+    if (runtime == m_runtime.cend()) {
+        return core::Error::make(QStringLiteral("device_not_found"),
+                                 QStringLiteral("The device \"%1\" is not running.").arg(deviceId));
+    }
+    return addressOf(*runtime);
+}
+
 DeviceAddress DevicesService::addressOf(const DeviceRuntime& runtime) const {
     const Device& device = runtime.device;
     return DeviceAddress{device.driver, QUrl(device.address), device.userName, runtime.password,

@@ -93,6 +93,10 @@ public:
     // when they are older than kPresetsFreshMs.
     core::Result<QJsonObject> ptzPresets(const QString& channelId);
 
+    // How a driver reaches a running device, credentials included (the events service subscribes
+    // to ONVIF events with it); device_not_found when the device is not running.
+    core::Result<core::devices::DeviceAddress> driverAddress(const QString& deviceId) const;
+
 signals:
     void deviceChanged(const vigil::core::model::Device& device);  // added, edited, or its status moved
     void deviceRemoved(const QString& deviceId, const QStringList& channelIds);

@@ -20,6 +20,7 @@
 #include "http/websocket_hub.h"
 #include "events/event_service.h"
 #include "events/events_push.h"
+#include "events/event_sources.h"
 #include "media/stream_hub.h"
 #include "model/system_model.h"
 #include "server_logging.h"
@@ -224,6 +225,7 @@ void Engine::createServices() {
         return m_recording->segmentRefs(channelId, stream, fromMs, toMs);
     });
     m_events = new EventService(*m_database, *m_settings, *m_options.clock, this);
+    new EventSources(*m_events, *m_devices, *m_accounts, *m_recording, *m_health, *m_drivers, this);
     m_https = new HttpsService(*this, this);
     new EventPush(*m_events, *m_accounts, m_devices->access(), m_https->hub());
     connectDevicePushes(*m_devices, *m_accounts, m_https->hub());
