@@ -18,6 +18,7 @@
 #include "engine/headless_runner.h"
 #include "platform/data_location.h"
 #include "platform/shutdown_signals.h"
+#include "player/video_player.h"
 #include "workstation.h"
 
 Q_IMPORT_QML_PLUGIN(Vigil_UIPlugin)
@@ -156,6 +157,7 @@ int main(int argc, char* argv[]) {
     }
     qCInfo(lcApp).noquote() << "data folder" << location.root << (location.portable ? "(portable)" : "");
 
+    vigil::app::VideoPlayer::registerQmlTypes();
     vigil::app::Workstation workstation(location);
     QQmlApplicationEngine engine;
     // Qt 6.4 does not search the resource root for modules; Vigil.UI lives at qrc:/Vigil/UI.

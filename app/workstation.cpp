@@ -10,6 +10,7 @@
 #include "engine/engine.h"
 #include "model/permissions.h"
 #include "password_strength.h"
+#include "player/video_player.h"
 #include "role_list_model.h"
 #include "security_log_model.h"
 #include "security_settings_model.h"
@@ -100,6 +101,7 @@ Workstation::Workstation(core::platform::DataLocation location, QObject* parent)
     if (!m_trust->loadProblem().isEmpty()) {
         qCWarning(lcApp).noquote() << m_trust->loadProblem();
     }
+    VideoPlayer::setDefaultClient(m_client);  // every video on the pages plays from this site
     connect(m_engine, &EmbeddedEngine::ready, this, &Workstation::onEngineReady);
     connect(m_engine, &EmbeddedEngine::failed, this, [this](const QString& message) {
         setConnectionState(QStringLiteral("error"),

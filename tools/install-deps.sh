@@ -13,6 +13,8 @@ packages=(
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml
   qml6-module-qtqml-workerscript qml6-module-qtqml-models qml6-module-qttest
   qml6-module-qtwebsockets
+  # Qt Multimedia: QVideoSink/QVideoFrame and QML VideoOutput for the workstation's player (app/player)
+  qt6-multimedia-dev qml6-module-qtmultimedia
   # storage, crypto
   libsqlcipher-dev sqlcipher libargon2-dev libssl-dev openssl
   # tests: display, screenshots, TLS scanner, keyring, HTTP client

