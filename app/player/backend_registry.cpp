@@ -1,44 +1,25 @@
 #include "player/backend_registry.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QLibrary>
 #include <QLoggingCategory>
 #include <QPluginLoader>
 
+#include "platform/plugin_paths.h"
+
 Q_LOGGING_CATEGORY(lcPlayerPlugins, "vigil.player")
 
 namespace vigil::app::player {
-
-namespace {
-
-void appendIfDirectory(QStringList& paths, const QString& path) {
-    const QString clean = QDir::cleanPath(path);
-    if (!clean.isEmpty() && QFileInfo(clean).isDir() && !paths.contains(clean)) {
-        paths.append(clean);
-    }
-}
-
-}  // namespace
 
 BackendRegistry& BackendRegistry::instance() {
     static BackendRegistry registry;
     return registry;
 }
 
-BackendRegistry::BackendRegistry() {
-    for (const QString& path : qEnvironmentVariable("VIGIL_PLAYER_PLUGIN_PATH").split(u':', Qt::SkipEmptyParts)) {
-        appendIfDirectory(m_searchPaths, path);
-    }
-    if (QCoreApplication::instance()) {
-        const QString executableDir = QCoreApplication::applicationDirPath();
-        appendIfDirectory(m_searchPaths, executableDir + QStringLiteral("/../lib/vigil/plugins/player"));
-        appendIfDirectory(m_searchPaths, executableDir + QStringLiteral("/plugins/player"));
-    }
-#ifdef VIGIL_BUILD_PLAYER_PLUGIN_DIR
-    appendIfDirectory(m_searchPaths, QStringLiteral(VIGIL_BUILD_PLAYER_PLUGIN_DIR));
-#endif
+BackendRegistry::BackendRegistry()
+    : m_searchPaths(core::platform::pluginSearchPaths("VIGIL_PLAYER_PLUGIN_PATH", QStringLiteral("player"),
+                                                      QStringLiteral(VIGIL_BUILD_PLAYER_PLUGIN_DIR))) {
     for (const QString& folder : std::as_const(m_searchPaths)) {
         for (const QFileInfo& file : QDir(folder).entryInfoList(QDir::Files | QDir::Readable, QDir::Name)) {
             if (QLibrary::isLibrary(file.fileName())) {

@@ -8,37 +8,18 @@
 #include <QPluginLoader>
 #include <algorithm>
 
+#include "platform/plugin_paths.h"
+
 Q_LOGGING_CATEGORY(lcDrivers, "vigil.core.devices")
 
 namespace vigil::core::devices {
 
-namespace {
-
-void appendIfDirectory(QStringList& paths, const QString& path) {
-    const QString clean = QDir::cleanPath(path);
-    if (!clean.isEmpty() && QFileInfo(clean).isDir() && !paths.contains(clean)) {
-        paths.append(clean);
-    }
-}
-
-}  // namespace
-
 QStringList DriverRegistry::defaultSearchPaths() {
-    QStringList paths;
-    const QString fromEnvironment = qEnvironmentVariable("VIGIL_PLUGIN_PATH");
-    for (const QString& path : fromEnvironment.split(QLatin1Char(':'), Qt::SkipEmptyParts)) {
-        appendIfDirectory(paths, path);
-    }
-    // applicationDirPath needs a QCoreApplication; without one only the environment and the build tree count.
-    if (QCoreApplication::instance()) {
-        const QString executableDir = QCoreApplication::applicationDirPath();
-        appendIfDirectory(paths, executableDir + QStringLiteral("/../lib/vigil/plugins/devices"));
-        appendIfDirectory(paths, executableDir + QStringLiteral("/plugins/devices"));
-    }
 #ifdef VIGIL_BUILD_PLUGIN_DIR
-    appendIfDirectory(paths, QStringLiteral(VIGIL_BUILD_PLUGIN_DIR));
+    return platform::pluginSearchPaths("VIGIL_PLUGIN_PATH", QStringLiteral("devices"), QStringLiteral(VIGIL_BUILD_PLUGIN_DIR));
+#else
+    return platform::pluginSearchPaths("VIGIL_PLUGIN_PATH", QStringLiteral("devices"), QString());
 #endif
-    return paths;
 }
 
 DriverRegistry::DriverRegistry(QStringList searchPaths) : m_searchPaths(std::move(searchPaths)) {}

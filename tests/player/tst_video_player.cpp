@@ -16,9 +16,8 @@
 #include <QVideoFrame>
 #include <QVideoSink>
 
-#include "client/api_client.h"
-#include "client/trust_store.h"
 #include "delivery/delivery_fixture.h"
+#include "player/player_site.h"
 #include "player/video_player.h"
 
 using namespace vigil;
@@ -65,25 +64,9 @@ private:
     test::DeliveryFixture m_fixture;
     std::unique_ptr<GstCamera> m_camera;
     QString m_channel;
-    std::unique_ptr<core::client::TrustStore> m_trust;
-    std::unique_ptr<core::client::ApiClient> m_client;
+    std::unique_ptr<test::PlayerSite> m_site;
 
-    // A client of the engine that trusts its CA only, with `token`.
-    std::unique_ptr<core::client::ApiClient> clientWith(const QString& token) {
-        auto client = std::make_unique<core::client::ApiClient>(m_trust.get());
-        client->setSite(m_fixture.engine().baseUrl().host(), static_cast<quint16>(m_fixture.engine().baseUrl().port()));
-        if (const core::Status pinned = client->pinAuthority(m_fixture.engine().authority().certificate); !pinned) {
-            qWarning().noquote() << "pinning the CA failed:" << pinned.error().message;
-        }
-        client->setBearerToken(token);
-        return client;
-    }
-
-    // Pictures for people to look at: <build>/tests/player/artifacts.
-    static QString artifact(const QString& name) {
-        QDir().mkpath(QStringLiteral(VIGIL_PLAYER_ARTIFACTS));
-        return QStringLiteral(VIGIL_PLAYER_ARTIFACTS "/") + name;
-    }
+    core::client::ApiClient* clientWith(const QString& token) { return m_site->clientWith(token); }
 
     static bool waitForState(VideoPlayer& player, const QString& state, int timeoutMs) {
         QDeadlineTimer deadline(timeoutMs);
@@ -113,9 +96,8 @@ private slots:
         QVERIFY2(m_camera->start(&error), qPrintable(error));
         m_channel = m_fixture.addCamera(QStringLiteral("Gate"), m_camera->url("main"), m_camera->url("sub"));
         QVERIFY(!m_channel.isEmpty());
-        m_trust = std::make_unique<core::client::TrustStore>(m_dir.filePath(QStringLiteral("trusted.json")));
-        m_client = clientWith(m_fixture.admin().token());
-        VideoPlayer::setDefaultClient(m_client.get());
+        m_site = std::make_unique<test::PlayerSite>(m_fixture.engine(), m_dir.filePath(QStringLiteral("trusted.json")));
+        VideoPlayer::setDefaultClient(clientWith(m_fixture.admin().token()));
     }
 
     void liveShowsTheCameraMoving() {
@@ -143,7 +125,7 @@ private slots:
         const auto bright = std::count_if(after.cbegin(), after.cend(), [](char y) { return uchar(y) > 128; });
         const auto dark = std::count_if(after.cbegin(), after.cend(), [](char y) { return uchar(y) < 64; });
         QVERIFY2(bright > after.size() / 200 && dark > after.size() / 2, qPrintable(QStringLiteral("%1 %2").arg(bright).arg(dark)));
-        const QString png = artifact(QStringLiteral("player_live_sub.png"));
+        const QString png = test::PlayerSite::artifact(QStringLiteral("player_live_sub.png"));
         QVERIFY(player.snapshot(png));
         QImage saved(png);
         QCOMPARE(saved.size(), QSize(640, 360));
@@ -152,9 +134,8 @@ private slots:
     }
 
     void wrongTokenIsUnauthorised() {
-        auto wrong = clientWith(QStringLiteral("not-a-session-token"));
         VideoPlayer player;
-        player.setClient(wrong.get());
+        player.setClient(clientWith(QStringLiteral("not-a-session-token")));
         player.setChannelId(m_channel);
         player.play();
         QVERIFY2(waitForState(player, QStringLiteral("unauthorised"), 20000), qPrintable(player.state()));
@@ -164,9 +145,8 @@ private slots:
 
     void channelOutOfReachIsForbidden() {
         auto viewer = m_fixture.userWith(QStringLiteral("outsider"), {QStringLiteral("live")}, false);
-        auto client = clientWith(viewer->token());
         VideoPlayer player;
-        player.setClient(client.get());
+        player.setClient(clientWith(viewer->token()));
         player.setChannelId(m_channel);
         player.play();
         QVERIFY2(waitForState(player, QStringLiteral("forbidden"), 20000), qPrintable(player.state()));
@@ -195,7 +175,7 @@ private slots:
 
     void cleanupTestCase() {
         VideoPlayer::setDefaultClient(nullptr);
-        m_client.reset();
+        m_site.reset();
         m_camera.reset();
         m_fixture.stop();
     }

@@ -13,9 +13,8 @@
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
-#include "client/api_client.h"
-#include "client/trust_store.h"
 #include "delivery/delivery_fixture.h"
+#include "player/player_site.h"
 #include "player/video_player.h"
 
 Q_IMPORT_QML_PLUGIN(Vigil_UIPlugin)
@@ -45,11 +44,6 @@ Rectangle {
     }
 }
 )";
-
-QString artifact(const QString& name) {
-    QDir().mkpath(QStringLiteral(VIGIL_PLAYER_ARTIFACTS));
-    return QStringLiteral(VIGIL_PLAYER_ARTIFACTS "/") + name;
-}
 
 // Share of the region's pixels brighter than `level` (luma-ish).
 double brightShare(const QImage& image, const QRect& region, int level) {
@@ -81,21 +75,11 @@ private:
     QTemporaryDir m_dir;
     test::DeliveryFixture m_fixture;
     std::unique_ptr<GstCamera> m_camera;
-    std::unique_ptr<core::client::TrustStore> m_trust;
-    std::vector<std::unique_ptr<core::client::ApiClient>> m_clients;
+    std::unique_ptr<test::PlayerSite> m_site;
     std::unique_ptr<test::ApiSession> m_outsider;
     QString m_channel;
 
-    core::client::ApiClient* clientWith(const QString& token) {
-        auto client = std::make_unique<core::client::ApiClient>(m_trust.get());
-        client->setSite(m_fixture.engine().baseUrl().host(), static_cast<quint16>(m_fixture.engine().baseUrl().port()));
-        if (const core::Status pinned = client->pinAuthority(m_fixture.engine().authority().certificate); !pinned) {
-            qWarning().noquote() << "pinning the CA failed:" << pinned.error().message;
-        }
-        client->setBearerToken(token);
-        m_clients.push_back(std::move(client));
-        return m_clients.back().get();
-    }
+    core::client::ApiClient* clientWith(const QString& token) { return m_site->clientWith(token); }
 
 private slots:
     void initTestCase() {
@@ -111,7 +95,7 @@ private slots:
         QVERIFY2(m_camera->start(&error), qPrintable(error));
         m_channel = m_fixture.addCamera(QStringLiteral("Gate"), m_camera->url("main"), m_camera->url("sub"));
         QVERIFY(!m_channel.isEmpty());
-        m_trust = std::make_unique<core::client::TrustStore>(m_dir.filePath(QStringLiteral("trusted.json")));
+        m_site = std::make_unique<test::PlayerSite>(m_fixture.engine(), m_dir.filePath(QStringLiteral("trusted.json")));
         VideoPlayer::setDefaultClient(clientWith(m_fixture.admin().token()));
         m_outsider = m_fixture.userWith(QStringLiteral("outsider"), {QStringLiteral("live")}, false);
     }
@@ -156,10 +140,10 @@ private slots:
 
         QTest::qWait(500);
         const QImage first = view.grabWindow();
-        QVERIFY(first.save(artifact(QStringLiteral("vvideo_tiles.png"))));
+        QVERIFY(first.save(test::PlayerSite::artifact(QStringLiteral("vvideo_tiles.png"))));
         QTest::qWait(1200);
         const QImage second = view.grabWindow();
-        QVERIFY(second.save(artifact(QStringLiteral("vvideo_tiles_later.png"))));
+        QVERIFY(second.save(test::PlayerSite::artifact(QStringLiteral("vvideo_tiles_later.png"))));
         QCOMPARE(first.size(), QSize(1300, 760));
 
         const QRect liveTile(6, 6, 640, 360);
@@ -177,7 +161,7 @@ private slots:
     void cleanupTestCase() {
         VideoPlayer::setDefaultClient(nullptr);
         m_outsider.reset();
-        m_clients.clear();
+        m_site.reset();
         m_camera.reset();
         m_fixture.stop();
     }
