@@ -43,6 +43,8 @@ QHttpServerResponse failure(const Error& error) {
         {QStringLiteral("ptz_not_supported"), StatusCode::Conflict},
         {QStringLiteral("device_disabled"), StatusCode::Conflict},
         {QStringLiteral("devices_unavailable"), StatusCode::ServiceUnavailable},
+        {QStringLiteral("licence_capacity"), StatusCode::Forbidden},
+        {QStringLiteral("licence_inactive"), StatusCode::Forbidden},
     };
     if (auto status = kStatusByCode.constFind(error.code); status != kStatusByCode.cend()) {
         return errorResponse(*status, error.code, error.message);

@@ -267,6 +267,35 @@ Result<Channel> DevicesService::channel(const QString& id) const {
     return channel;
 }
 
+// --- licensed capacity (LIC-1) -------------------------------------------------------------------
+
+int DevicesService::channelsOf(const Device& device) {
+    if (!device.enabled) {
+        return 0;
+    }
+    if (device.channels.isEmpty()) {
+        return 1;
+    }
+    return static_cast<int>(std::count_if(device.channels.cbegin(), device.channels.cend(),
+                                          [](const Channel& channel) { return channel.enabled; }));
+}
+
+int DevicesService::channelsInUse() const {
+    auto list = m_devices.list();
+    if (!list) {
+        return 0;
+    }
+    int count = 0;
+    for (const Device& device : list.value()) {
+        count += channelsOf(device);
+    }
+    return count;
+}
+
+Status DevicesService::checkQuota(int adding) const {
+    return m_quota ? m_quota(channelsInUse(), adding) : Status{};
+}
+
 // --- devices ------------------------------------------------------------------------------------
 
 Result<Device> DevicesService::addDevice(const core::model::DeviceInput& input) {
@@ -316,6 +345,11 @@ Result<Device> DevicesService::addDevice(const core::model::DeviceInput& input) 
                            QStringLiteral("The device \"%1\" (id %2) already has this address. Edit that one "
                                           "instead of adding it twice.")
                                .arg(otherName, *existing.value()));
+    }
+    if (device.enabled) {
+        if (Status quota = checkQuota(1); !quota) {
+            return quota.error();
+        }
     }
     device.createdMs = m_clock.nowMs();
     device.updatedMs = device.createdMs;
@@ -390,6 +424,13 @@ Result<Device> DevicesService::updateDevice(const QString& id, const core::model
         device.groupId = input.groupId;
     }
     if (input.has("enabled")) {
+        if (input.enabled && !device.enabled) {
+            Device enabled = device;
+            enabled.enabled = true;
+            if (Status quota = checkQuota(channelsOf(enabled)); !quota) {
+                return quota.error();
+            }
+        }
         reconnect |= input.enabled != device.enabled;
         device.enabled = input.enabled;
     }
@@ -461,6 +502,11 @@ Result<Channel> DevicesService::updateChannel(const QString& id, const core::mod
         channel.name = input.name;
     }
     if (input.has("enabled")) {
+        if (input.enabled && !channel.enabled) {
+            if (Status quota = checkQuota(1); !quota) {
+                return quota.error();
+            }
+        }
         channel.enabled = input.enabled;
     }
     channel.updatedMs = std::max(m_clock.nowMs(), channel.createdMs);
@@ -611,6 +657,7 @@ Status DevicesService::applyDescription(DeviceRuntime& runtime, const DeviceDesc
         status = m_devices.setDescription(device);
     }
     const qint64 now = std::max<qint64>(m_clock.nowMs(), 0);
+    int newChannels = device.channels.isEmpty() ? 0 : 1;  // the first of an undescribed device is counted already
     for (qsizetype i = 0; status && i < description.channels.size(); ++i) {
         const auto& described = description.channels.at(i);
         auto known = std::find_if(device.channels.begin(), device.channels.end(),
@@ -643,7 +690,14 @@ Status DevicesService::applyDescription(DeviceRuntime& runtime, const DeviceDesc
         channel.name = description.channels.size() == 1 ? device.name
                        : described.name.isEmpty()       ? QStringLiteral("%1 %2").arg(device.name).arg(i + 1)
                                                         : described.name.left(kMaxNameLength);
-        channel.enabled = true;
+        // A device counts as one channel until described; the channels beyond that one are new to the
+        // licence, and those over its capacity are kept disabled (the log says why) rather than dropped.
+        channel.enabled = newChannels == 0 || checkQuota(1);
+        if (!channel.enabled) {
+            qCWarning(lcDevices).noquote() << "channel" << channel.name << "of device" << device.id
+                                           << "kept disabled: over the licensed channel capacity";
+        }
+        ++newChannels;
         channel.createdMs = now;
         channel.updatedMs = now;
         status = m_devices.insertChannel(channel);

@@ -59,6 +59,13 @@ public:
     ~DevicesService() override;
 
     void setReconnectPolicy(ReconnectPolicy policy) { m_reconnect = policy; }
+    // The licence's say on new channels (LIC-1): asked with the channels in use and how many more a
+    // change would enable; its refusal is the change's answer. Unset: no limit (tests of this service).
+    using ChannelQuota = std::function<core::Status(int inUse, int adding)>;
+    void setChannelQuota(ChannelQuota quota) { m_quota = std::move(quota); }
+    // What the licence counts: enabled channels of enabled devices, and one for an enabled device
+    // whose channels are not known yet (never described).
+    int channelsInUse() const;
     const core::devices::DriverRegistry& drivers() const { return m_drivers; }
     const ChannelAccess& access() const { return m_access; }
 
@@ -145,6 +152,8 @@ private:
     };
 
     core::Status available() const;
+    static int channelsOf(const core::model::Device& device);
+    core::Status checkQuota(int adding) const;
     core::Result<core::model::Device> stored(const QString& id) const;
     core::model::Device withLiveState(core::model::Device device) const;
     void fillChannel(core::model::Channel& channel) const;
@@ -197,6 +206,7 @@ private:
     JobBoard m_jobs;                          // connection tests and discovery runs
     QHash<QString, DiscoveryProgress> m_discoveries;  // by job id, while running
     bool m_running = false;
+    ChannelQuota m_quota;
 };
 
 }  // namespace vigil::server

@@ -16,6 +16,7 @@
 #include "engine/settings_repository.h"
 #include "engine/tls_material_repository.h"
 #include "http/https_service.h"
+#include "license/licence_service.h"
 #include "recording/recording_service.h"
 #include "http/websocket_hub.h"
 #include "events/event_service.h"
@@ -98,6 +99,7 @@ void Engine::stop() {
     m_devices = nullptr;
     m_recording = nullptr;
     m_delivery = nullptr;
+    m_licence = nullptr;
     m_streams.reset();
     m_settings.reset();
     m_database.reset();
@@ -206,12 +208,15 @@ void Engine::createServices() {
     // Before the gateway: it takes its routes and its authentication from the accounts service.
     m_accounts =
         new AccountsService(*m_database, *m_settings, *m_options.clock, m_options.passwordHashing, this);
+    m_licence = createLicence();
     m_streams = std::make_unique<StreamHub>();
     if (!m_drivers) {
         m_drivers = std::make_unique<core::devices::DriverRegistry>();
     }
     m_devices = new DevicesService(*m_database, *m_options.clock, *m_drivers, *m_streams,
                                    ChannelAccess(*m_database, *m_accounts), this);
+    m_devices->setChannelQuota([this](int inUse, int adding) { return m_licence->allowChannels(inUse, adding); });
+    m_licence->setChannelCounter([this] { return m_devices ? m_devices->channelsInUse() : 0; });
     RecordingService::Options recordingOptions;
     recordingOptions.defaultPrimaryPath = dataDir() + QStringLiteral("/recordings");
     recordingOptions.segmentUs = m_options.recordingSegmentMs * 1000;
@@ -242,7 +247,14 @@ void Engine::createServices() {
     m_https->setListen(m_options.listenAddress, port);
 
     // The health monitor starts first so the gateway has figures for its first request.
-    m_services = {m_health, m_accounts, m_devices, m_recording, m_delivery, m_events, m_https};
+    connect(m_licence, &LicenceService::alarmRaised, this, [this](const QString& kind, const QString& message) {
+        if (m_https) {
+            m_https->hub().broadcast(core::model::PushMessage{
+                QStringLiteral("licence.alarm"),
+                QJsonObject{{QStringLiteral("kind"), kind}, {QStringLiteral("message"), message}}});
+        }
+    });
+    m_services = {m_health, m_accounts, m_licence, m_devices, m_recording, m_delivery, m_events, m_https};
     for (Service* service : std::as_const(m_services)) {
         connect(service, &Service::stateChanged, this, &Engine::serviceStateChanged);
         connect(service, &Service::stateChanged, this, [this](const QString& id, ServiceState state) {
@@ -263,6 +275,21 @@ void Engine::createServices() {
                 core::model::PushMessage{QStringLiteral("system.health"), snapshot.toJson()});
         }
     });
+}
+
+LicenceService* Engine::createLicence() {
+    LicenceService::Options options;
+    options.platformId = m_serverId;
+    options.fingerprint = core::license::MachineFingerprint::fromFactors(
+        m_options.machineFactors ? *m_options.machineFactors : core::license::MachineFactors::collect());
+    // Outside the database, so a new database in this data folder does not start a new trial.
+    options.sealPath = m_options.location.secretsDir() + QStringLiteral("/licence-trial.seal");
+    auto* licence = new LicenceService(*m_database, *m_settings, *m_options.clock, options, this);
+    licence->setAuditSink([this](const LicenceService::Actor& actor, const QString& detail) {
+        m_accounts->record(QStringLiteral("setting_changed"), Actor{actor.userName, actor.address, {}},
+                           QStringLiteral("licence"), detail);
+    });
+    return licence;
 }
 
 }  // namespace vigil::server

@@ -14,6 +14,7 @@
 #include "common/clock.h"
 #include "common/result.h"
 #include "engine/service.h"
+#include "license/machine_fingerprint.h"
 #include "platform/data_location.h"
 #include "security/certificate_authority.h"
 #include "security/password_hasher.h"
@@ -35,6 +36,7 @@ class EventService;
 class RecordingService;
 class HttpsService;
 class HealthMonitor;
+class LicenceService;
 class SettingsRepository;
 class StreamHub;
 
@@ -50,6 +52,8 @@ struct EngineOptions {
     core::security::Argon2Parameters passwordHashing = core::security::PasswordHasher::kDefaultParameters;
     // Recording segment length (about a minute); tests shorten it.
     qint64 recordingSegmentMs = 60000;
+    // The machine the licence is bound to; nullopt: read from this machine (tests pass made-up factors).
+    std::optional<core::license::MachineFactors> machineFactors;
 };
 
 class Engine : public QObject {
@@ -79,6 +83,7 @@ public:
     RecordingService* recording() const { return m_recording; }
     DeliveryService* delivery() const { return m_delivery; }
     EventService* events() const { return m_events; }
+    LicenceService* licence() const { return m_licence; }
     StreamHub* streams() const { return m_streams.get(); }
 
     QString serverId() const { return m_serverId; }
@@ -102,6 +107,7 @@ private:
     core::Status loadIdentity();
     core::Status loadTlsMaterial();
     void createServices();
+    LicenceService* createLicence();
 
     EngineOptions m_options;
     std::unique_ptr<core::security::SecretStore> m_secrets;
@@ -115,6 +121,7 @@ private:
     RecordingService* m_recording = nullptr;
     DeliveryService* m_delivery = nullptr;
     EventService* m_events = nullptr;
+    LicenceService* m_licence = nullptr;
     std::unique_ptr<core::devices::DriverRegistry> m_drivers;  // outlives the devices service
     std::unique_ptr<StreamHub> m_streams;                      // outlives the services that use it
     core::security::CertifiedKey m_authority;

@@ -4,6 +4,7 @@
 #include "devices/devices_schema.h"
 #include "events/events_schema.h"
 #include "layouts/layouts_schema.h"
+#include "license/licence_schema.h"
 #include "recording/recording_schema.h"
 
 namespace vigil::server {
@@ -153,6 +154,7 @@ CREATE TABLE reset_codes (
         recordingMigration(),
         eventsMigration(),
         layoutsMigration(),
+        licenceMigration(),
     };
     return kMigrations;
 }

@@ -23,6 +23,7 @@
 #include "recording/recording_routes.h"
 #include "engine/engine.h"
 #include "http/service_routes.h"
+#include "license/licence_routes.h"
 #include "model/permissions.h"
 #include "security/certificate_authority.h"
 #include "server_logging.h"
@@ -115,7 +116,8 @@ QList<HttpsService::Route> HttpsService::buildRoutes() {
            devicesRoutes(*m_engine.devices()) +
            recordingRoutes(*m_engine.recording(), m_engine.devices()->access()) + deliveryRoutes(*m_engine.delivery()) +
            eventsRoutes(*m_engine.events(), *m_engine.devices()) +
-           layoutsRoutes(m_engine.database(), *m_engine.options().clock);
+           layoutsRoutes(m_engine.database(), *m_engine.options().clock) +
+           licenceRoutes(*m_engine.licence());
 }
 
 QList<HttpsService::Route> HttpsService::systemRoutes() {
