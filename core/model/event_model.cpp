@@ -51,7 +51,8 @@ const QStringList& EventSourceTypes::all() {
 const QStringList& EventKinds::all() {
     static const QStringList kAll =
         latin({kDeviceOnline, kDeviceOffline, kDeviceUnauthorised, kStreamError, kMotion, kMotionEnded, kCameraEvent,
-               kStorageProblem, kRecordingStopped, kLoginFailed, kLockout, kHealth, kManualAlarm, kAggregated});
+               kStorageProblem, kRecordingStopped, kLoginFailed, kLockout, kHealth, kManualAlarm, kAggregated,
+               kLicence});
     return kAll;
 }
 

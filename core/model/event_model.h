@@ -58,6 +58,7 @@ struct EventKinds {
     static constexpr auto kHealth = "health_threshold";
     static constexpr auto kManualAlarm = "manual_alarm";
     static constexpr auto kAggregated = "aggregated";  // a flapping source's events summed up by a rule
+    static constexpr auto kLicence = "licence";  // expiry warning, expiry, clock rollback (server/license)
     static const QStringList& all();
 };
 

@@ -253,6 +253,16 @@ void Engine::createServices() {
                 QStringLiteral("licence.alarm"),
                 QJsonObject{{QStringLiteral("kind"), kind}, {QStringLiteral("message"), message}}});
         }
+        // Into the event history too, where rules can make it an alarm (docs/design/licensing.md).
+        core::model::Event event;
+        event.sourceType = QLatin1String(core::model::EventSourceTypes::kServer);
+        event.sourceName = QStringLiteral("licence");
+        event.kind = QLatin1String(core::model::EventKinds::kLicence);
+        event.severity = QLatin1String(kind == QLatin1String("expiry_warning") ? core::model::EventSeverities::kWarning
+                                                                                : core::model::EventSeverities::kCritical);
+        event.message = message;
+        event.details = QJsonObject{{QStringLiteral("licenceKind"), kind}};
+        m_events->raise(event);
     });
     m_services = {m_health, m_accounts, m_licence, m_devices, m_recording, m_delivery, m_events, m_https};
     for (Service* service : std::as_const(m_services)) {

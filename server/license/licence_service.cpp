@@ -61,7 +61,9 @@ Status LicenceService::doStart() {
     if (Status loaded = loadOrCreate(); !loaded) {
         return loaded;
     }
-    const LicenceStatus now = status();
+    // No alarms from here: the event service starts after this one and would drop them; the first
+    // status read (the minute tick, any request) raises what is due.
+    const LicenceStatus now = evaluate(observeClock()).status;
     qCInfo(lcLicence).noquote() << "licence:" << now.state << now.editionName << now.channels << "channels"
                                 << (now.expiresMs ? QStringLiteral("until %1").arg(day(now.expiresMs)) : QString())
                                 << "machine" << now.fingerprintId;

@@ -324,6 +324,11 @@ private slots:
         QCOMPARE(alarms.size(), 2);
         QCOMPARE(alarms.at(1).at(0).toString(), QStringLiteral("expired"));
         QVERIFY(p->logKinds().contains("expired"));
+        // Both are in the event history as licence events (warning, then critical).
+        const QJsonArray events = p->admin->get("/api/v1/events?kind=licence").json.value("events").toArray();
+        QCOMPARE(events.size(), 2);
+        QCOMPARE(events.at(0).toObject().value("severity").toString(), QStringLiteral("critical"));
+        QCOMPARE(events.at(1).toObject().value("severity").toString(), QStringLiteral("warning"));
     }
 
     // LIC-1: online activation against vigil-license serving HTTPS on loopback; the same code from
