@@ -11,19 +11,6 @@ namespace {
 
 using Mode = FieldReader::Mode;
 
-QJsonValue idOrNull(const QString& id) {
-    return id.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(id);
-}
-
-// An id field that may be null ("none"): null reads as empty, anything else must be a string.
-QString nullableId(FieldReader& read, const QJsonObject& json, const QString& name) {
-    if (json.value(name).isNull()) {
-        read.has(name);
-        return {};
-    }
-    return read.string(name);
-}
-
 StateInfo readState(FieldReader& read) {
     StateInfo state;
     state.state = read.string(QStringLiteral("state"));
@@ -300,15 +287,7 @@ Result<Device> Device::fromJson(const QJsonObject& json) {
     device.createdMs = read.integer(QStringLiteral("createdMs"));
     device.updatedMs = read.integer(QStringLiteral("updatedMs"));
     device.status = nested(read, QStringLiteral("status"), QStringLiteral("device status"), readState);
-    const QJsonArray channels = read.array(QStringLiteral("channels"));
-    for (qsizetype i = 0; read.ok() && i < channels.size(); ++i) {
-        auto channel = Channel::fromJson(channels.at(i).toObject());
-        if (!channel) {
-            read.failWith(channel.error());
-            break;
-        }
-        device.channels.append(channel.value());
-    }
+    device.channels = objectList<Channel>(read, QStringLiteral("channels"));
     return finished(read, device);
 }
 

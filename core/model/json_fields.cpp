@@ -169,4 +169,16 @@ QString FieldReader::typeName(const QJsonValue& value) {
     return QStringLiteral("unknown");
 }
 
+QString nullableId(FieldReader& read, const QJsonObject& json, const QString& name) {
+    if (json.value(name).isNull()) {
+        read.has(name);
+        return {};
+    }
+    return read.string(name);
+}
+
+QJsonValue idOrNull(const QString& id) {
+    return id.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(id);
+}
+
 }  // namespace vigil::core::model

@@ -67,6 +67,11 @@ private:
     std::optional<Error> m_error;
 };
 
+// An id field that may be null ("none": no group, top level): null reads as empty, anything else must
+// be a string; and the other way round for writing.
+QString nullableId(FieldReader& read, const QJsonObject& json, const QString& name);
+QJsonValue idOrNull(const QString& id);
+
 // What every fromJson/fromRequest ends with: the value when the reader finished cleanly (in Request
 // mode: no unknown field), else the reader's first error.
 template <typename T>
@@ -101,6 +106,22 @@ QJsonArray toJsonArray(const QList<T>& items) {
         array.append(item.toJson());
     }
     return array;
+}
+
+// Reads the array in `name`, each entry with T::fromJson; the first entry that fails fails `parent`.
+template <typename T>
+QList<T> objectList(FieldReader& parent, const QString& name) {
+    QList<T> items;
+    const QJsonArray array = parent.array(name);
+    for (qsizetype i = 0; parent.ok() && i < array.size(); ++i) {
+        auto item = T::fromJson(array.at(i).toObject());
+        if (!item) {
+            parent.failWith(item.error());
+            break;
+        }
+        items.append(std::move(item).value());
+    }
+    return items;
 }
 
 }  // namespace vigil::core::model

@@ -24,4 +24,16 @@ std::optional<core::Result<T>> await(Call call) {
     return result;
 }
 
+// The same for calls that answer a Status (ApiClient::StatusCallback).
+template <typename Call>
+std::optional<core::Status> awaitStatus(Call call) {
+    std::optional<core::Status> status;
+    call([&status](core::Status answer) { status.emplace(std::move(answer)); });
+    QDeadlineTimer deadline(kAwaitTimeoutMs);
+    while (!status && !deadline.hasExpired()) {
+        QTest::qWait(10);
+    }
+    return status;
+}
+
 }  // namespace vigil::test
