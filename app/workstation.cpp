@@ -2,12 +2,15 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QStandardPaths>
 #include <QVariantMap>
 #include <cmath>
 
 #include "app_logging.h"
+#include "device_tree_model.h"
 #include "embedded_engine.h"
 #include "engine/engine.h"
+#include "live_view.h"
 #include "model/permissions.h"
 #include "password_strength.h"
 #include "player/video_player.h"
@@ -62,6 +65,7 @@ struct PageEntry {
 
 constexpr PageEntry kPages[] = {
     {"home", QT_TRANSLATE_NOOP("Workstation", "Home"), "Ctrl+1", ""},
+    {"live", QT_TRANSLATE_NOOP("Workstation", "Live"), "Ctrl+8", core::model::Permissions::kLive},
     {"users", QT_TRANSLATE_NOOP("Workstation", "Users"), "Ctrl+3", core::model::Permissions::kUserAdmin},
     {"roles", QT_TRANSLATE_NOOP("Workstation", "Roles"), "Ctrl+4", core::model::Permissions::kUserAdmin},
     {"online", QT_TRANSLATE_NOOP("Workstation", "Online"), "Ctrl+5", core::model::Permissions::kSecurity},
@@ -70,6 +74,15 @@ constexpr PageEntry kPages[] = {
      core::model::Permissions::kSecurity},
     {"sites", QT_TRANSLATE_NOOP("Workstation", "Sites"), "Ctrl+2", nullptr},
 };
+
+// Snapshots go to the user's pictures (a portable installation keeps them beside itself).
+QString snapshotFolder(const core::platform::DataLocation& location) {
+    const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    if (location.portable || pictures.isEmpty()) {
+        return location.clientDir() + QStringLiteral("/snapshots");
+    }
+    return pictures + QStringLiteral("/Vigil");
+}
 
 const PageEntry* findPage(const QString& id) {
     for (const PageEntry& entry : kPages) {
@@ -97,7 +110,11 @@ Workstation::Workstation(core::platform::DataLocation location, QObject* parent)
       m_users(new UserListModel(m_client, m_roles, this)),
       m_onlineUsers(new SessionListModel(m_client, this)),
       m_securityLog(new SecurityLogModel(m_client, this)),
-      m_securitySettings(new SecuritySettingsModel(m_client, m_session, this)) {
+      m_securitySettings(new SecuritySettingsModel(m_client, m_session, this)),
+      m_deviceTree(new DeviceTreeModel(this)),
+      m_live(new LiveView(m_client, snapshotFolder(m_location), this)) {
+    connect(m_deviceTree, &DeviceTreeModel::channelsChanged, this,
+            [this] { m_live->setChannelNames(m_deviceTree->channelNames()); });
     if (!m_trust->loadProblem().isEmpty()) {
         qCWarning(lcApp).noquote() << m_trust->loadProblem();
     }
@@ -160,6 +177,14 @@ QObject* Workstation::securityLog() const {
 
 QObject* Workstation::securitySettings() const {
     return m_securitySettings;
+}
+
+QObject* Workstation::live() const {
+    return m_live;
+}
+
+QObject* Workstation::deviceTree() const {
+    return m_deviceTree;
 }
 
 // --- site and connection ---------------------------------------------------------------------------
@@ -286,6 +311,8 @@ void Workstation::refreshPage() {
         m_securityLog->search({}, {}, {}, {});
     } else if (m_page == QLatin1String("security")) {
         m_securitySettings->load();
+    } else if (m_page == QLatin1String("live")) {
+        m_live->refreshLayouts();
     }
 }
 
@@ -309,6 +336,8 @@ void Workstation::onLoggedOut() {
     m_roles->clear();
     m_onlineUsers->clear();
     m_securityLog->clear();
+    m_live->clear();
+    m_deviceTree->clear();
     if (m_page != QLatin1String("home") && m_page != QLatin1String("sites")) {
         m_page = QStringLiteral("home");
         emit pageChanged();

@@ -22,7 +22,9 @@
 
 namespace vigil::app {
 
+class DeviceTreeModel;
 class EmbeddedEngine;
+class LiveView;
 class PasswordStrength;
 class RoleListModel;
 class SecurityLogModel;
@@ -88,6 +90,8 @@ class Workstation : public QObject {
     Q_PROPERTY(QObject* onlineUsers READ onlineUsers CONSTANT)
     Q_PROPERTY(QObject* securityLog READ securityLog CONSTANT)
     Q_PROPERTY(QObject* securitySettings READ securitySettings CONSTANT)
+    Q_PROPERTY(QObject* live READ live CONSTANT)
+    Q_PROPERTY(QObject* deviceTree READ deviceTree CONSTANT)
 
 public:
     static constexpr double kCpuWarningPercent = 90.0;
@@ -152,6 +156,8 @@ public:
     QObject* onlineUsers() const;
     QObject* securityLog() const;
     QObject* securitySettings() const;
+    QObject* live() const;
+    QObject* deviceTree() const;
 
     // Size formatting for tiles: 5637144576 -> "5.2" and "GB"; "—" while there is no figure.
     Q_INVOKABLE QString sizeValue(qint64 bytes) const;
@@ -206,6 +212,8 @@ private:
     SessionListModel* m_onlineUsers;
     SecurityLogModel* m_securityLog;
     SecuritySettingsModel* m_securitySettings;
+    DeviceTreeModel* m_deviceTree;
+    LiveView* m_live;
 
     bool m_standalone = true;
     QString m_siteAddress;        // "host:port" of the current site

@@ -55,6 +55,10 @@ ApplicationWindow {
         sequence: "Ctrl+7"
         page: "security"
     }
+    PageShortcut {
+        sequence: "Ctrl+8"
+        page: "live"
+    }
     Shortcut {
         sequence: "Ctrl+L"
         context: Qt.ApplicationShortcut
@@ -360,7 +364,7 @@ ApplicationWindow {
                 StackLayout {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    currentIndex: ["home", "sites", "users", "roles", "online", "log", "security"].indexOf(workstation.page)
+                    currentIndex: ["home", "sites", "users", "roles", "online", "log", "security", "live"].indexOf(workstation.page)
 
                     HomePage {}
                     SitePage {}
@@ -383,6 +387,10 @@ ApplicationWindow {
                     Loader {
                         active: workstation.page === "security"
                         sourceComponent: SecuritySettingsPage {}
+                    }
+                    Loader {
+                        active: workstation.page === "live"
+                        sourceComponent: LivePage {}
                     }
                 }
             }

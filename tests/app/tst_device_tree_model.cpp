@@ -1,0 +1,175 @@
+// The Live view's models without a server (issue 5, VID-1): DeviceTreeModel builds groups -> devices
+// -> channels with their status (online, offline, recording, alarm, disabled), filters by search with
+// the parents kept, follows device changes and removals (a status change keeps the rows); LiveView's
+// tiles follow grid changes, double-click fills the next free tile, and a small tile plays the sub
+// stream.
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include "client/api_client.h"
+#include "client/trust_store.h"
+#include "device_tree_model.h"
+#include "live_tile_model.h"
+#include "live_view.h"
+
+using namespace vigil;
+using core::model::Channel;
+using core::model::Device;
+using core::model::DeviceGroup;
+
+namespace {
+
+Channel channel(const QString& id, const QString& name, const QString& state, bool ptz = false) {
+    Channel c;
+    c.id = id;
+    c.name = name;
+    c.ptz = ptz;
+    c.status.state = state;
+    c.status.reason = state == "online" ? QString() : QStringLiteral("The camera refused the password.");
+    return c;
+}
+
+Device device(const QString& id, const QString& name, const QString& groupId, QList<Channel> channels) {
+    Device d;
+    d.id = id;
+    d.name = name;
+    d.groupId = groupId;
+    d.channels = std::move(channels);
+    return d;
+}
+
+QStringList names(const app::DeviceTreeModel& model) {
+    QStringList list;
+    for (int i = 0; i < model.rowCount(); ++i) {
+        const QModelIndex index = model.index(i);
+        list << QString(model.data(index, app::DeviceTreeModel::DepthRole).toInt(), QLatin1Char(' ')) +
+                    model.data(index, app::DeviceTreeModel::NameRole).toString();
+    }
+    return list;
+}
+
+QString statusOf(const app::DeviceTreeModel& model, const QString& name) {
+    for (int i = 0; i < model.rowCount(); ++i) {
+        if (model.data(model.index(i), app::DeviceTreeModel::NameRole).toString() == name) {
+            return model.data(model.index(i), app::DeviceTreeModel::StatusRole).toString();
+        }
+    }
+    return QStringLiteral("<absent>");
+}
+
+}  // namespace
+
+class TstDeviceTreeModel : public QObject {
+    Q_OBJECT
+
+private:
+    void fill(app::DeviceTreeModel& model) {
+        model.setGroups({DeviceGroup{"org", "", "organisation", "Site", 0}, DeviceGroup{"g1", "org", "group", "Gate", 0}});
+        model.setDevices({device("d1", "Gate camera", "g1", {channel("c1", "Main", "online", true)}),
+                          device("d2", "Encoder", "org", {channel("c2", "Lobby", "online"), channel("c3", "Yard", "unauthorised")}),
+                          device("d3", "Loose camera", "", {channel("c4", "Main", "online")})});
+    }
+
+private slots:
+    void groupsDevicesAndChannelsInOrder() {
+        app::DeviceTreeModel model;
+        fill(model);
+        // One-channel cameras are one row named after the device; an encoder shows its channels.
+        QCOMPARE(names(model), (QStringList{"Site", " Gate", "  Gate camera", " Encoder", "  Encoder · Lobby",
+                                            "  Encoder · Yard", "Loose camera"}));
+        QCOMPARE(model.channelCount(), 4);
+        QCOMPARE(statusOf(model, "Gate camera"), QStringLiteral("online"));
+        QCOMPARE(statusOf(model, "Encoder · Yard"), QStringLiteral("offline"));
+        QCOMPARE(statusOf(model, "Encoder"), QStringLiteral("offline"));  // its worst channel
+        QCOMPARE(model.channel("c1").value("ptz").toBool(), true);
+        QCOMPARE(model.channelNames().value("c3"), QStringLiteral("Encoder · Yard"));
+    }
+
+    void recordingAndAlarmShow() {
+        app::DeviceTreeModel model;
+        fill(model);
+        model.setRecordingChannels({"c1", "c3"});
+        QCOMPARE(statusOf(model, "Gate camera"), QStringLiteral("recording"));
+        QCOMPARE(statusOf(model, "Encoder · Yard"), QStringLiteral("offline"));  // not recording what it cannot read
+        model.setAlarmChannels({"c2"});
+        QCOMPARE(statusOf(model, "Encoder · Lobby"), QStringLiteral("alarm"));
+        QCOMPARE(statusOf(model, "Encoder"), QStringLiteral("alarm"));
+    }
+
+    void searchKeepsParentsAndExpands() {
+        app::DeviceTreeModel model;
+        fill(model);
+        model.toggle(0);  // fold the site
+        QCOMPARE(names(model), (QStringList{"Site", "Loose camera"}));
+        model.setFilter("lob");
+        QCOMPARE(names(model), (QStringList{"Site", " Encoder", "  Encoder · Lobby"}));
+        model.setFilter("GATE");  // a group's name finds what is in it, whatever the case
+        QCOMPARE(names(model), (QStringList{"Site", " Gate", "  Gate camera"}));
+        model.setFilter("nothing like it");
+        QCOMPARE(model.rowCount(), 0);
+        model.setFilter("");
+        QCOMPARE(names(model), (QStringList{"Site", "Loose camera"}));  // folded again
+    }
+
+    void followsDeviceChangesLive() {
+        app::DeviceTreeModel model;
+        fill(model);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+        // A status push: same rows, new status.
+        model.applyDevice(device("d1", "Gate camera", "g1", {channel("c1", "Main", "unreachable", true)}));
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(changes.count(), 1);
+        QCOMPARE(statusOf(model, "Gate camera"), QStringLiteral("offline"));
+        // A new camera and a removed one change the shape.
+        model.applyDevice(device("d4", "Back door", "g1", {channel("c5", "Main", "online")}));
+        QCOMPARE(statusOf(model, "Back door"), QStringLiteral("online"));
+        model.removeDevice("d2");
+        QCOMPARE(names(model), (QStringList{"Site", " Gate", "  Back door", "  Gate camera", "Loose camera"}));
+        QVERIFY(resets.count() >= 2);
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void liveViewTilesAndStreams() {
+        core::client::TrustStore trust(QDir::tempPath() + "/tst_device_tree_model_trust.json");
+        core::client::ApiClient client(&trust);
+        app::LiveView live(&client, QDir::tempPath() + "/tst_device_tree_model_snapshots");
+        auto* tiles = live.tileModel();
+        QCOMPARE(live.grid(), QStringLiteral("4"));
+        QCOMPARE(tiles->rowCount(), 4);
+        QCOMPARE(live.assignNext("c1"), 0);
+        QCOMPARE(live.assignNext("c2"), 1);
+        live.clearTile(0);
+        QCOMPARE(live.assignNext("c3"), 0);  // the first free tile
+        live.assign(3, "c4");
+        QCOMPARE(tiles->channelAt(3), QStringLiteral("c4"));
+        QCOMPARE(live.assignNext("c5"), 2);
+        QCOMPARE(live.assignNext("c6"), -1);  // full: says so
+        QVERIFY(live.messageIsError());
+
+        // A smaller grid keeps the channels in order as far as they fit; a larger one keeps them all.
+        live.setGrid("1");
+        QCOMPARE(tiles->rowCount(), 1);
+        QCOMPARE(tiles->channelAt(0), QStringLiteral("c3"));
+        live.setGrid("9");
+        QCOMPARE(live.rows(), 3);
+        QCOMPARE(tiles->channelAt(0), QStringLiteral("c3"));
+        QCOMPARE(tiles->channelAt(1), QString());
+        live.setGrid("6");
+        QCOMPARE(tiles->rowCount(), 6);
+        QCOMPARE(tiles->data(tiles->index(0), app::LiveTileModel::RowSpanRole).toInt(), 2);
+
+        QCOMPARE(live.streamFor("auto", 1600, 900), QStringLiteral("main"));
+        QCOMPARE(live.streamFor("auto", 640, 360), QStringLiteral("sub"));
+        QCOMPARE(live.streamFor("main", 320, 180), QStringLiteral("main"));  // the layout's choice wins
+        QCOMPARE(live.streamFor("sub", 1920, 1080), QStringLiteral("sub"));
+
+        const QString path = live.snapshotPath("Gate / camera");
+        QVERIFY2(path.endsWith(".jpg") && path.contains("Gate_camera_"), qPrintable(path));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstDeviceTreeModel)
+#include "tst_device_tree_model.moc"
