@@ -14,8 +14,9 @@ source "$(dirname "$0")/ui_session.sh"
 VIGIL=$1
 CHECK=$2
 ARTIFACTS=$3
-# The navigation rail and the header must stand out from the page background.
-readonly LAYOUT_REGIONS=(--differ "8,400,60,500 1300,900,500,150" --differ "400,8,600,36 1300,900,500,150")
+# The navigation rail (below its entries, which grow with the pages) and the header must stand out
+# from the page background.
+readonly LAYOUT_REGIONS=(--differ "8,900,60,170 1300,900,500,150" --differ "400,8,600,36 1300,900,500,150")
 # The trust dialog (centred) must stand out from the dimmed page behind it.
 readonly DIALOG_REGIONS=(--differ "760,500,400,120 1300,900,500,150")
 
