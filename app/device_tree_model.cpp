@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "app_logging.h"
+#include "client/devices_api.h"
+
 namespace vigil::app {
 
 using core::model::Channel;
@@ -89,6 +92,34 @@ void DeviceTreeModel::setFilter(const QString& filter) {
 
 int DeviceTreeModel::channelCount() const {
     return static_cast<int>(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row& row) { return row.kind == kChannel; }));
+}
+
+void DeviceTreeModel::follow(core::client::DevicesApi* api) {
+    m_api = api;
+    connect(api, &core::client::DevicesApi::deviceChanged, this, &DeviceTreeModel::applyDevice);
+    connect(api, &core::client::DevicesApi::deviceRemoved, this, &DeviceTreeModel::removeDevice);
+    connect(api, &core::client::DevicesApi::groupsChanged, this, &DeviceTreeModel::setGroups);
+}
+
+void DeviceTreeModel::refresh() {
+    if (!m_api) {
+        return;
+    }
+    m_api->fetchGroups([this](core::Result<QList<DeviceGroup>> groups) {
+        if (groups) {
+            setGroups(groups.value());
+        } else {
+            qCWarning(lcApp).noquote() << "device tree: groups:" << groups.error().message;
+        }
+    });
+    m_api->fetchDevices([this](core::Result<QList<Device>> devices) {
+        if (!devices) {
+            qCWarning(lcApp).noquote() << "device tree: devices:" << devices.error().message;
+            return;
+        }
+        setDevices(devices.value());
+        qCInfo(lcApp).noquote() << "device tree:" << channelCount() << "channels shown";
+    });
 }
 
 void DeviceTreeModel::setDevices(const QList<Device>& devices) {

@@ -5,8 +5,8 @@
 // online, offline, recording, alarm, disabled (rules in statusOf). A search filter keeps the channels
 // whose channel, device or group name contains the text, with their parents, all expanded.
 //
-// It is fed, not fetching: setDevices/setGroups from the devices API's lists, applyDevice and
-// removeDevice from its pushes, so the tree follows the server live. A status change keeps the rows
+// It is fed by the devices API (follow, refresh): setDevices/setGroups from its lists, applyDevice
+// and removeDevice from its pushes, so the tree follows the server live. A status change keeps the rows
 // (dataChanged) so views do not jump; a change of shape resets them.
 
 #include <QAbstractListModel>
@@ -15,6 +15,10 @@
 #include <QSet>
 
 #include "model/device_model.h"
+
+namespace vigil::core::client {
+class DevicesApi;
+}
 
 namespace vigil::app {
 
@@ -46,6 +50,10 @@ public:
     QString filter() const { return m_filter; }
     void setFilter(const QString& filter);
     int channelCount() const;
+
+    // Follows the devices API's pushes (device changed/removed, groups); refresh() fetches the lists.
+    void follow(core::client::DevicesApi* api);
+    void refresh();
 
     void setDevices(const QList<core::model::Device>& devices);
     void setGroups(const QList<core::model::DeviceGroup>& groups);
@@ -88,6 +96,7 @@ private:
     bool expanded(const QString& id) const;
     QString channelLabel(const core::model::Device& device, const core::model::Channel& channel) const;
 
+    core::client::DevicesApi* m_api = nullptr;
     QList<core::model::Device> m_devices;
     QList<core::model::DeviceGroup> m_groups;
     QSet<QString> m_collapsed;  // ids of groups and devices the user folded

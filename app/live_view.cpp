@@ -5,6 +5,7 @@
 #include <QRegularExpression>
 
 #include "app_logging.h"
+#include "client/devices_api.h"
 #include "client/layouts_api.h"
 #include "live_tile_model.h"
 
@@ -20,9 +21,11 @@ namespace {
 const QString kDefaultGrid = QStringLiteral("4");
 }
 
-LiveView::LiveView(core::client::ApiClient* client, QString snapshotFolder, QObject* parent)
+LiveView::LiveView(core::client::ApiClient* client, core::client::DevicesApi* devices, QString snapshotFolder,
+                   QObject* parent)
     : QObject(parent),
       m_api(new core::client::LayoutsApi(client, this)),
+      m_devices(devices),
       m_tiles(new LiveTileModel(this)),
       m_grid(kDefaultGrid),
       m_snapshotFolder(std::move(snapshotFolder)) {
@@ -287,6 +290,72 @@ void LiveView::nextTourStep() {
         emit tourShowsChannel(step.id);
     }
     m_tourTimer.start(step.dwellSeconds * 1000);
+}
+
+void LiveView::ptzMove(const QString& channelId, double pan, double tilt, double zoom) {
+    if (!m_devices || channelId.isEmpty()) {
+        return;
+    }
+    m_devices->ptzMove(channelId, pan, tilt, zoom, [this](core::Status status) {
+        if (!status) {
+            setMessage(status.error().message, true);
+        }
+    });
+}
+
+void LiveView::ptzStop(const QString& channelId) {
+    if (!m_devices || channelId.isEmpty()) {
+        return;
+    }
+    m_devices->ptzStop(channelId, [this](core::Status status) {
+        if (!status) {
+            setMessage(status.error().message, true);
+        }
+    });
+}
+
+void LiveView::loadPtzPresets(const QString& channelId) {
+    m_ptzPresetsChannel = channelId;
+    m_ptzPresets.clear();
+    emit ptzPresetsChanged();
+    if (!m_devices || channelId.isEmpty()) {
+        return;
+    }
+    m_devices->fetchPtzPresets(channelId, [this, channelId](core::Result<core::client::PtzPresets> presets) {
+        if (channelId != m_ptzPresetsChannel || !presets) {
+            return;  // another camera was selected meanwhile, or it has none to show
+        }
+        QVariantList list;
+        for (const auto& preset : presets->presets) {
+            list.append(QVariantMap{{QStringLiteral("token"), preset.token}, {QStringLiteral("name"), preset.name}});
+        }
+        m_ptzPresets = list;
+        emit ptzPresetsChanged();
+    });
+}
+
+void LiveView::ptzGotoPreset(const QString& channelId, const QString& token) {
+    if (!m_devices) {
+        return;
+    }
+    m_devices->ptzGotoPreset(channelId, token, [this](core::Status status) {
+        if (!status) {
+            setMessage(status.error().message, true);
+        }
+    });
+}
+
+void LiveView::ptzSavePreset(const QString& channelId, const QString& name) {
+    if (!m_devices) {
+        return;
+    }
+    m_devices->ptzSetPreset(channelId, name, [this, channelId](core::Status status) {
+        if (!status) {
+            setMessage(status.error().message, true);
+            return;
+        }
+        loadPtzPresets(channelId);
+    });
 }
 
 void LiveView::setChannelNames(const QHash<QString, QString>& names) {

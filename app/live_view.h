@@ -2,7 +2,7 @@
 // LiveView: the Live page's view model (VID-1), context property `workstation.live`. It holds the
 // current layout (grid and tiles, LiveTileModel), the user's saved layouts on the server (LayoutsApi)
 // and the rules QML must not decide: which stream a tile plays for its size, where a snapshot goes,
-// which tile a double-clicked camera fills, and the tour's steps and timing.
+// which tile a double-clicked camera fills, the tour's steps and timing, and PTZ through DevicesApi.
 
 #include <QObject>
 #include <QTimer>
@@ -12,6 +12,7 @@
 
 namespace vigil::core::client {
 class ApiClient;
+class DevicesApi;
 class LayoutsApi;
 }  // namespace vigil::core::client
 
@@ -34,6 +35,7 @@ class LiveView : public QObject {
     Q_PROPERTY(QString snapshotFolder READ snapshotFolder NOTIFY snapshotFolderChanged)
     Q_PROPERTY(bool touring READ touring NOTIFY tourChanged)
     Q_PROPERTY(int tourSeconds READ tourSeconds WRITE setTourSeconds NOTIFY tourChanged)
+    Q_PROPERTY(QVariantList ptzPresets READ ptzPresets NOTIFY ptzPresetsChanged)
 
 public:
     // A tile smaller than this (in device pixels) plays the sub stream when its layout says "auto":
@@ -41,7 +43,9 @@ public:
     static constexpr int kSubStreamMaxWidth = 960;
     static constexpr int kSubStreamMaxHeight = 540;
 
-    LiveView(core::client::ApiClient* client, QString snapshotFolder, QObject* parent = nullptr);
+    // `devices` (for PTZ) may be null: the PTZ calls then say that they cannot be made.
+    LiveView(core::client::ApiClient* client, core::client::DevicesApi* devices, QString snapshotFolder,
+             QObject* parent = nullptr);
 
     QObject* tiles() const;
     LiveTileModel* tileModel() const { return m_tiles; }
@@ -83,6 +87,15 @@ public:
     Q_INVOKABLE void startTour();
     Q_INVOKABLE void stopTour();
 
+    // PTZ of a channel (permission ptz): speeds -1..1; the server answers at once and the camera
+    // moves until ptzStop. A refused call shows its reason in `message`.
+    Q_INVOKABLE void ptzMove(const QString& channelId, double pan, double tilt, double zoom);
+    Q_INVOKABLE void ptzStop(const QString& channelId);
+    Q_INVOKABLE void loadPtzPresets(const QString& channelId);  // -> ptzPresets [{token, name}]
+    Q_INVOKABLE void ptzGotoPreset(const QString& channelId, const QString& token);
+    Q_INVOKABLE void ptzSavePreset(const QString& channelId, const QString& name);
+    QVariantList ptzPresets() const { return m_ptzPresets; }
+
     void setChannelNames(const QHash<QString, QString>& names);
     void clear();  // signed out
 
@@ -93,6 +106,7 @@ signals:
     void messageChanged();
     void snapshotFolderChanged();
     void tourChanged();
+    void ptzPresetsChanged();
     // Tour step: show this channel alone (the page opens its tile full screen) or "" to end that.
     void tourShowsChannel(const QString& channelId);
 
@@ -103,6 +117,9 @@ private:
     void nextTourStep();
 
     core::client::LayoutsApi* m_api;
+    core::client::DevicesApi* m_devices;
+    QVariantList m_ptzPresets;
+    QString m_ptzPresetsChannel;
     LiveTileModel* m_tiles;
     QString m_grid;
     QList<core::model::Layout> m_layouts;

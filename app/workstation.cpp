@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "app_logging.h"
+#include "client/devices_api.h"
 #include "device_tree_model.h"
 #include "embedded_engine.h"
 #include "engine/engine.h"
@@ -111,8 +112,10 @@ Workstation::Workstation(core::platform::DataLocation location, QObject* parent)
       m_onlineUsers(new SessionListModel(m_client, this)),
       m_securityLog(new SecurityLogModel(m_client, this)),
       m_securitySettings(new SecuritySettingsModel(m_client, m_session, this)),
+      m_devicesApi(new core::client::DevicesApi(m_client, this)),
       m_deviceTree(new DeviceTreeModel(this)),
-      m_live(new LiveView(m_client, snapshotFolder(m_location), this)) {
+      m_live(new LiveView(m_client, m_devicesApi, snapshotFolder(m_location), this)) {
+    m_deviceTree->follow(m_devicesApi);
     connect(m_deviceTree, &DeviceTreeModel::channelsChanged, this,
             [this] { m_live->setChannelNames(m_deviceTree->channelNames()); });
     if (!m_trust->loadProblem().isEmpty()) {
@@ -313,6 +316,7 @@ void Workstation::refreshPage() {
         m_securitySettings->load();
     } else if (m_page == QLatin1String("live")) {
         m_live->refreshLayouts();
+        m_deviceTree->refresh();
     }
 }
 

@@ -20,6 +20,10 @@
 #include "model/system_model.h"
 #include "platform/data_location.h"
 
+namespace vigil::core::client {
+class DevicesApi;
+}
+
 namespace vigil::app {
 
 class DeviceTreeModel;
@@ -212,6 +216,7 @@ private:
     SessionListModel* m_onlineUsers;
     SecurityLogModel* m_securityLog;
     SecuritySettingsModel* m_securitySettings;
+    core::client::DevicesApi* m_devicesApi;
     DeviceTreeModel* m_deviceTree;
     LiveView* m_live;
 

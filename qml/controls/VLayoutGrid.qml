@@ -17,6 +17,8 @@ Item {
     property int spacing: 2
     property var streamFor: null
     readonly property int count: repeater.count
+    property int revision: 0  // moves when tiles are made or removed, so bindings on tiles follow
+    readonly property var selectedTile: revision >= 0 ? repeater.itemAt(selectedIndex) : null
     readonly property real cellWidth: (width - (columns - 1) * spacing) / Math.max(1, columns)
     readonly property real cellHeight: (height - (rows - 1) * spacing) / Math.max(1, rows)
 
@@ -32,6 +34,8 @@ Item {
     Repeater {
         id: repeater
         model: grid.model
+        onItemAdded: grid.revision++
+        onItemRemoved: grid.revision++
 
         VLiveTile {
             id: tile

@@ -10,13 +10,30 @@ import Vigil.UI
 // plays the sub stream when small and the main one when large (LiveView.streamFor). The layout can
 // go full screen or open on another screen (a second window), and a tour shows each camera in turn.
 // Keys: 1..9 select a tile, F full screen tile, Shift+F full screen layout, Delete clear the tile,
-// S snapshot, R instant replay, T tour, Esc back.
+// S snapshot, R instant replay, T tour, Esc back; arrows and +/- move a PTZ camera while held.
 Item {
     id: page
 
     readonly property var live: workstation.live
-    readonly property var selectedTile: grid.tileAt(grid.selectedIndex)
+    readonly property var selectedTile: grid.selectedTile
+    readonly property string selectedChannel: selectedTile ? selectedTile.channelId : ""
+    // The PTZ panel: for a PTZ camera in the selected tile, to users with the ptz permission.
+    readonly property bool ptzShown: selectedChannel.length > 0 && workstation.session.hasPermission("ptz")
+                                     && workstation.deviceTree.count >= 0 && workstation.deviceTree.channel(selectedChannel).ptz === true
     property string tourChannel
+
+    onSelectedChannelChanged: if (ptzShown) live.loadPtzPresets(selectedChannel)
+    onPtzShownChanged: { if (ptzShown) live.loadPtzPresets(selectedChannel); geometryTimer.restart() }
+
+    // Arrow keys pan and tilt, + and - zoom, while held (the camera stops on release).
+    readonly property var ptzKeys: ({ [Qt.Key_Left]: [-1, 0, 0], [Qt.Key_Right]: [1, 0, 0], [Qt.Key_Up]: [0, 1, 0],
+                                      [Qt.Key_Down]: [0, -1, 0], [Qt.Key_Plus]: [0, 0, 1], [Qt.Key_Minus]: [0, 0, -1] })
+    Keys.onReleased: (event) => {
+        if (ptzShown && ptzKeys[event.key] !== undefined && !event.isAutoRepeat) {
+            live.ptzStop(selectedChannel)
+            event.accepted = true
+        }
+    }
 
     objectName: "livePage"
     focus: true
@@ -35,7 +52,12 @@ Item {
     Keys.onPressed: (event) => {
         if (event.modifiers & (Qt.ControlModifier | Qt.AltModifier))
             return
-        if (event.key >= Qt.Key_1 && event.key <= Qt.Key_9) {
+        if (page.ptzShown && page.ptzKeys[event.key] !== undefined) {
+            if (!event.isAutoRepeat) {
+                const v = page.ptzKeys[event.key]
+                live.ptzMove(page.selectedChannel, v[0] * ptz.speed, v[1] * ptz.speed, v[2] * ptz.speed)
+            }
+        } else if (event.key >= Qt.Key_1 && event.key <= Qt.Key_9) {
             const index = event.key - Qt.Key_1
             if (index < grid.count)
                 grid.selectedIndex = index
@@ -254,6 +276,21 @@ Item {
                     stream: page.live.streamFor("auto", width, height)
                     onClearRequested: page.live.stopTour()
                     onFullScreenRequested: page.live.stopTour()
+                }
+
+                VPtzPanel {
+                    id: ptz
+                    anchors.right: parent.right
+                    anchors.top: parent.top
+                    anchors.margins: Theme.padding
+                    z: 3
+                    visible: page.ptzShown
+                    channelName: page.selectedTile ? page.selectedTile.channelName : ""
+                    presets: page.live.ptzPresets
+                    onMove: (pan, tilt, zoom) => page.live.ptzMove(page.selectedChannel, pan, tilt, zoom)
+                    onStop: page.live.ptzStop(page.selectedChannel)
+                    onGotoPreset: (token) => page.live.ptzGotoPreset(page.selectedChannel, token)
+                    onSavePreset: (name) => page.live.ptzSavePreset(page.selectedChannel, name)
                 }
 
                 VMessage {

@@ -135,7 +135,7 @@ private slots:
     void liveViewTilesAndStreams() {
         core::client::TrustStore trust(QDir::tempPath() + "/tst_device_tree_model_trust.json");
         core::client::ApiClient client(&trust);
-        app::LiveView live(&client, QDir::tempPath() + "/tst_device_tree_model_snapshots");
+        app::LiveView live(&client, nullptr, QDir::tempPath() + "/tst_device_tree_model_snapshots");
         auto* tiles = live.tileModel();
         QCOMPARE(live.grid(), QStringLiteral("4"));
         QCOMPARE(tiles->rowCount(), 4);

@@ -1,0 +1,145 @@
+#!/bin/bash
+# UI test of the Live view (issue 5, VID-1). Runs the real `vigil` standalone under Xvfb with a
+# vigil-testcamera camera (a looped H.264 clip with a moving picture, ONVIF with PTZ) added through
+# the API, and drives the page with the keyboard and the mouse (xdotool):
+#   1. Live page (Ctrl+8): the 4 grid, empty tiles (artifacts/live_empty.png);
+#   2. switch to the 9 grid by its button (live_grid9.png), save it as a named layout and find it
+#      through the API with its grid;
+#   3. drag the camera from the device tree onto a tile: two screenshots seconds apart whose tile
+#      regions differ and are not flat (live_video_1.png, live_video_2.png);
+#   4. PTZ: press and release the panel's left button; the camera prints the move and the stop;
+#   5. the 1 grid keeps the camera and plays it large (live_grid1.png).
+# The page logs where its items are ("live: geometry ...") so the mouse can find them.
+# usage: tst_ui_live.sh <vigil> <image_check> <artifacts dir> <vigil-testcamera> <make_clip.sh>
+set -u
+source "$(dirname "$0")/ui_session.sh"
+TESTCAMERA=$4
+MAKE_CLIP=$5
+ui_begin "$@"
+
+camera_pid=
+cleanup() {
+    [ -n "$camera_pid" ] && kill "$camera_pid" 2>/dev/null
+    [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# The latest geometry line's value for a name: "x,y" or "x,y,w,h".
+geometry() {
+    grep "live: geometry" "$log" | tail -1 | tr ' ' '\n' | sed -n "s/^$1=//p"
+}
+wait_geometry() {
+    for _ in $(seq 1 $((WAIT_SECONDS * 10))); do
+        [ -n "$(geometry "$1")" ] && return 0
+        sleep 0.1
+    done
+    cat "$log"
+    fail "the Live page never showed $1"
+}
+click_at() {
+    xdotool mousemove --sync "${1%,*}" "${1#*,}" click 1
+}
+# Crops a tile's region "x,y,w,h" out of a screenshot.
+crop_tile() {
+    local region=$1 in=$2 out=$3
+    IFS=, read -r x y w h <<<"$region"
+    convert "$in" -crop "$((w - 8))x$((h - 40))+$((x + 4))+$((y + 36))" +repage "$out"
+}
+
+echo "== a camera: vigil-testcamera looping a moving clip, ONVIF with PTZ"
+clip=$("$MAKE_CLIP" "$WORK/clip.mp4" --size 1280x720 --seconds 10) || fail "cannot make the clip"
+camera_log="$WORK/camera.log"
+mkfifo "$WORK/camera.in"
+"$TESTCAMERA" --camera "name=gate,file=$clip,ptz=1" --onvif-port 0 <"$WORK/camera.in" >"$camera_log" 2>&1 &
+camera_pid=$!
+exec 3>"$WORK/camera.in"  # keeps the camera's stdin open until the test ends
+wait_for_line "$camera_pid" "$camera_log" '"ready":true' || { cat "$camera_log"; fail "the test camera did not start"; }
+onvif=$(grep '"ready":true' "$camera_log" | jq -r '.cameras[0].onvif // empty')
+[ -n "$onvif" ] || { cat "$camera_log"; fail "the test camera has no ONVIF address"; }
+
+echo "== the workstation: set up, sign in, add the camera through the API"
+log="$WORK/vigil.log"
+"$VIGIL" --data-dir "$WORK/data" >"$log" 2>&1 &
+pid=$!
+ui_setup_and_sign_in "$pid" "$log"
+site=$(ui_site_address "$log")
+ui_api_sign_in "$site"
+device=$(ui_api POST /api/v1/devices "{\"driver\":\"onvif\",\"address\":\"$onvif\",\"name\":\"Gate\"}" | jq -r .id)
+[ -n "$device" ] || fail "the camera was not added"
+channel=
+for _ in $(seq 1 $((WAIT_SECONDS * 2))); do
+    answer=$(ui_api GET "/api/v1/devices/$device")
+    if [ "$(jq -r '.channels[0].status.state // empty' <<<"$answer")" = online ]; then
+        channel=$(jq -r '.channels[0].id' <<<"$answer")
+        break
+    fi
+    sleep 0.5
+done
+[ -n "$channel" ] || { echo "$answer"; fail "the camera did not come online"; }
+
+echo "== 1. the Live page"
+ui_focus_window
+ui_key ctrl+8
+wait_for_line "$pid" "$log" "live: geometry" || { cat "$log"; fail "the Live page did not open"; }
+wait_geometry tile3
+screenshot live_empty.png
+
+echo "== 2. layouts: the 9 grid, saved by name"
+click_at "$(geometry grid9)"
+wait_for_line "$pid" "$log" "live: grid 9" || { cat "$log"; fail "the 9 grid did not come"; }
+wait_geometry tile8
+screenshot live_grid9.png
+click_at "$(geometry layoutName)"
+ui_type "Night watch"
+click_at "$(geometry saveLayoutAs)"
+wait_for_line "$pid" "$log" "live: layout saved" || { cat "$log"; fail "the layout was not saved"; }
+layouts=$(ui_api GET /api/v1/layouts)
+[ "$(jq -r '.layouts[] | select(.name == "Night watch") | .grid' <<<"$layouts")" = 9 ] ||
+    { echo "$layouts"; fail "the server does not have the saved layout"; }
+
+echo "== 3. drag the camera onto the first tile"
+wait_geometry channel0
+from=$(geometry channel0)
+tile=$(geometry tile0)
+IFS=, read -r tx ty tw th <<<"$tile"
+xdotool mousemove --sync "${from%,*}" "${from#*,}" mousedown 1
+for step in 1 2 3 4 5 6 7 8 9 10; do
+    xdotool mousemove --sync $(( ${from%,*} + (tx + tw / 2 - ${from%,*}) * step / 10 )) \
+                             $(( ${from#*,} + (ty + th / 2 - ${from#*,}) * step / 10 ))
+    sleep 0.05
+done
+xdotool mouseup 1
+wait_for_line "$pid" "$log" "live: tile 1 shows channel $channel" || { cat "$log"; fail "the drop did not put the camera into tile 1"; }
+sleep 5  # the first picture, then the picture moves
+ui_grab "$ARTIFACTS/live_video_1.png"
+sleep 1.5
+ui_grab "$ARTIFACTS/live_video_2.png"
+crop_tile "$tile" "$ARTIFACTS/live_video_1.png" "$WORK/tile1.png"
+crop_tile "$tile" "$ARTIFACTS/live_video_2.png" "$WORK/tile2.png"
+"$CHECK" "$WORK/tile1.png" --min-colours 64 --max-dominant 0.6 || fail "the tile shows no picture (flat image)"
+changed=$(compare -metric AE -fuzz 3% "$WORK/tile1.png" "$WORK/tile2.png" null: 2>&1 | cut -d' ' -f1)
+echo "pixels changed in the tile between the screenshots: $changed"
+[ "${changed%.*}" -gt 500 ] 2>/dev/null || fail "the tile's picture did not change between the screenshots ($changed pixels)"
+
+echo "== 4. PTZ from the panel"
+click_at "$(geometry tile0 | cut -d, -f1-2 | awk -F, '{print $1+40 "," $2+80}')"
+wait_geometry ptzLeft
+left=$(geometry ptzLeft)
+xdotool mousemove --sync "${left%,*}" "${left#*,}" mousedown 1
+sleep 1
+xdotool mouseup 1
+wait_for_line "$camera_pid" "$camera_log" "onvif ptz gate ContinuousMove" || { cat "$camera_log"; fail "the PTZ move did not reach the camera"; }
+wait_for_line "$camera_pid" "$camera_log" "onvif ptz gate Stop" || { cat "$camera_log"; fail "the PTZ stop did not reach the camera"; }
+screenshot live_ptz.png
+
+echo "== 5. the 1 grid: the camera alone, main stream"
+click_at "$(geometry grid1)"
+wait_for_line "$pid" "$log" "live: grid 1" || { cat "$log"; fail "the 1 grid did not come"; }
+sleep 4
+screenshot live_grid1.png
+
+ui_check_log "$log"
+stop_and_check "$pid" "$log"
+pid=
+echo "PASS"
