@@ -115,7 +115,10 @@ int LiveView::assignNext(const QString& channelId) {
 }
 
 void LiveView::clearTile(int tile) {
-    m_tiles->clearTile(tile);
+    if (!m_tiles->channelAt(tile).isEmpty()) {
+        m_tiles->clearTile(tile);
+        qCInfo(lcApp).noquote() << "live: tile" << tile + 1 << "cleared";
+    }
 }
 
 void LiveView::clearAll() {
@@ -257,6 +260,7 @@ void LiveView::startTour() {
         return;
     }
     m_tourIndex = -1;
+    qCInfo(lcApp).noquote() << "live: tour of" << m_running.size() << "steps";
     nextTourStep();
     emit tourChanged();
 }

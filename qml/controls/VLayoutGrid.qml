@@ -22,6 +22,7 @@ Item {
     readonly property real cellWidth: (width - (columns - 1) * spacing) / Math.max(1, columns)
     readonly property real cellHeight: (height - (rows - 1) * spacing) / Math.max(1, rows)
 
+    signal tileSelected(int index)
     signal channelDropped(int index, string channelId)
     signal clearRequested(int index)
     signal snapshotRequested(int index)
@@ -56,7 +57,7 @@ Item {
             stream: grid.streamFor ? grid.streamFor(model.streamChoice, width, height)
                                    : (model.streamChoice === "main" ? "main" : "sub")
 
-            onSelectRequested: grid.selectedIndex = index
+            onSelectRequested: { grid.selectedIndex = index; grid.tileSelected(index) }
             onFullScreenRequested: grid.toggleFullScreen(index)
             onChannelDropped: (id) => grid.channelDropped(index, id)
             onClearRequested: grid.clearRequested(index)

@@ -72,7 +72,8 @@ Rectangle {
             onLoaded: {
                 item.autoPlay = true
                 item.channelId = Qt.binding(() => tile.channelId)
-                item.stream = Qt.binding(() => tile.stream)
+                // Replay plays the recording, which is of the main stream.
+                item.stream = Qt.binding(() => tile.replay ? "main" : tile.stream)
                 item.mode = Qt.binding(() => tile.replay ? "archive" : "live")
             }
         }
@@ -188,6 +189,7 @@ Rectangle {
             component TileAction: AbstractButton {
                 id: action
                 property string tip
+                focusPolicy: Qt.NoFocus
                 width: caption.height
                 height: caption.height
                 hoverEnabled: true

@@ -30,6 +30,7 @@ Rectangle {
         property real pan: 0
         property real tilt: 0
         property real zoomSpeed: 0
+        focusPolicy: Qt.NoFocus  // the page keeps the keys (arrows move the camera too)
         Layout.preferredWidth: Math.round(Theme.unit * 2.5)
         Layout.preferredHeight: Math.round(Theme.unit * 2.5)
         onPressed: panel.move(pan * panel.speed, tilt * panel.speed, zoomSpeed * panel.speed)

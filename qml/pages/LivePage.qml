@@ -44,9 +44,12 @@ Item {
         if (!tile || tile.channelId.length === 0)
             return
         const path = live.snapshotPath(tile.channelName)
-        if (path.length > 0)
-            status.show(tile.takeSnapshot(path) ? qsTr("Snapshot saved to %1").arg(path)
-                                                : qsTr("No picture to save yet from %1.").arg(tile.channelName), false)
+        if (path.length === 0)
+            return
+        const saved = tile.takeSnapshot(path)
+        console.info("live: snapshot " + (saved ? "saved to " + path : "not saved"))
+        status.show(saved ? qsTr("Snapshot saved to %1").arg(path)
+                          : qsTr("No picture to save yet from %1.").arg(tile.channelName), !saved)
     }
 
     Keys.onPressed: (event) => {
@@ -262,6 +265,7 @@ Item {
                     onChannelDropped: (index, channelId) => { page.live.assign(index, channelId); selectedIndex = index; page.forceActiveFocus() }
                     onClearRequested: (index) => page.live.clearTile(index)
                     onSnapshotRequested: (index) => page.snapshot(index)
+                    onTileSelected: page.forceActiveFocus()
                 }
 
                 // A tour's channel step: that camera alone over the grid.

@@ -8,7 +8,10 @@
 #   3. drag the camera from the device tree onto a tile: two screenshots seconds apart whose tile
 #      regions differ and are not flat (live_video_1.png, live_video_2.png);
 #   4. PTZ: press and release the panel's left button; the camera prints the move and the stop;
-#   5. the 1 grid keeps the camera and plays it large (live_grid1.png).
+#   5. keys: S saves a snapshot into the pictures folder (live_snapshot.jpg), R plays the last 30 s
+#      (live_replay.png), F fills the grid with the tile (live_fullscreen_tile.png), T tours
+#      (live_tour.png);
+#   6. the 1 grid keeps the camera and plays it large (live_grid1.png); Delete clears the tile.
 # The page logs where its items are ("live: geometry ...") so the mouse can find them.
 # usage: tst_ui_live.sh <vigil> <image_check> <artifacts dir> <vigil-testcamera> <make_clip.sh>
 set -u
@@ -133,11 +136,36 @@ wait_for_line "$camera_pid" "$camera_log" "onvif ptz gate ContinuousMove" || { c
 wait_for_line "$camera_pid" "$camera_log" "onvif ptz gate Stop" || { cat "$camera_log"; fail "the PTZ stop did not reach the camera"; }
 screenshot live_ptz.png
 
-echo "== 5. the 1 grid: the camera alone, main stream"
+echo "== 5. keys on the selected tile: S snapshot, R instant replay, F full screen, T tour"
+ui_key s
+wait_for_line "$pid" "$log" "live: snapshot saved to" || { cat "$log"; fail "S did not save a snapshot"; }
+shot=$(grep -o "live: snapshot saved to .*" "$log" | tail -1 | sed 's/^live: snapshot saved to //')
+case "$shot" in "$HOME/Pictures/Vigil/"*.jpg) ;; *) fail "the snapshot went to $shot, not the pictures folder" ;; esac
+size=$(identify -format "%w %h" "$shot") || fail "the snapshot $shot is not an image"
+echo "snapshot $shot: $size"
+[ "${size%% *}" -ge 320 ] || fail "the snapshot is too small: $size"
+cp "$shot" "$ARTIFACTS/live_snapshot.jpg"
+ui_key r
+sleep 6
+screenshot live_replay.png
+ui_key r
+ui_key f
+sleep 3
+screenshot live_fullscreen_tile.png
+ui_key Escape
+ui_key t
+wait_for_line "$pid" "$log" "live: tour of 1 steps" || { cat "$log"; fail "T did not start a tour"; }
+sleep 3
+screenshot live_tour.png
+ui_key Escape
+
+echo "== 6. the 1 grid: the camera alone, main stream; Delete clears the tile"
 click_at "$(geometry grid1)"
 wait_for_line "$pid" "$log" "live: grid 1" || { cat "$log"; fail "the 1 grid did not come"; }
 sleep 4
 screenshot live_grid1.png
+ui_key Delete
+wait_for_line "$pid" "$log" "live: tile 1 cleared" || { cat "$log"; fail "Delete did not clear the tile"; }
 
 ui_check_log "$log"
 stop_and_check "$pid" "$log"
