@@ -169,6 +169,32 @@ private slots:
         const QString path = live.snapshotPath("Gate / camera");
         QVERIFY2(path.endsWith(".jpg") && path.contains("Gate_camera_"), qPrintable(path));
     }
+
+    void aTourShowsEachTileInTurn() {
+        core::client::TrustStore trust(QDir::tempPath() + "/tst_device_tree_model_trust.json");
+        core::client::ApiClient client(&trust);
+        app::LiveView live(&client, nullptr, QDir::tempPath() + "/tst_device_tree_model_snapshots");
+        QSignalSpy shown(&live, &app::LiveView::tourShowsChannel);
+        live.startTour();  // nothing to show: says so, does not run
+        QVERIFY(!live.touring());
+        QVERIFY(live.messageIsError());
+
+        live.assign(0, "c1");
+        live.assign(2, "c2");
+        live.setTourSeconds(1);
+        QCOMPARE(live.tourSeconds(), 2);  // the shortest dwell
+        live.startTour();
+        QVERIFY(live.touring());
+        QCOMPARE(shown.count(), 1);
+        QCOMPARE(shown.last().first().toString(), QStringLiteral("c1"));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 2, 10000);
+        QCOMPARE(shown.last().first().toString(), QStringLiteral("c2"));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 3, 10000);
+        QCOMPARE(shown.last().first().toString(), QStringLiteral("c1"));  // round again
+        live.stopTour();
+        QVERIFY(!live.touring());
+        QCOMPARE(shown.last().first().toString(), QString());  // back to the grid
+    }
 };
 
 QTEST_GUILESS_MAIN(TstDeviceTreeModel)
