@@ -299,6 +299,10 @@ void VideoPlayer::stop() {
     m_wanted = false;
     m_retryTimer->stop();
     closeBackend();
+    if (m_framesShown != 0) {
+        m_framesShown = 0;  // counts the pictures since play()
+        emit framesShownChanged();
+    }
     setState(QStringLiteral("idle"));
 }
 
@@ -523,6 +527,7 @@ void VideoPlayer::onPausedAt(quint64 generation, qint64 positionMs) {
     }
     onFrame(generation);  // the picture it paused on, if still waiting
     setPosition(positionMs);
+    m_backend->setPaused(true);  // a backend that paused itself stays so; one that cannot is told
     if (!m_paused) {
         m_paused = true;
         emit pausedChanged();

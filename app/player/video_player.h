@@ -6,7 +6,8 @@
 // back-off (0.5 s doubling to 10 s) until it plays, stop() is called or the channel changes.
 //
 // The decoding is done by a backend plugin (player_backend.h; "ffmpeg" by default, "vlc"), on its
-// own threads. Pictures reach the sink on this object's thread; when they come faster than this
+// own threads. `framesShown` counts the pictures given to the sink since play() (stop() resets it).
+// Pictures reach the sink on this object's thread; when they come faster than this
 // thread takes them, only the newest is shown.
 //
 // The site comes from the ApiClient given with setClient() or, for every player, setDefaultClient()

@@ -1,6 +1,6 @@
 #include "frame_converter.h"
 
-#include <cstring>
+#include "player/yuv420_frame.h"
 
 extern "C" {
 #include <libavutil/frame.h>
@@ -11,14 +11,6 @@ extern "C" {
 namespace vigil::app::player {
 
 namespace {
-
-void copyPlane(uchar* destination, int destinationStride, const uint8_t* source, int sourceStride, int width,
-               int rows) {
-    for (int row = 0; row < rows; ++row) {
-        std::memcpy(destination + static_cast<qsizetype>(row) * destinationStride,
-                    source + static_cast<qsizetype>(row) * sourceStride, static_cast<size_t>(width));
-    }
-}
 
 QVideoFrameFormat::ColorSpace colorSpace(const AVFrame* frame) {
     switch (frame->colorspace) {
@@ -71,40 +63,16 @@ const AVFrame* FrameConverter::toYuv420(const AVFrame* frame) {
 
 QVideoFrame FrameConverter::convert(const AVFrame* decoded) {
     const AVFrame* frame = toYuv420(decoded);
-    if (!frame || frame->width <= 0 || frame->height <= 0) {
+    if (!frame) {
         return {};
     }
-    const int width = frame->width;
-    const int height = frame->height;
-    const int padded = paddedHeight(height);
-    QVideoFrameFormat format(QSize(width, padded), QVideoFrameFormat::Format_YUV420P);
-    format.setViewport(QRect(0, 0, width, height));
-    format.setColorSpace(colorSpace(frame));
+    Yuv420Planes planes;
+    for (int plane = 0; plane < 3; ++plane) {
+        planes.data[plane] = frame->data[plane];
+        planes.stride[plane] = frame->linesize[plane];
+    }
     const bool fullRange = frame->color_range == AVCOL_RANGE_JPEG || frame->format == AV_PIX_FMT_YUVJ420P;
-    format.setColorRange(fullRange ? QVideoFrameFormat::ColorRange_Full : QVideoFrameFormat::ColorRange_Video);
-    QVideoFrame out(format);
-    if (!out.map(QVideoFrame::WriteOnly)) {
-        return {};
-    }
-    const int chromaWidth = (width + 1) / 2;
-    const int chromaRows = (height + 1) / 2;
-    copyPlane(out.bits(0), out.bytesPerLine(0), frame->data[0], frame->linesize[0], width, height);
-    copyPlane(out.bits(1), out.bytesPerLine(1), frame->data[1], frame->linesize[1], chromaWidth, chromaRows);
-    copyPlane(out.bits(2), out.bytesPerLine(2), frame->data[2], frame->linesize[2], chromaWidth, chromaRows);
-    // The padding rows: black (limited-range luma 16, neutral chroma).
-    const uchar black = fullRange ? 0 : 16;
-    for (int row = height; row < padded; ++row) {
-        std::memset(out.bits(0) + static_cast<qsizetype>(row) * out.bytesPerLine(0), black,
-                    static_cast<size_t>(out.bytesPerLine(0)));
-    }
-    for (int plane = 1; plane <= 2; ++plane) {
-        for (int row = chromaRows; row < padded / 2; ++row) {
-            std::memset(out.bits(plane) + static_cast<qsizetype>(row) * out.bytesPerLine(plane), 128,
-                        static_cast<size_t>(out.bytesPerLine(plane)));
-        }
-    }
-    out.unmap();
-    return out;
+    return yuv420Frame(frame->width, frame->height, planes, fullRange, colorSpace(frame));
 }
 
 }  // namespace vigil::app::player

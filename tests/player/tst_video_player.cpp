@@ -10,6 +10,7 @@
 //    exactly the next picture and a step back the one before; playing on moves the position.
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -88,7 +89,7 @@ private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         QString error;
-        QVERIFY2(m_fixture.start(m_dir.path(), &error, 10000), qPrintable(error));
+        QVERIFY2(m_fixture.start(m_dir.path(), &error, 4000), qPrintable(error));
         GstCamera::Options options;
         options.mounts = {QStringLiteral("main:h264"), QStringLiteral("sub:h264")};
         options.gopSeconds = 1.0;
@@ -171,6 +172,140 @@ private slots:
         QVERIFY2(waitForState(player, QStringLiteral("playing"), 30000), qPrintable(states.join(u',')));
         QVERIFY(waitForFrames(player, before + 10, 20000));
         QVERIFY(states.contains(QStringLiteral("reconnecting")));
+    }
+
+    // The first recorded period once it holds at least `ms` (the recorder records new channels).
+    std::pair<qint64, qint64> recorded(qint64 ms) {
+        QDeadlineTimer deadline(90000);
+        while (!deadline.hasExpired()) {
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            const QJsonArray periods =
+                m_fixture.admin()
+                    .get(QStringLiteral("/api/v1/recording/channels/%1/periods?from=%2&to=%3").arg(m_channel).arg(now - 3'600'000).arg(now + 1000))
+                    .json.value("periods").toArray();
+            if (!periods.isEmpty()) {
+                const qint64 start = periods.first().toObject().value("startMs").toInteger();
+                const qint64 end = periods.first().toObject().value("endMs").toInteger();
+                if (end - start >= ms) {
+                    return {start, end};
+                }
+            }
+            QTest::qWait(250);
+        }
+        return {0, 0};
+    }
+
+    void archiveSeekPauseAndStepAreFrameAccurate() {
+        const auto [start, end] = recorded(9000);
+        QVERIFY2(start > 0, "nothing was recorded");
+        VideoPlayer player;
+        player.setChannelId(m_channel);
+        player.setMode(QStringLiteral("archive"));
+        player.setPaused(true);
+        // A time between pictures and away from a keyframe (1 s GOP): the picture shown is the first at
+        // or after it, not the keyframe the stream starts with.
+        const qint64 asked = start + 4513;
+        player.seek(asked);
+        QVERIFY2(waitForState(player, QStringLiteral("paused"), 20000), qPrintable(player.state() + ": " + player.stateText()));
+        QCOMPARE(player.framesShown(), 1);
+        QVERIFY2(player.positionMs() >= asked && player.positionMs() < asked + 40,
+                 qPrintable(QStringLiteral("asked %1, shown %2").arg(asked).arg(player.positionMs())));
+        QCOMPARE(player.videoSize(), QSize(640, 360));
+
+        // Paused, the picture holds.
+        const qint64 heldAt = player.positionMs();
+        const QByteArray held = luma(player.videoSink()->videoFrame());
+        QTest::qWait(1000);
+        QCOMPARE(player.framesShown(), 1);
+        QCOMPARE(player.positionMs(), heldAt);
+        QCOMPARE(luma(player.videoSink()->videoFrame()), held);
+
+        // One step: exactly the next picture (25 fps: 40 ms on, give or take the camera's timing).
+        player.stepFrame(1);
+        QVERIFY(waitForFrames(player, 2, 10000));
+        const qint64 stepped = player.positionMs();
+        QVERIFY2(stepped - heldAt >= 20 && stepped - heldAt <= 60, qPrintable(QString::number(stepped - heldAt)));
+        QCOMPARE(player.state(), QStringLiteral("paused"));
+        QTest::qWait(300);
+        QCOMPARE(player.framesShown(), 2);
+        QVERIFY(differingShare(luma(player.videoSink()->videoFrame()), held) > 0.0001);  // the ball moved
+
+        // A step back: the picture before, the same one as before the step.
+        player.stepFrame(-1);
+        QVERIFY(waitForFrames(player, 3, 20000));
+        QVERIFY(waitForState(player, QStringLiteral("paused"), 10000));
+        QCOMPARE(player.positionMs(), heldAt);
+        QCOMPARE(luma(player.videoSink()->videoFrame()), held);
+
+        // Playing on (at twice the speed) moves on from there.
+        player.setSpeed(2.0);
+        player.setPaused(false);
+        QVERIFY(waitForFrames(player, 30, 20000));
+        QCOMPARE(player.state(), QStringLiteral("playing"));
+        QVERIFY(player.positionMs() > heldAt + 500);
+        player.stop();
+    }
+
+    void archiveWithNothingRecordedSaysSo() {
+        VideoPlayer player;
+        player.setChannelId(m_channel);
+        // Before the recording starts, the archive plays from its start.
+        const qint64 asked = QDateTime::currentMSecsSinceEpoch() - 3'000'000;
+        player.seek(asked);
+        QCOMPARE(player.mode(), QStringLiteral("archive"));
+        QVERIFY(waitForFrames(player, 1, 20000));
+        QVERIFY(player.positionMs() > asked + 2'000'000);
+        player.stop();
+        QCOMPARE(player.framesShown(), 0);
+        // After it, nothing.
+        player.seek(QDateTime::currentMSecsSinceEpoch() + 3'600'000);
+        QVERIFY2(waitForState(player, QStringLiteral("no_recording"), 20000), qPrintable(player.state()));
+        QCOMPARE(player.framesShown(), 0);
+    }
+
+    void vlcBackendPlaysLiveOverHttpsTrustingTheSiteCa() {
+        VideoPlayer player;
+        player.setBackend(QStringLiteral("vlc"));
+        player.setChannelId(m_channel);
+        player.setStream(QStringLiteral("sub"));
+        player.play();
+        QVERIFY2(waitForFrames(player, 1, 30000), qPrintable(player.state() + ": " + player.stateText()));
+        QCOMPARE(player.state(), QStringLiteral("playing"));
+        // libVLC sizes an MPEG-TS stream's buffer to the decoder's alignment (vlc_backend.h).
+        QCOMPARE(player.videoSize().width(), 640);
+        QVERIFY(player.videoSize().height() >= 360 && player.videoSize().height() <= 400);
+        const QByteArray before = luma(player.videoSink()->videoFrame());
+        QVERIFY(waitForFrames(player, player.framesShown() + 25, 20000));
+        const double differing = differingShare(before, luma(player.videoSink()->videoFrame()));
+        QVERIFY2(differing > 0.001, qPrintable(QString::number(differing)));
+        QVERIFY(player.snapshot(test::PlayerSite::artifact(QStringLiteral("player_live_sub_vlc.png"))));
+        player.stop();
+    }
+
+    void vlcBackendPlaysAClip() {
+        // An exported clip as the export writes them: MP4 with the index at the front.
+        const QString clip = m_dir.filePath(QStringLiteral("clip.mp4"));
+        QCOMPARE(test::runTool(QStringLiteral("ffmpeg"),
+                               {"-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=6", "-c:v",
+                                "libx264", "-g", "25", "-bf", "0", "-pix_fmt", "yuv420p", "-movflags", "+faststart", clip},
+                               60000),
+                 0);
+        VideoPlayer player;
+        player.setBackend(QStringLiteral("vlc"));
+        player.setMode(QStringLiteral("file"));
+        player.setSource(QUrl::fromLocalFile(clip));
+        player.play();
+        QVERIFY2(waitForFrames(player, 10, 20000), qPrintable(player.state() + ": " + player.stateText()));
+        QCOMPARE(player.videoSize(), QSize(320, 180));
+        player.setPaused(true);
+        QVERIFY(waitForState(player, QStringLiteral("paused"), 5000));
+        QTest::qWait(300);
+        const int held = player.framesShown();
+        QTest::qWait(700);
+        QCOMPARE(player.framesShown(), held);
+        player.stepFrame(1);
+        QVERIFY(waitForFrames(player, held + 1, 10000));
+        player.stop();
     }
 
     void cleanupTestCase() {
