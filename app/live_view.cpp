@@ -121,6 +121,91 @@ void LiveView::clearTile(int tile) {
     }
 }
 
+bool LiveView::mergeTiles(int a, int b) {
+    const QList<core::model::LayoutCell>& cells = m_tiles->cells();
+    if (a < 0 || b < 0 || a >= cells.size() || b >= cells.size() || a == b) {
+        return false;
+    }
+    const core::model::LayoutCell& first = cells.at(a);
+    const core::model::LayoutCell& second = cells.at(b);
+    const int top = std::min(first.row, second.row);
+    const int left = std::min(first.column, second.column);
+    const int bottom = std::max(first.row + first.rowSpan, second.row + second.rowSpan);
+    const int right = std::max(first.column + first.columnSpan, second.column + second.columnSpan);
+    const core::model::LayoutCell merged{top, left, bottom - top, right - left};
+    QList<core::model::LayoutCell> kept;
+    QList<LayoutTile> tiles;
+    QString channel;  // the first channel inside the merged cell, in tile order
+    QString stream = QStringLiteral("auto");
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        const core::model::LayoutCell& cell = cells.at(i);
+        const bool inside = cell.row >= top && cell.column >= left && cell.row + cell.rowSpan <= bottom &&
+                            cell.column + cell.columnSpan <= right;
+        const bool outside = cell.row >= bottom || cell.column >= right || cell.row + cell.rowSpan <= top ||
+                             cell.column + cell.columnSpan <= left;
+        if (!inside && !outside) {
+            setMessage(tr("Those tiles cannot be joined: tile %1 would be cut in two. Choose tiles that make a "
+                          "rectangle.")
+                           .arg(i + 1),
+                       true);
+            return false;
+        }
+        const QString id = m_tiles->channelAt(static_cast<int>(i));
+        if (inside) {
+            if (channel.isEmpty() && !id.isEmpty()) {
+                channel = id;
+            }
+            if (kept.isEmpty() || !kept.contains(merged)) {
+                kept.append(merged);
+            }
+        } else {
+            if (!id.isEmpty()) {
+                tiles.append(LayoutTile{static_cast<int>(kept.size()), id, stream});
+            }
+            kept.append(cell);
+        }
+    }
+    if (!channel.isEmpty()) {
+        tiles.append(LayoutTile{static_cast<int>(kept.indexOf(merged)), channel, stream});
+    }
+    setCustomCells(kept, tiles);
+    return true;
+}
+
+bool LiveView::splitTile(int tile) {
+    const QList<core::model::LayoutCell>& cells = m_tiles->cells();
+    if (tile < 0 || tile >= cells.size() || (cells.at(tile).rowSpan == 1 && cells.at(tile).columnSpan == 1)) {
+        return false;
+    }
+    QList<core::model::LayoutCell> split;
+    QList<LayoutTile> tiles;
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        const core::model::LayoutCell& cell = cells.at(i);
+        const QString id = m_tiles->channelAt(static_cast<int>(i));
+        if (!id.isEmpty()) {
+            tiles.append(LayoutTile{static_cast<int>(split.size()), id, QStringLiteral("auto")});
+        }
+        if (i != tile) {
+            split.append(cell);
+            continue;
+        }
+        for (int row = cell.row; row < cell.row + cell.rowSpan; ++row) {
+            for (int column = cell.column; column < cell.column + cell.columnSpan; ++column) {
+                split.append(core::model::LayoutCell{row, column, 1, 1});
+            }
+        }
+    }
+    setCustomCells(split, tiles);
+    return true;
+}
+
+void LiveView::setCustomCells(const QList<core::model::LayoutCell>& cells, const QList<LayoutTile>& tiles) {
+    m_grid = QString::fromLatin1(LayoutGrid::kCustom);
+    m_tiles->reset(cells, tiles);
+    qCInfo(lcApp).noquote() << "live: grid custom with" << cells.size() << "cells";
+    emit gridChanged();
+}
+
 void LiveView::clearAll() {
     m_tiles->reset(m_tiles->cells(), {});
 }

@@ -70,6 +70,11 @@ public:
     // Puts the channel into the first empty tile (double-click in the tree); -1 when all are full.
     Q_INVOKABLE int assignNext(const QString& channelId);
     Q_INVOKABLE void clearTile(int tile);
+    // Custom grids: one cell spanning the rectangle from tile `a` to tile `b` (the cells inside go,
+    // their first channel stays), or a spanning cell split back into single cells. The grid becomes
+    // "custom"; false (with the reason in `message`) when a cell would be cut in two.
+    Q_INVOKABLE bool mergeTiles(int a, int b);
+    Q_INVOKABLE bool splitTile(int tile);
     Q_INVOKABLE void clearAll();
     // "main" or "sub" for a tile of this size, following the layout's choice ("auto" | "main" | "sub").
     Q_INVOKABLE QString streamFor(const QString& choice, qreal width, qreal height) const;
@@ -112,6 +117,7 @@ signals:
 
 private:
     void applyLayout(const core::model::Layout& layout);
+    void setCustomCells(const QList<core::model::LayoutCell>& cells, const QList<core::model::LayoutTile>& tiles);
     void setMessage(const QString& text, bool error);
     core::model::LayoutInput currentInput(const QString& name) const;
     void nextTourStep();

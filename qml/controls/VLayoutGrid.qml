@@ -23,6 +23,7 @@ Item {
     readonly property real cellHeight: (height - (rows - 1) * spacing) / Math.max(1, rows)
 
     signal tileSelected(int index)
+    signal mergeRequested(int from, int to)  // Shift+click: join the selected tile and this one
     signal channelDropped(int index, string channelId)
     signal clearRequested(int index)
     signal snapshotRequested(int index)
@@ -57,7 +58,14 @@ Item {
             stream: grid.streamFor ? grid.streamFor(model.streamChoice, width, height)
                                    : (model.streamChoice === "main" ? "main" : "sub")
 
-            onSelectRequested: { grid.selectedIndex = index; grid.tileSelected(index) }
+            onSelectRequested: (extend) => {
+                if (extend && grid.selectedIndex !== index && grid.selectedIndex >= 0) {
+                    grid.mergeRequested(grid.selectedIndex, index)
+                    return
+                }
+                grid.selectedIndex = index
+                grid.tileSelected(index)
+            }
             onFullScreenRequested: grid.toggleFullScreen(index)
             onChannelDropped: (id) => grid.channelDropped(index, id)
             onClearRequested: grid.clearRequested(index)

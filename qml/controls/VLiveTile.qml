@@ -31,7 +31,7 @@ Rectangle {
                                         : qsTr("Connecting…")
 
     signal channelDropped(string channelId)
-    signal selectRequested()
+    signal selectRequested(bool extend)  // extend: Shift held (join tiles into one)
     signal fullScreenRequested()
     signal clearRequested()
     signal snapshotRequested()
@@ -115,7 +115,7 @@ Rectangle {
         property real lastX
         property real lastY
         cursorShape: tile.zoom > 1 ? (pressed ? Qt.ClosedHandCursor : Qt.OpenHandCursor) : Qt.ArrowCursor
-        onPressed: (event) => { lastX = event.x; lastY = event.y; tile.selectRequested() }
+        onPressed: (event) => { lastX = event.x; lastY = event.y; tile.selectRequested((event.modifiers & Qt.ShiftModifier) !== 0) }
         onPositionChanged: (event) => {
             if (!pressed || tile.zoom <= 1)
                 return

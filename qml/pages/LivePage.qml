@@ -10,7 +10,8 @@ import Vigil.UI
 // plays the sub stream when small and the main one when large (LiveView.streamFor). The layout can
 // go full screen or open on another screen (a second window), and a tour shows each camera in turn.
 // Keys: 1..9 select a tile, F full screen tile, Shift+F full screen layout, Delete clear the tile,
-// S snapshot, R instant replay, T tour, Esc back; arrows and +/- move a PTZ camera while held.
+// S snapshot, R instant replay, T tour, Esc back, Shift+click a second tile joins the two into one
+// (a custom grid), X splits the selected joined tile; arrows and +/- move a PTZ camera while held.
 Item {
     id: page
 
@@ -74,6 +75,8 @@ Item {
             page.snapshot(grid.selectedIndex)
         } else if (event.key === Qt.Key_R && page.selectedTile) {
             page.selectedTile.replay = !page.selectedTile.replay
+        } else if (event.key === Qt.Key_X) {
+            live.splitTile(grid.selectedIndex)
         } else if (event.key === Qt.Key_T) {
             live.touring ? live.stopTour() : live.startTour()
         } else if (event.key === Qt.Key_Escape) {
@@ -266,6 +269,11 @@ Item {
                     onClearRequested: (index) => page.live.clearTile(index)
                     onSnapshotRequested: (index) => page.snapshot(index)
                     onTileSelected: page.forceActiveFocus()
+                    onMergeRequested: (from, to) => {
+                        if (page.live.mergeTiles(from, to))
+                            selectedIndex = Math.min(from, to)
+                        page.forceActiveFocus()
+                    }
                 }
 
                 // A tour's channel step: that camera alone over the grid.

@@ -170,6 +170,39 @@ private slots:
         QVERIFY2(path.endsWith(".jpg") && path.contains("Gate_camera_"), qPrintable(path));
     }
 
+    void joinAndSplitTilesMakeACustomGrid() {
+        core::client::TrustStore trust(QDir::tempPath() + "/tst_device_tree_model_trust.json");
+        core::client::ApiClient client(&trust);
+        app::LiveView live(&client, nullptr, QDir::tempPath() + "/tst_device_tree_model_snapshots");
+        live.setGrid("9");
+        live.assign(4, "c-centre");
+        live.assign(8, "c-corner");
+        // Tiles 4 and 8 (the centre and the bottom-right corner of 3x3) become one 2x2 cell.
+        QVERIFY(live.mergeTiles(8, 4));
+        QCOMPARE(live.grid(), QStringLiteral("custom"));
+        auto* tiles = live.tileModel();
+        QCOMPARE(tiles->rowCount(), 6);
+        QVERIFY(tiles->cells().contains(core::model::LayoutCell{1, 1, 2, 2}));
+        QVERIFY(core::model::LayoutGrid::problem(tiles->cells()).isEmpty());
+        const int big = static_cast<int>(tiles->cells().indexOf(core::model::LayoutCell{1, 1, 2, 2}));
+        QCOMPARE(tiles->channelAt(big), QStringLiteral("c-centre"));  // the first channel inside stays
+        QCOMPARE(live.rows(), 3);
+        // A join that would cut the big cell in two is refused and changes nothing.
+        using core::model::LayoutCell;
+        const auto at = [tiles](LayoutCell cell) { return static_cast<int>(tiles->cells().indexOf(cell)); };
+        const QList<LayoutCell> before = tiles->cells();
+        QVERIFY(!live.mergeTiles(at({1, 0, 1, 1}), at({0, 1, 1, 1})));
+        QVERIFY(live.messageIsError());
+        QCOMPARE(tiles->cells(), before);
+        // Split: back to single cells, the channel in the first of them.
+        QVERIFY(live.splitTile(at({1, 1, 2, 2})));
+        QCOMPARE(tiles->rowCount(), 9);
+        QVERIFY(core::model::LayoutGrid::problem(tiles->cells()).isEmpty());
+        QCOMPARE(tiles->channelAt(at({1, 1, 1, 1})), QStringLiteral("c-centre"));
+        QCOMPARE(tiles->channelAt(at({1, 2, 1, 1})), QString());
+        QVERIFY(!live.splitTile(at({0, 0, 1, 1})));  // a single cell stays as it is
+    }
+
     void aTourShowsEachTileInTurn() {
         core::client::TrustStore trust(QDir::tempPath() + "/tst_device_tree_model_trust.json");
         core::client::ApiClient client(&trust);

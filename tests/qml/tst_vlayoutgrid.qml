@@ -35,6 +35,7 @@ Item {
 
     SignalSpy { id: dropped; target: grid; signalName: "channelDropped" }
     SignalSpy { id: cleared; target: grid; signalName: "clearRequested" }
+    SignalSpy { id: merged; target: grid; signalName: "mergeRequested" }
 
     TestCase {
         name: "VLayoutGrid"
@@ -84,6 +85,16 @@ Item {
             compare(dropped.signalArguments[0][1], "cam-z")
             grid.tileAt(2).clearRequested()
             compare(cleared.signalArguments[0][0], 2)
+        }
+
+        function test_shift_click_asks_to_join() {
+            mouseClick(grid.tileAt(3), 10, 50)
+            compare(grid.selectedIndex, 3)
+            mouseClick(grid.tileAt(5), 10, 50, Qt.LeftButton, Qt.ShiftModifier)
+            compare(merged.count, 1)
+            compare(merged.signalArguments[0][0], 3)
+            compare(merged.signalArguments[0][1], 5)
+            compare(grid.selectedIndex, 3)  // the page decides; the selection stays
         }
 
         function test_empty_tile_and_zoom() {

@@ -11,7 +11,9 @@
 #   5. keys: S saves a snapshot into the pictures folder (live_snapshot.jpg), R plays the last 30 s
 #      (live_replay.png), F fills the grid with the tile (live_fullscreen_tile.png), T tours
 #      (live_tour.png);
-#   6. the 1 grid keeps the camera and plays it large (live_grid1.png); Delete clears the tile.
+#   6. the 1 grid keeps the camera and plays it large (live_grid1.png); Delete clears the tile;
+#   7. Shift+click joins two tiles of the 9 grid into a 2x2 cell (live_custom.png), saved as a custom
+#      layout the server keeps.
 # The page logs where its items are ("live: geometry ...") so the mouse can find them.
 # usage: tst_ui_live.sh <vigil> <image_check> <artifacts dir> <vigil-testcamera> <make_clip.sh>
 set -u
@@ -166,6 +168,25 @@ sleep 4
 screenshot live_grid1.png
 ui_key Delete
 wait_for_line "$pid" "$log" "live: tile 1 cleared" || { cat "$log"; fail "Delete did not clear the tile"; }
+
+echo "== 7. a custom grid: Shift+click joins tiles 5 and 9 of the 9 grid, saved by name"
+click_at "$(geometry grid9)"
+wait_for_line "$pid" "$log" "live: grid 9" || fail "the 9 grid did not come back"
+sleep 1
+wait_geometry tile8
+click_at "$(geometry tile4 | awk -F, '{print $1+$3/2 "," $2+$4/2}')"
+xdotool keydown shift
+click_at "$(geometry tile8 | awk -F, '{print $1+$3/2 "," $2+$4/2}')"
+xdotool keyup shift
+wait_for_line "$pid" "$log" "live: grid custom with 6 cells" || { cat "$log"; fail "Shift+click did not join the tiles"; }
+screenshot live_custom.png
+click_at "$(geometry layoutName)"
+ui_type "Custom wall"
+click_at "$(geometry saveLayoutAs)"
+wait_for_more "$pid" "$log" "live: layout saved" 1 || { cat "$log"; fail "the custom layout was not saved"; }
+layouts=$(ui_api GET /api/v1/layouts)
+[ "$(jq -r '.layouts[] | select(.name == "Custom wall") | "\(.grid) \(.cells | length) \(.cells | map(select(.rowSpan == 2 and .columnSpan == 2)) | length)"' <<<"$layouts")" = "custom 6 1" ] ||
+    { echo "$layouts"; fail "the server does not have the custom layout with its 2x2 cell"; }
 
 ui_check_log "$log"
 stop_and_check "$pid" "$log"
