@@ -4,6 +4,7 @@
 
 #include "app_logging.h"
 #include "client/devices_api.h"
+#include "model/event_model.h"
 
 namespace vigil::app {
 
@@ -99,6 +100,24 @@ void DeviceTreeModel::follow(core::client::DevicesApi* api) {
     connect(api, &core::client::DevicesApi::deviceChanged, this, &DeviceTreeModel::applyDevice);
     connect(api, &core::client::DevicesApi::deviceRemoved, this, &DeviceTreeModel::removeDevice);
     connect(api, &core::client::DevicesApi::groupsChanged, this, &DeviceTreeModel::setGroups);
+    connect(api->client(), &core::client::ApiClient::pushReceived, this, &DeviceTreeModel::applyEventPush);
+}
+
+void DeviceTreeModel::applyEventPush(const core::model::PushMessage& message) {
+    if (message.type != QLatin1String("events.alarm") && message.type != QLatin1String("events.event")) {
+        return;
+    }
+    auto event = core::model::Event::fromJson(message.data);
+    if (!event || !event->isAlarm() || event->channelId.isEmpty()) {
+        return;
+    }
+    if (event->alarmState == QLatin1String(core::model::AlarmStates::kHandled)) {
+        m_pendingAlarms.remove(event->id);
+    } else {
+        m_pendingAlarms.insert(event->id, event->channelId);
+    }
+    const QList<QString> channels = m_pendingAlarms.values();
+    setAlarmChannels(QSet<QString>(channels.cbegin(), channels.cend()));
 }
 
 void DeviceTreeModel::refresh() {
@@ -168,6 +187,7 @@ void DeviceTreeModel::clear() {
     m_groups.clear();
     m_recording.clear();
     m_alarms.clear();
+    m_pendingAlarms.clear();
     rebuild();
     emit channelsChanged();
 }

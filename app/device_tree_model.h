@@ -15,6 +15,7 @@
 #include <QSet>
 
 #include "model/device_model.h"
+#include "model/system_model.h"
 
 namespace vigil::core::client {
 class DevicesApi;
@@ -61,6 +62,9 @@ public:
     void removeDevice(const QString& deviceId);
     void setRecordingChannels(const QSet<QString>& channelIds);
     void setAlarmChannels(const QSet<QString>& channelIds);
+    // An event or alarm push (events.event, events.alarm): a channel shows "alarm" while one of its
+    // alarms is new or acknowledged, and not once they are all handled.
+    void applyEventPush(const core::model::PushMessage& message);
     void clear();
 
     Q_INVOKABLE void toggle(int row);  // expands or collapses a group or device
@@ -102,6 +106,7 @@ private:
     QSet<QString> m_collapsed;  // ids of groups and devices the user folded
     QSet<QString> m_recording;
     QSet<QString> m_alarms;
+    QHash<qint64, QString> m_pendingAlarms;  // alarm id -> channel id, from the pushes
     QString m_filter;
     QList<Row> m_rows;
 };

@@ -1,6 +1,7 @@
 // The Live view's models without a server (issue 5, VID-1): DeviceTreeModel builds groups -> devices
 // -> channels with their status (online, offline, recording, alarm, disabled), filters by search with
-// the parents kept, follows device changes and removals (a status change keeps the rows); LiveView's
+// the parents kept, follows device changes and removals (a status change keeps the rows) and alarm
+// pushes; LiveView's
 // tiles follow grid changes, double-click fills the next free tile, and a small tile plays the sub
 // stream.
 
@@ -12,6 +13,7 @@
 #include "device_tree_model.h"
 #include "live_tile_model.h"
 #include "live_view.h"
+#include "model/event_model.h"
 
 using namespace vigil;
 using core::model::Channel;
@@ -95,6 +97,32 @@ private slots:
         model.setAlarmChannels({"c2"});
         QCOMPARE(statusOf(model, "Encoder · Lobby"), QStringLiteral("alarm"));
         QCOMPARE(statusOf(model, "Encoder"), QStringLiteral("alarm"));
+    }
+
+    void alarmPushesMarkTheChannelUntilHandled() {
+        app::DeviceTreeModel model;
+        fill(model);
+        core::model::Event alarm;
+        alarm.id = 41;
+        alarm.timeMs = 1700000000000;
+        alarm.sourceType = "channel";
+        alarm.sourceId = "c2";
+        alarm.channelId = "c2";
+        alarm.kind = "motion";
+        alarm.severity = "critical";
+        alarm.alarmState = "new";
+        model.applyEventPush({"events.event", alarm.toJson()});
+        QCOMPARE(statusOf(model, "Encoder · Lobby"), QStringLiteral("alarm"));
+        alarm.alarmState = "acknowledged";
+        model.applyEventPush({"events.alarm", alarm.toJson()});
+        QCOMPARE(statusOf(model, "Encoder · Lobby"), QStringLiteral("alarm"));  // still pending
+        core::model::Event plain = alarm;  // an event that is no alarm changes nothing
+        plain.id = 42;
+        plain.alarmState.clear();
+        model.applyEventPush({"events.event", plain.toJson()});
+        alarm.alarmState = "handled";
+        model.applyEventPush({"events.alarm", alarm.toJson()});
+        QCOMPARE(statusOf(model, "Encoder · Lobby"), QStringLiteral("online"));
     }
 
     void searchKeepsParentsAndExpands() {
