@@ -17,6 +17,7 @@
 #include "player/video_player.h"
 #include "role_list_model.h"
 #include "security_log_model.h"
+#include "licence_model.h"
 #include "security_settings_model.h"
 #include "service_list_model.h"
 #include "session_controller.h"
@@ -73,6 +74,7 @@ constexpr PageEntry kPages[] = {
     {"log", QT_TRANSLATE_NOOP("Workstation", "Security log"), "Ctrl+6", core::model::Permissions::kLogs},
     {"security", QT_TRANSLATE_NOOP("Workstation", "Security settings"), "Ctrl+7",
      core::model::Permissions::kSecurity},
+    {"licence", QT_TRANSLATE_NOOP("Workstation", "Licence"), "Ctrl+9", core::model::Permissions::kSystemSettings},
     {"sites", QT_TRANSLATE_NOOP("Workstation", "Sites"), "Ctrl+2", nullptr},
 };
 
@@ -114,7 +116,8 @@ Workstation::Workstation(core::platform::DataLocation location, QObject* parent)
       m_securitySettings(new SecuritySettingsModel(m_client, m_session, this)),
       m_devicesApi(new core::client::DevicesApi(m_client, this)),
       m_deviceTree(new DeviceTreeModel(this)),
-      m_live(new LiveView(m_client, m_devicesApi, snapshotFolder(m_location), this)) {
+      m_live(new LiveView(m_client, m_devicesApi, snapshotFolder(m_location), this)),
+      m_licence(new LicenceModel(m_client, this)) {
     m_deviceTree->follow(m_devicesApi);
     connect(m_deviceTree, &DeviceTreeModel::channelsChanged, this,
             [this] { m_live->setChannelNames(m_deviceTree->channelNames()); });
@@ -188,6 +191,10 @@ QObject* Workstation::live() const {
 
 QObject* Workstation::deviceTree() const {
     return m_deviceTree;
+}
+
+QObject* Workstation::licence() const {
+    return m_licence;
 }
 
 // --- site and connection ---------------------------------------------------------------------------
@@ -317,6 +324,8 @@ void Workstation::refreshPage() {
     } else if (m_page == QLatin1String("live")) {
         m_live->refreshLayouts();
         m_deviceTree->refresh();
+    } else if (m_page == QLatin1String("licence")) {
+        m_licence->load();
     }
 }
 
@@ -328,6 +337,10 @@ void Workstation::onLoggedIn() {
     }
     emit screenChanged();
     refresh();
+    // The licence strip shows a new site's trial (and any licence problem) from the first sign-in.
+    if (m_session->hasPermission(QLatin1String(core::model::Permissions::kSystemSettings))) {
+        m_licence->load();
+    }
     // A new token: the event connection must be opened again with it.
     m_client->disconnectEvents();
     m_client->connectEvents();
@@ -342,6 +355,7 @@ void Workstation::onLoggedOut() {
     m_securityLog->clear();
     m_live->clear();
     m_deviceTree->clear();
+    m_licence->clear();
     if (m_page != QLatin1String("home") && m_page != QLatin1String("sites")) {
         m_page = QStringLiteral("home");
         emit pageChanged();

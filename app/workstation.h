@@ -33,6 +33,7 @@ class PasswordStrength;
 class RoleListModel;
 class SecurityLogModel;
 class SecuritySettingsModel;
+class LicenceModel;
 class ServiceListModel;
 class SessionController;
 class SessionListModel;
@@ -96,6 +97,7 @@ class Workstation : public QObject {
     Q_PROPERTY(QObject* securitySettings READ securitySettings CONSTANT)
     Q_PROPERTY(QObject* live READ live CONSTANT)
     Q_PROPERTY(QObject* deviceTree READ deviceTree CONSTANT)
+    Q_PROPERTY(QObject* licence READ licence CONSTANT)
 
 public:
     static constexpr double kCpuWarningPercent = 90.0;
@@ -162,6 +164,7 @@ public:
     QObject* securitySettings() const;
     QObject* live() const;
     QObject* deviceTree() const;
+    QObject* licence() const;
 
     // Size formatting for tiles: 5637144576 -> "5.2" and "GB"; "—" while there is no figure.
     Q_INVOKABLE QString sizeValue(qint64 bytes) const;
@@ -219,6 +222,7 @@ private:
     core::client::DevicesApi* m_devicesApi;
     DeviceTreeModel* m_deviceTree;
     LiveView* m_live;
+    LicenceModel* m_licence;
 
     bool m_standalone = true;
     QString m_siteAddress;        // "host:port" of the current site

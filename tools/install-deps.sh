@@ -12,7 +12,7 @@ packages=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml
   qml6-module-qtqml-workerscript qml6-module-qtqml-models qml6-module-qttest
-  qml6-module-qtwebsockets
+  qml6-module-qtwebsockets qml6-module-qtquick-dialogs
   # Qt Multimedia: QVideoSink/QVideoFrame and QML VideoOutput for the workstation's player (app/player)
   qt6-multimedia-dev qml6-module-qtmultimedia
   # storage, crypto

@@ -59,6 +59,10 @@ ApplicationWindow {
         sequence: "Ctrl+8"
         page: "live"
     }
+    PageShortcut {
+        sequence: "Ctrl+9"
+        page: "licence"
+    }
     Shortcut {
         sequence: "Ctrl+L"
         context: Qt.ApplicationShortcut
@@ -361,10 +365,42 @@ ApplicationWindow {
                     }
                 }
 
+                // The licence strip (LIC-1): a new site's trial from the first sign-in, and any licence
+                // that needs attention (ending soon, ended, not valid, clock set back), for those who
+                // can act on it. A click opens the Licence page.
+                Rectangle {
+                    readonly property var licence: workstation.licence
+                    readonly property bool attention: licence.loaded && (licence.state !== "licensed" || licence.expiring
+                                                                         || licence.clockRollback)
+                    Layout.fillWidth: true
+                    visible: attention && workstation.page !== "licence"
+                    implicitHeight: Theme.controlHeight
+                    color: licence.state === "trial" && !licence.clockRollback ? Theme.selection : Theme.panelRaised
+                    border.color: licence.state === "trial" ? Theme.neutral : licence.state === "licensed" ? Theme.warning : Theme.alarm
+
+                    Text {
+                        anchors.fill: parent
+                        anchors.leftMargin: Theme.padding
+                        verticalAlignment: Text.AlignVCenter
+                        text: qsTr("%1 — %2, %3 of %4 channels in use. Open the Licence page (Ctrl+9) to activate.")
+                              .arg(parent.licence.state === "trial" ? qsTr("Trial") : parent.licence.editionName)
+                              .arg(parent.licence.stateText)
+                              .arg(parent.licence.channelsUsed).arg(parent.licence.channels)
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.text
+                        elide: Text.ElideRight
+                    }
+                    MouseArea {
+                        anchors.fill: parent
+                        cursorShape: Qt.PointingHandCursor
+                        onClicked: workstation.showPage("licence")
+                    }
+                }
+
                 StackLayout {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    currentIndex: ["home", "sites", "users", "roles", "online", "log", "security", "live"].indexOf(workstation.page)
+                    currentIndex: ["home", "sites", "users", "roles", "online", "log", "security", "live", "licence"].indexOf(workstation.page)
 
                     HomePage {}
                     SitePage {}
@@ -391,6 +427,10 @@ ApplicationWindow {
                     Loader {
                         active: workstation.page === "live"
                         sourceComponent: LivePage {}
+                    }
+                    Loader {
+                        active: workstation.page === "licence"
+                        sourceComponent: LicencePage {}
                     }
                 }
             }

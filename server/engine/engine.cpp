@@ -290,6 +290,7 @@ void Engine::createServices() {
 LicenceService* Engine::createLicence() {
     LicenceService::Options options;
     options.platformId = m_serverId;
+    options.platformName = m_serverName;
     options.fingerprint = core::license::MachineFingerprint::fromFactors(
         m_options.machineFactors ? *m_options.machineFactors : core::license::MachineFactors::collect());
     // Outside the database, so a new database in this data folder does not start a new trial.

@@ -332,6 +332,7 @@ Status LicenceService::setSettings(const core::model::LicenceSettings& settings,
 Result<LicenceRequest> LicenceService::makeRequest(const core::model::ActivationInput& input) {
     LicenceRequest request;
     request.platformId = m_options.platformId;
+    request.platformName = m_options.platformName.left(core::license::LicenceLimits::kMaxTextLength);
     request.fingerprint = m_options.fingerprint;
     request.activationCode = core::license::normaliseActivationCode(input.activationCode);
     request.createdMs = std::max<qint64>(m_clock.nowMs(), 1);

@@ -49,6 +49,7 @@ public:
 
     struct Options {
         QString platformId;
+        QString platformName;  // the server's name, sent with requests so the vendor knows the site
         core::license::MachineFingerprint fingerprint;
         QString sealPath;  // the trial seal (trial_seal.h)
         core::license::VendorKeys vendorKeys = core::license::VendorKeys::builtIn();

@@ -408,6 +408,8 @@ private slots:
         QCOMPARE(bigger.json.value("channels").toInt(), 16);
         QCOMPARE(bigger.json.value("expiresMs").toInteger(), expires);
         QCOMPARE(bigger.json.value("activationCodes").toArray(), QJsonArray({code, more}));
+        QCOMPARE(bigger.json.value("licensee").toString(), imported.json.value("licensee").toString());
+        QVERIFY(!imported.json.value("licensee").toString().isEmpty());
 
         p->trustVendor(*m_vendor);
         const QString renewal = m_vendor->issue({"--kind", "renewal", "--days", "365"});

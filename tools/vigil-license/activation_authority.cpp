@@ -171,7 +171,11 @@ Result<SignedLicence> ActivationAuthority::activate(const LicenceRequest& reques
         return doc.error();
     }
     doc->licenceId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    doc->licensee = code->licensee.isEmpty() ? request.platformName : code->licensee;
+    // Renewals and capacity codes keep the licence's licensee; a new licence takes the code's, or
+    // the platform's name when the code names nobody.
+    if (doc->licensee.isEmpty() || !code->licensee.isEmpty()) {
+        doc->licensee = code->licensee.isEmpty() ? request.platformName : code->licensee;
+    }
     if (doc->licensee.isEmpty()) {
         doc->licensee = request.platformId;
     }
