@@ -34,6 +34,7 @@ class LicenceModel : public QObject {
     Q_PROPERTY(QString platformId READ platformId NOTIFY changed)
     Q_PROPERTY(QString codes READ codes NOTIFY changed)
     Q_PROPERTY(QString expressCode READ expressCode NOTIFY changed)
+    Q_PROPERTY(QString upgradedFrom READ upgradedFrom NOTIFY changed)
     Q_PROPERTY(QString problem READ problem NOTIFY changed)
     Q_PROPERTY(bool clockRollback READ clockRollback NOTIFY changed)
     Q_PROPERTY(QString vendorUrl READ vendorUrl NOTIFY changed)
@@ -61,6 +62,7 @@ public:
     QString codes() const { return m_status.activationCodes.join(QStringLiteral(", ")); }
     // The Express code to offer for an upgrade: this platform's own when it runs Express.
     QString expressCode() const;
+    QString upgradedFrom() const { return m_status.upgradedFrom; }
     QString problem() const { return m_status.problem; }
     bool clockRollback() const { return m_status.clockRollback; }
     QString vendorUrl() const { return m_status.vendorUrl; }

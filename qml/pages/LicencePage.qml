@@ -256,6 +256,12 @@ Item {
                 mono: true
             }
             Fact {
+                visible: page.licence.upgradedFrom.length > 0
+                label: qsTr("Upgraded from")
+                value: qsTr("Express %1").arg(page.licence.upgradedFrom)
+                mono: true
+            }
+            Fact {
                 label: qsTr("Machine")
                 value: page.licence.fingerprintId
                 mono: true

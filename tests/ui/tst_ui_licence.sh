@@ -4,7 +4,8 @@
 # on 127.0.0.1 (HTTPS with its own CA, which the site is told to trust through the API):
 #   the first sign-in of a new site shows its trial in the licence strip        -> licence-trial-strip.png
 #   the Licence page on the trial                                                -> licence-page-trial.png
-#   online activation with a Pro code typed into the page                        -> licence-online.png
+#   online activation with an Express code typed into the page                   -> licence-online.png
+#   online upgrade to Pro: the page offers this platform's Express code itself   -> licence-upgrade.png
 #   offline: a capacity code, the request file exported, turned into an
 #   activation file by vigil-license, chosen (file dialog) and imported          -> licence-file-dialog.png,
 #                                                                                   licence-offline.png
@@ -34,9 +35,10 @@ wait_for_line "$vendor_pid" "$WORK/vendor.log" "listening https://" || { cat "$W
 vendor_url=$(grep -o "https://[0-9.]*:[0-9]*" "$WORK/vendor.log" | head -1)
 ui_api_sign_in "$(ui_site_address "$log")"
 ui_api PUT /api/v1/licence/settings "$(jq -n --arg u "$vendor_url" --rawfile ca "$WORK/vendor-ca.pem" '{vendorUrl: $u, vendorCaPem: $ca}')" >/dev/null
-pro=$("$VENDOR_TOOL" issue --db "$WORK/codes.json" --edition pro --channels 64 --features distributed,video_wall --days 365 --licensee "Harbour Authority")
+express=$("$VENDOR_TOOL" issue --db "$WORK/codes.json" --edition express --channels 8 --licensee "Harbour Authority")
+pro=$("$VENDOR_TOOL" issue --db "$WORK/codes.json" --kind upgrade --edition pro --channels 64 --features distributed,video_wall --days 365)
 more=$("$VENDOR_TOOL" issue --db "$WORK/codes.json" --kind capacity --channels 8)
-[ -n "$pro" ] && [ -n "$more" ] || fail "vigil-license issued no codes"
+[ -n "$express" ] && [ -n "$pro" ] && [ -n "$more" ] || fail "vigil-license issued no codes"
 
 echo "== the Licence page"
 loads=$(grep -c "GET /api/v1/licence 200" "$log")
@@ -45,11 +47,24 @@ wait_for_more "$pid" "$log" "GET /api/v1/licence 200" "$loads" || { cat "$log"; 
 screenshot licence-page-trial.png
 
 echo "== online activation"
-ui_type "$pro"
+ui_type "$express"
 ui_key Return
-wait_for_line "$pid" "$log" "licence: activated pro 64 channels" || { cat "$log"; cat "$WORK/vendor.log"; fail "online activation failed"; }
-[ "$(ui_api GET /api/v1/licence | jq -r .edition)" = pro ] || fail "the API does not report Pro"
+wait_for_line "$pid" "$log" "licence: activated express 8 channels" || { cat "$log"; cat "$WORK/vendor.log"; fail "online activation failed"; }
+[ "$(ui_api GET /api/v1/licence | jq -r .edition)" = express ] || fail "the API does not report Express"
 screenshot licence-online.png
+
+echo "== online upgrade from Express to Pro"
+ui_key alt+c ctrl+a
+ui_type "$pro"
+sleep 1
+screenshot licence-upgrade-form.png
+ui_key Return
+wait_for_line "$pid" "$log" "licence: activated pro 64 channels" || { cat "$log"; cat "$WORK/vendor.log"; fail "the upgrade failed"; }
+[ "$(ui_api GET /api/v1/licence | jq -r .upgradedFrom)" = "$express" ] || fail "the API does not report the upgrade from $express"
+[ "$(ui_api GET /api/v1/licence | jq -r .licensee)" = "Harbour Authority" ] || fail "the upgrade did not keep the licensee"
+"$VENDOR_TOOL" list --db "$WORK/codes.json" | jq -e --arg c "$express" '.[] | select(.code == $c) | .state == "deactivated"' >/dev/null ||
+    fail "the vendor did not deactivate the Express code"
+screenshot licence-upgrade.png
 
 echo "== offline activation by files"
 ui_key alt+c ctrl+a

@@ -132,6 +132,7 @@ Result<LicenceDocument> ActivationAuthority::grant(CodeRecord& code, const Licen
             return express.error();
         }
         doc.upgradedFrom = express.value()->code;
+        doc.licensee = express.value()->licensee;  // the customer stays who they were
         express.value()->state = QStringLiteral("deactivated");
         express.value()->deactivatedMs = nowMs;
         express.value()->deactivationReason = QStringLiteral("upgraded to Pro with %1").arg(code.code);
