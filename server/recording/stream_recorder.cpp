@@ -174,7 +174,9 @@ void StreamRecorder::closeSegment() {
     }
     SegmentRow closed = row(QStringLiteral("complete"));
     m_writer.reset();
-    m_lastEndMs = closed.endMs;
+    // A segment's end is its last packet's end, which an audio packet can put after the next
+    // segment's end when that one is cut short: the recording ends at the latest of them.
+    m_lastEndMs = std::max(m_lastEndMs, closed.endMs);
     m_events->segmentClosed(closed);
 }
 
