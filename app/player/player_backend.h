@@ -33,6 +33,10 @@ struct MediaSource {
     // Archive: when set, show the last frame before this UTC ms and pause (a step backwards).
     qint64 showLastBeforeMs = 0;
     bool startPaused = false;  // show the first picture, then hold it
+    // Archive, reverse play: decode the pictures before showLastBeforeMs (a GOP window from the
+    // keyframe before the URL's `from`), show them backwards at `speed`, then report ended(); the
+    // player asks for the window before. showLastBeforeMs must be set.
+    bool reverse = false;
     double speed = 1.0;        // archive presentation speed (> 0); the server sends as fast as we read
 };
 

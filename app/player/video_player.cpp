@@ -179,11 +179,30 @@ void VideoPlayer::setSpeed(double speed) {
     if (qFuzzyCompare(speed, m_speed)) {
         return;
     }
+    const bool turned = (speed < 0) != (m_speed < 0);
     m_speed = speed;
     emit speedChanged();
-    if (m_backend && speed > 0) {
-        m_backend->setSpeed(speed);
+    if (turned && isArchive() && m_wanted && m_framesShown > 0) {
+        // The other direction needs another kind of request: from the picture on screen.
+        if (speed < 0) {
+            openReverseWindow(m_positionMs);
+        } else {
+            open(OpenRequest{m_positionMs + 1, 0, m_paused});
+        }
+        return;
     }
+    if (m_backend) {
+        m_backend->setSpeed(std::abs(speed));
+    }
+}
+
+void VideoPlayer::openReverseWindow(qint64 endMs) {
+    OpenRequest request;
+    request.fromMs = endMs - kReverseWindowMs;
+    request.showLastBeforeMs = endMs;
+    request.startPaused = m_paused;
+    request.reverse = true;
+    open(request);
 }
 
 void VideoPlayer::setPaused(bool paused) {
@@ -207,7 +226,12 @@ void VideoPlayer::setPaused(bool paused) {
         return;
     }
     if (!paused && !m_sessionOpen) {
-        open(OpenRequest{m_positionMs + 1, 0, false});  // the server let the paused stream go
+        // The server let the paused stream go: on from the picture on screen.
+        if (m_speed < 0) {
+            openReverseWindow(m_positionMs);
+        } else {
+            open(OpenRequest{m_positionMs + 1, 0, false});
+        }
         return;
     }
     if (m_backend) {
@@ -433,8 +457,9 @@ void VideoPlayer::open(const OpenRequest& request) {
             query.addQueryItem(QStringLiteral("speed"), QStringLiteral("0"));
             source.showFromMs = request.showLastBeforeMs > 0 ? 0 : from;
             source.showLastBeforeMs = request.showLastBeforeMs;
-            source.startPaused = request.startPaused;
-            source.speed = m_speed > 0 ? m_speed : 1.0;
+            source.startPaused = request.startPaused && !request.reverse;
+            source.reverse = request.reverse;
+            source.speed = std::abs(m_speed);
         }
         url.setQuery(query);
         source.url = url;
@@ -442,6 +467,7 @@ void VideoPlayer::open(const OpenRequest& request) {
         source.tls = site->pinnedConfiguration();
     }
     m_events->setGeneration(m_generation);
+    m_windowFrames = 0;
     m_askedAt.start();
     m_firstFramePending = true;
     m_sessionOpen = true;
@@ -463,6 +489,10 @@ void VideoPlayer::scheduleRetry(const QString& state, const QString& detail) {
 
 void VideoPlayer::retry() {
     if (!m_wanted) {
+        return;
+    }
+    if (isArchive() && m_speed < 0 && m_framesShown > 0) {
+        openReverseWindow(m_positionMs);
         return;
     }
     // An archive goes on after the last picture it showed.
@@ -504,6 +534,7 @@ void VideoPlayer::onFrame(quint64 generation) {
     m_sink->setVideoFrame(frame);
     m_sinceFrame.start();
     ++m_framesShown;
+    ++m_windowFrames;
     emit framesShownChanged();
     setPosition(positionMs);
     const QSize size = frame.surfaceFormat().viewport().isValid() ? frame.surfaceFormat().viewport().size() : frame.size();
@@ -585,6 +616,10 @@ void VideoPlayer::onEnded(quint64 generation) {
         return;
     }
     onFrame(generation);
+    if (isArchive() && m_speed < 0 && m_wanted && m_windowFrames > 0) {
+        openReverseWindow(m_positionMs);  // the window before the oldest picture shown
+        return;
+    }
     m_sessionOpen = false;
     m_watchdog->stop();
     if (!m_paused) {

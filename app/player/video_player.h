@@ -57,6 +57,9 @@ public:
     static constexpr int kPictureLateMs = 3000;      // live: no picture this long says "waiting for the camera"
     static constexpr int kConnectTimeoutMs = 20000;  // no answer this long: try again
     static constexpr double kMaxSpeed = 8.0;
+    // Reverse play asks for the archive from this long before the picture on screen; the server starts
+    // at the keyframe before, so each window is at least one GOP.
+    static constexpr qint64 kReverseWindowMs = 1000;
 
     explicit VideoPlayer(QObject* parent = nullptr);
     ~VideoPlayer() override;
@@ -124,7 +127,9 @@ private:
         qint64 fromMs = 0;            // archive: the URL's from and the first picture shown
         qint64 showLastBeforeMs = 0;  // archive: step backwards
         bool startPaused = false;
+        bool reverse = false;         // archive: a window before showLastBeforeMs, shown backwards
     };
+    void openReverseWindow(qint64 endMs);
 
     void open(const OpenRequest& request);
     void restart();
@@ -160,6 +165,7 @@ private:
     QPointer<QVideoSink> m_sink;
     QVideoSink* m_ownSink = nullptr;  // when QML gave none
     int m_framesShown = 0;
+    int m_windowFrames = 0;  // pictures of the open source
     QSize m_videoSize;
     QString m_backendId = QStringLiteral("ffmpeg");
     QPointer<core::client::ApiClient> m_client;

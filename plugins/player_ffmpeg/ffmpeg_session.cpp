@@ -269,7 +269,14 @@ void FfmpegSession::decodeLoop() {
             handleFrame(frame, timeBaseNum, timeBaseDen);
             av_frame_unref(frame);
         }
+        if (m_reverseDone) {
+            break;  // the window was shown backwards and reported
+        }
         if (end) {
+            if (m_source.reverse && !aborted() && !m_networkFailed->load()) {
+                showReversed();  // the recording ended inside the window
+                break;
+            }
             if (!aborted() && !m_networkFailed->load()) {
                 m_gate->call([](PlayerEvents& events) { events.ended(); });
             }
@@ -307,6 +314,18 @@ void FfmpegSession::handleFrame(AVFrame* frame, int timeBaseNum, int timeBaseDen
         return;
     }
 
+    if (m_source.reverse) {
+        if (m_reverseDone) {
+            return;
+        }
+        if (position < m_source.showLastBeforeMs) {
+            keepForReverse(frame, position);
+            return;
+        }
+        showReversed();
+        return;
+    }
+
     if (m_source.showLastBeforeMs > 0 && !m_holdDone) {
         if (position < m_source.showLastBeforeMs) {
             if (!m_held) {
@@ -341,6 +360,37 @@ void FfmpegSession::handleFrame(AVFrame* frame, int timeBaseNum, int timeBaseDen
     show(frame, position);
     if (first && m_source.startPaused) {
         pauseHere(position);
+    }
+}
+
+void FfmpegSession::keepForReverse(const AVFrame* frame, qint64 positionMs) {
+    QVideoFrame picture = m_converter.convert(frame);
+    if (!picture.isValid()) {
+        return;
+    }
+    if (m_reverseFrames.size() >= kMaxReverseFrames) {
+        m_reverseFrames.pop_front();  // the oldest go: the window's end is what is shown first
+    }
+    m_reverseFrames.emplace_back(std::move(picture), positionMs);
+}
+
+void FfmpegSession::showReversed() {
+    m_reverseDone = true;
+    while (!m_reverseFrames.empty() && !aborted()) {
+        auto [picture, position] = std::move(m_reverseFrames.back());
+        m_reverseFrames.pop_back();
+        bool stepping = false;
+        Clock::time_point due;
+        // The clock runs on the negated times, which grow as the pictures go back.
+        if (!waitUntilDue(-position, &stepping, &due)) {
+            return;
+        }
+        m_shownAny = true;
+        m_lastShown = Clock::now();
+        m_gate->call([&](PlayerEvents& events) { events.frame(picture, position); });
+    }
+    if (!aborted()) {
+        m_gate->call([](PlayerEvents& events) { events.ended(); });
     }
 }
 

@@ -71,6 +71,7 @@ public:
     static constexpr size_t kMaxQueuedPackets = 150;  // archive: ~6 s at 25 fps before reading stops
     static constexpr size_t kMaxLivePackets = 250;    // live: more is a stall; drop to a keyframe
     static constexpr qsizetype kByteQueueBytes = 4 * 1024 * 1024;
+    static constexpr size_t kMaxReverseFrames = 200;  // a window's pictures kept (~8 s at 25 fps)
 
 private:
     using Clock = std::chrono::steady_clock;
@@ -92,6 +93,8 @@ private:
     bool waitUntilDue(qint64 positionMs, bool* stepping, Clock::time_point* due);
     void show(const AVFrame* frame, qint64 positionMs);
     void pauseHere(qint64 positionMs);
+    void keepForReverse(const AVFrame* frame, qint64 positionMs);
+    void showReversed();
     void fail(const QString& code, const QString& message);
     bool aborted() const { return m_aborted.load(); }
     static int readPacket(void* opaque, uint8_t* buffer, int size);
@@ -128,6 +131,8 @@ private:
     bool m_shownAny = false;
     bool m_holdDone = false;  // showLastBeforeMs reached and the held picture shown
     std::pair<int, int> m_lastTimeBase{1, 90000};
+    std::deque<std::pair<QVideoFrame, qint64>> m_reverseFrames;  // reverse: the window, oldest first
+    bool m_reverseDone = false;
     Clock::time_point m_lastShown;
 
     std::thread m_demux;

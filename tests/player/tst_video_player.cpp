@@ -246,6 +246,32 @@ private slots:
         player.stop();
     }
 
+    void archivePlaysBackwards() {
+        const auto [start, end] = recorded(9000);
+        QVERIFY(start > 0);
+        VideoPlayer player;
+        player.setChannelId(m_channel);
+        player.setMode(QStringLiteral("archive"));
+        player.setPaused(true);
+        const qint64 from = start + 7000;
+        player.seek(from);
+        QVERIFY(waitForState(player, QStringLiteral("paused"), 20000));
+        QList<qint64> positions;
+        connect(&player, &VideoPlayer::positionChanged, this, [&] { positions << player.positionMs(); });
+        player.setSpeed(-2.0);
+        player.setPaused(false);
+        // Across more than one GOP window (1 s GOP, 25 fps): every picture older than the one before.
+        QVERIFY2(waitForFrames(player, 60, 30000), qPrintable(player.state() + ": " + player.stateText()));
+        QCOMPARE(player.state(), QStringLiteral("playing"));
+        QVERIFY(positions.size() >= 50);
+        for (qsizetype i = 1; i < positions.size(); ++i) {
+            QVERIFY2(positions[i] < positions[i - 1], qPrintable(QStringLiteral("%1 then %2").arg(positions[i - 1]).arg(positions[i])));
+        }
+        QVERIFY(player.positionMs() < from - 1500);
+        QVERIFY(player.positionMs() > start - 100);
+        player.stop();
+    }
+
     void archiveWithNothingRecordedSaysSo() {
         VideoPlayer player;
         player.setChannelId(m_channel);
