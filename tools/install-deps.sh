@@ -38,6 +38,8 @@ packages=(
   onvif-tools vlc-bin vlc-plugin-base libvlc-dev
   # tests: ip (iproute2) sets up loopback multicast in a private network namespace (WS-Discovery)
   iproute2
+  # tests: rsyslog with its TLS driver as the syslog peer of event rules (RFC 5424 over TLS)
+  rsyslog rsyslog-gnutls
 )
 # tests: npm for the reference ONVIF client (npm `onvif`). Only when no npm exists: a Node.js from
 # another source (nodesource) brings its own npm and conflicts with Debian's package.

@@ -22,6 +22,7 @@
 #include "events/event_service.h"
 #include "events/events_push.h"
 #include "events/event_sources.h"
+#include "events/rule_engine.h"
 #include "media/stream_hub.h"
 #include "model/system_model.h"
 #include "server_logging.h"
@@ -231,8 +232,10 @@ void Engine::createServices() {
     });
     m_events = new EventService(*m_database, *m_settings, *m_options.clock, this);
     new EventSources(*m_events, *m_devices, *m_accounts, *m_recording, *m_health, *m_drivers, this);
+    m_rules = new RuleEngine(*m_database, *m_events, *m_devices, *m_accounts, *m_recording, *m_streams,
+                             *m_options.clock, m_serverName, this);
     m_https = new HttpsService(*this, this);
-    new EventPush(*m_events, *m_accounts, m_devices->access(), m_https->hub());
+    new EventPush(*m_events, *m_rules, *m_accounts, *m_database, m_devices->access(), m_https->hub());
     connectDevicePushes(*m_devices, *m_accounts, m_https->hub());
     connectDeliveryPushes(*m_delivery, *m_accounts, *m_database, m_https->hub());
 

@@ -33,6 +33,7 @@ class AccountsService;
 class DeliveryService;
 class DevicesService;
 class EventService;
+class RuleEngine;
 class RecordingService;
 class HttpsService;
 class HealthMonitor;
@@ -84,6 +85,7 @@ public:
     DeliveryService* delivery() const { return m_delivery; }
     EventService* events() const { return m_events; }
     LicenceService* licence() const { return m_licence; }
+    RuleEngine* rules() const { return m_rules; }
     StreamHub* streams() const { return m_streams.get(); }
 
     QString serverId() const { return m_serverId; }
@@ -122,6 +124,7 @@ private:
     DeliveryService* m_delivery = nullptr;
     EventService* m_events = nullptr;
     LicenceService* m_licence = nullptr;
+    RuleEngine* m_rules = nullptr;  // child; runs on the events service
     std::unique_ptr<core::devices::DriverRegistry> m_drivers;  // outlives the devices service
     std::unique_ptr<StreamHub> m_streams;                      // outlives the services that use it
     core::security::CertifiedKey m_authority;

@@ -4,8 +4,10 @@
 #include <QWebSocket>
 
 #include "accounts/accounts_service.h"
+#include "accounts/session_repository.h"
 #include "devices/channel_access.h"
 #include "events/event_service.h"
+#include "events/rule_engine.h"
 #include "http/websocket_hub.h"
 #include "model/permissions.h"
 
@@ -18,8 +20,9 @@ namespace {
 constexpr int kCountersDelayMs = 250;
 }
 
-EventPush::EventPush(EventService& events, AccountsService& accounts, const ChannelAccess& access, WebSocketHub& hub)
-    : QObject(&hub), m_events(events), m_accounts(accounts), m_access(access), m_hub(hub) {
+EventPush::EventPush(EventService& events, RuleEngine& rules, AccountsService& accounts, core::store::Database& db,
+                     const ChannelAccess& access, WebSocketHub& hub)
+    : QObject(&hub), m_events(events), m_accounts(accounts), m_db(db), m_access(access), m_hub(hub) {
     m_countersTimer.setSingleShot(true);
     m_countersTimer.setInterval(kCountersDelayMs);
     connect(&m_countersTimer, &QTimer::timeout, this, &EventPush::pushCounters);
@@ -39,6 +42,39 @@ EventPush::EventPush(EventService& events, AccountsService& accounts, const Chan
     connect(&accounts, &AccountsService::sessionEnded, this,
             [this](const QString& sessionId) { m_audiences.remove(sessionId); });
     connect(&hub, &WebSocketHub::clientAccepted, this, &EventPush::catchUp);
+    connect(&rules, &RuleEngine::popup, this,
+            [this](const Event& event, const QString& channelId, const QStringList& userNames) {
+                pushTo(PushMessage{QStringLiteral("events.popup"),
+                                   QJsonObject{{QStringLiteral("event"), event.toJson()},
+                                               {QStringLiteral("channelId"), channelId}}},
+                       [&](const Audience& audience) {
+                           return audience.live &&
+                                  (audience.scope.all || audience.scope.channels.contains(channelId)) &&
+                                  (userNames.isEmpty() || userNames.contains(audience.userName));
+                       });
+            });
+    connect(&rules, &RuleEngine::sound, this,
+            [this](const Event& event, const QString& sound, const QStringList& userNames) {
+                pushTo(PushMessage{QStringLiteral("events.sound"),
+                                   QJsonObject{{QStringLiteral("event"), event.toJson()},
+                                               {QStringLiteral("sound"), sound}}},
+                       [&](const Audience& audience) {
+                           return audience.allowed && audience.scope.reaches(event) &&
+                                  (userNames.isEmpty() || userNames.contains(audience.userName));
+                       });
+            });
+}
+
+void EventPush::pushTo(const PushMessage& message, const std::function<bool(const Audience&)>& wanted) {
+    QStringList sessions;
+    for (const QString& sessionId : m_hub.sessionIds()) {
+        if (wanted(audienceOf(sessionId))) {
+            sessions.append(sessionId);
+        }
+    }
+    if (!sessions.isEmpty()) {
+        m_hub.broadcastTo(message, [&sessions](const QString& id) { return sessions.contains(id); });
+    }
 }
 
 const EventPush::Audience& EventPush::audienceOf(const QString& sessionId) {
@@ -47,10 +83,16 @@ const EventPush::Audience& EventPush::audienceOf(const QString& sessionId) {
         return *found;
     }
     Audience audience;
-    if (!sessionId.isEmpty() &&
-        m_accounts.sessionPermissions(sessionId).contains(QLatin1String(core::model::Permissions::kEventHandling))) {
-        const ChannelScope channels = m_access.forSession(sessionId);
-        audience = Audience{true, EventScope{channels.all, channels.channels}};
+    if (!sessionId.isEmpty()) {
+        const QStringList permissions = m_accounts.sessionPermissions(sessionId);
+        audience.allowed = permissions.contains(QLatin1String(core::model::Permissions::kEventHandling));
+        audience.live = permissions.contains(QLatin1String(core::model::Permissions::kLive));
+        if (audience.allowed || audience.live) {
+            const ChannelScope channels = m_access.forSession(sessionId);
+            audience.scope = EventScope{channels.all, channels.channels};
+            auto session = SessionRepository(m_db).findById(sessionId);
+            audience.userName = session && session.value() ? session.value()->userName : QString();
+        }
     }
     return *m_audiences.insert(sessionId, audience);
 }

@@ -7,6 +7,7 @@
 #include "accounts/security_log.h"
 #include "devices/devices_service.h"
 #include "events/event_service.h"
+#include "events/rule_engine.h"
 #include "model/json_fields.h"
 #include "model/permissions.h"
 
@@ -33,6 +34,9 @@ QHttpServerResponse failure(const Error& error) {
         {QStringLiteral("event_not_found"), StatusCode::NotFound},
         {QStringLiteral("channel_not_found"), StatusCode::NotFound},
         {QStringLiteral("alarm_state_conflict"), StatusCode::Conflict},
+        {QStringLiteral("rule_not_found"), StatusCode::NotFound},
+        {QStringLiteral("rule_name_taken"), StatusCode::Conflict},
+        {QStringLiteral("rule_never_fires"), StatusCode::UnprocessableEntity},
         {QStringLiteral("service_unavailable"), StatusCode::ServiceUnavailable},
     };
     if (auto status = kStatusByCode.constFind(error.code); status != kStatusByCode.cend()) {
@@ -279,6 +283,52 @@ QList<Route> eventsRoutes(EventService& events, DevicesService& devices) {
              }
              const core::Status saved = e->setSettings(settings.value());
              return saved ? jsonResponse(e->settings().toJson()) : failure(saved.error());
+         }},
+    };
+}
+
+QList<Route> ruleRoutes(RuleEngine& rules) {
+    RuleEngine* r = &rules;
+    return {
+        {Method::Get, QStringLiteral("/api/v1/events/rules"), need(Permissions::kEventHandling),
+         [r](const RouteRequest&) {
+             auto all = r->rules();
+             if (!all) {
+                 return failure(all.error());
+             }
+             QJsonArray array;
+             for (const EventRule& rule : all.value()) {
+                 array.append(rule.toJson());
+             }
+             return jsonResponse(QJsonObject{{QStringLiteral("rules"), array}});
+         }},
+        {Method::Post, QStringLiteral("/api/v1/events/rules"), need(Permissions::kSystemSettings),
+         [r](const RouteRequest& request) {
+             auto rule = EventRule::fromRequest(request.body);
+             if (!rule) {
+                 return failure(rule.error());
+             }
+             auto created = r->create(rule.value());
+             return created ? jsonResponse(created->toJson(), StatusCode::Created) : failure(created.error());
+         }},
+        {Method::Get, QStringLiteral("/api/v1/events/rules/{id}"), need(Permissions::kEventHandling),
+         [r](const RouteRequest& request) {
+             auto rule = r->rule(request.param(QStringLiteral("id")));
+             return rule ? jsonResponse(rule->toJson()) : failure(rule.error());
+         }},
+        {Method::Put, QStringLiteral("/api/v1/events/rules/{id}"), need(Permissions::kSystemSettings),
+         [r](const RouteRequest& request) {
+             auto rule = EventRule::fromRequest(request.body);
+             if (!rule) {
+                 return failure(rule.error());
+             }
+             auto updated = r->update(request.param(QStringLiteral("id")), rule.value());
+             return updated ? jsonResponse(updated->toJson()) : failure(updated.error());
+         }},
+        {Method::Delete, QStringLiteral("/api/v1/events/rules/{id}"), need(Permissions::kSystemSettings),
+         [r](const RouteRequest& request) {
+             const core::Status removed = r->remove(request.param(QStringLiteral("id")));
+             return removed ? noContentResponse() : failure(removed.error());
          }},
     };
 }

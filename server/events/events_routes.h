@@ -3,7 +3,7 @@
 // history with paging, CSV export, one event, alarm counters, acknowledge / handle / comment
 // several alarms at once, a manual alarm (all event_handling), and the retention setting (read:
 // event_handling, change: system_settings). Events of channels outside the caller's role look
-// absent. Rules have their own routes (rule_routes.h).
+// absent.
 
 #include <QList>
 #include <QUrlQuery>
@@ -15,8 +15,11 @@ namespace vigil::server {
 
 class DevicesService;
 class EventService;
+class RuleEngine;
 
 QList<Route> eventsRoutes(EventService& events, DevicesService& devices);
+// /api/v1/events/rules (read: event_handling; change: system_settings).
+QList<Route> ruleRoutes(RuleEngine& rules);
 
 // Reads the search parameters (from, to, source, kind, severity, state, alarms, limit, offset);
 // unknown parameters and bad values are refused with what to send instead. `maxLimit` bounds limit.

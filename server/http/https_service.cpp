@@ -115,7 +115,7 @@ QList<HttpsService::Route> HttpsService::buildRoutes() {
     return systemRoutes() + accountsRoutes(*m_engine.accounts()) + serviceRoutes(m_engine) +
            devicesRoutes(*m_engine.devices()) +
            recordingRoutes(*m_engine.recording(), m_engine.devices()->access()) + deliveryRoutes(*m_engine.delivery()) +
-           eventsRoutes(*m_engine.events(), *m_engine.devices()) +
+           eventsRoutes(*m_engine.events(), *m_engine.devices()) + ruleRoutes(*m_engine.rules()) +
            layoutsRoutes(m_engine.database(), *m_engine.options().clock) +
            licenceRoutes(*m_engine.licence());
 }

@@ -90,6 +90,7 @@ public:
         quint64 id = 0;
         std::shared_ptr<PacketSink> sink;
         bool fromKeyframe = false;
+        qint64 fromUs = 0;              // with fromKeyframe: start at the keyframe at or before this (history)
         bool started = false;           // has had streamStarted for the current connection
         bool waitingForKeyframe = false;  // gets nothing until the next video keyframe
         bool removed = false;
@@ -97,11 +98,17 @@ public:
 
     explicit Slot(QString key) : m_key(std::move(key)) {}
 
-    quint64 addSink(std::shared_ptr<PacketSink> sink, bool fromKeyframe) {
+    quint64 addSink(std::shared_ptr<PacketSink> sink, bool fromKeyframe, qint64 fromUs = 0) {
         std::lock_guard lock(m_mutex);
         const quint64 id = ++m_nextSinkId;
-        m_sinks.push_back(Sink{id, std::move(sink), fromKeyframe, false, false, false});
+        m_sinks.push_back(Sink{id, std::move(sink), fromKeyframe, fromUs, false, false, false});
         return id;
+    }
+
+    // How much the cache keeps before the latest keyframe (pre-event recording); 0: the latest GOP.
+    void setHistoryUs(qint64 historyUs) {
+        std::lock_guard lock(m_mutex);
+        m_historyUs = historyUs;
     }
 
     void removeSink(quint64 id) {
@@ -128,6 +135,7 @@ public:
         m_videoTrack = info.videoTrack();
         m_connected = true;
         m_gop.clear();
+        m_lastKey = 0;
         m_gopBytes = 0;
         m_window.clear();
         const int video = info.videoTrack();
@@ -160,8 +168,8 @@ public:
                 // the reader thread like every other callback. The cache holds this packet.
                 start(entry);
                 if (entry.fromKeyframe && !m_gop.empty()) {
-                    for (const PacketPtr& cached : m_gop) {
-                        entry.sink->packet(cached);
+                    for (size_t i = replayStart(entry.fromUs); i < m_gop.size(); ++i) {
+                        entry.sink->packet(m_gop[i]);
                     }
                     entry.waitingForKeyframe = false;
                     continue;
@@ -184,6 +192,7 @@ public:
         std::lock_guard lock(m_mutex);
         m_connected = false;
         m_gop.clear();
+        m_lastKey = 0;
         m_gopBytes = 0;
         m_window.clear();
         m_stats.fps = 0;
@@ -249,22 +258,68 @@ private:
         entry.waitingForKeyframe = entry.fromKeyframe && m_videoTrack >= 0;
     }
 
+    // The cache holds whole GOPs: the latest one (from m_lastKey), and with a history the ones
+    // before it as long as the second-oldest keyframe is not older than the history asks.
     void cache(const PacketPtr& packet, bool video) {
         if (m_videoTrack < 0) {
             return;  // sound only: nothing to start a picture on
         }
         if (video && packet->keyframe) {
-            m_gop.clear();
-            m_gopBytes = 0;
+            if (m_historyUs <= 0) {
+                m_gop.clear();
+                m_gopBytes = 0;
+            }
+            while (m_lastKey > 0 && !m_gop.empty() && packet->dtsUs - m_gop[nextKeyframe(1)]->dtsUs > m_historyUs) {
+                dropOldestGop();
+            }
+            m_lastKey = m_gop.size();
         } else if (m_gop.empty()) {
             return;  // no keyframe yet (or the cache gave up on a GOP too long)
         }
         m_gop.push_back(packet);
         m_gopBytes += packet->data.size();
-        if (m_gopBytes > kGopCacheMaxBytes || packet->dtsUs - m_gop.front()->dtsUs > kGopCacheMaxUs) {
+        while (m_gopBytes > kGopCacheMaxBytes && m_lastKey > 0) {
+            dropOldestGop();
+        }
+        if (m_gopBytes > kGopCacheMaxBytes || packet->dtsUs - m_gop[m_lastKey]->dtsUs > kGopCacheMaxUs) {
             m_gop.clear();
             m_gopBytes = 0;
+            m_lastKey = 0;
         }
+    }
+
+    // The index of the first video keyframe at or after `from` (m_lastKey when there is none before it).
+    size_t nextKeyframe(size_t from) const {
+        for (size_t i = from; i < m_lastKey; ++i) {
+            if (m_gop[i]->track == m_videoTrack && m_gop[i]->keyframe) {
+                return i;
+            }
+        }
+        return m_lastKey;
+    }
+
+    void dropOldestGop() {
+        const size_t next = nextKeyframe(1);
+        for (size_t i = 0; i < next; ++i) {
+            m_gopBytes -= m_gop.front()->data.size();
+            m_gop.pop_front();
+        }
+        m_lastKey -= next;
+    }
+
+    // Where a new sink's replay starts: the latest keyframe, or with fromUs the latest keyframe at
+    // or before it (the oldest kept when history does not reach that far).
+    size_t replayStart(qint64 fromUs) const {
+        if (fromUs <= 0) {
+            return m_lastKey;
+        }
+        size_t start = 0;
+        for (size_t i = 0; i <= m_lastKey && i < m_gop.size(); ++i) {
+            if (m_gop[i]->track == m_videoTrack && m_gop[i]->keyframe && m_gop[i]->dtsUs <= fromUs) {
+                start = i;
+            }
+        }
+        return start;
     }
 
     void count(const PacketPtr& packet, bool video) {
@@ -308,8 +363,10 @@ private:
     StreamInfo m_info;
     int m_videoTrack = -1;  // of m_info
     bool m_connected = false;
-    std::vector<PacketPtr> m_gop;
+    std::deque<PacketPtr> m_gop;  // from the oldest kept keyframe
+    size_t m_lastKey = 0;         // index of the latest keyframe in m_gop
     qint64 m_gopBytes = 0;
+    qint64 m_historyUs = 0;
     StreamStats m_stats;
     std::deque<WindowEntry> m_window;
     qint64 m_windowVideo = 0;
@@ -336,6 +393,7 @@ private:
 struct StreamHub::Private {
     StreamHub* hub = nullptr;
     QHash<QString, std::shared_ptr<Slot>> byKey;
+    QHash<QString, qint64> historyMs;  // by key, kept while the slot comes and goes
     StreamHub::Options options;
     quint64 nextGeneration = 0;
 
@@ -343,6 +401,7 @@ struct StreamHub::Private {
         auto& entry = byKey[key];
         if (!entry) {
             entry = std::make_shared<Slot>(key);
+            entry->setHistoryUs(historyMs.value(key) * 1000);
         }
         return entry;
     }
@@ -467,6 +526,20 @@ std::unique_ptr<StreamSubscription> StreamHub::subscribe(const QString& key, std
                                                          bool fromLastKeyframe) {
     auto slot = d->slot(key);
     const quint64 id = slot->addSink(std::move(sink), fromLastKeyframe);
+    return std::make_unique<Subscription>(slot, id);
+}
+
+void StreamHub::setHistory(const QString& key, qint64 ms) {
+    d->historyMs.insert(key, std::max<qint64>(0, ms));
+    if (auto slot = d->byKey.value(key)) {
+        slot->setHistoryUs(std::max<qint64>(0, ms) * 1000);
+    }
+}
+
+std::unique_ptr<StreamSubscription> StreamHub::subscribeFrom(const QString& key, std::shared_ptr<PacketSink> sink,
+                                                             qint64 fromUtcMs) {
+    auto slot = d->slot(key);
+    const quint64 id = slot->addSink(std::move(sink), true, std::max<qint64>(1, fromUtcMs) * 1000);
     return std::make_unique<Subscription>(slot, id);
 }
 

@@ -106,6 +106,15 @@ public:
     std::unique_ptr<StreamSubscription> subscribe(const QString& key, std::shared_ptr<PacketSink> sink,
                                                   bool fromLastKeyframe);
 
+    // Pre-event history (event rules): the cache of `key` keeps at least `ms` of whole GOPs before
+    // the latest keyframe (bounded by the cache's byte limit), so a recording started by an event
+    // can begin before it. 0 (the default) keeps the latest GOP only.
+    void setHistory(const QString& key, qint64 ms);
+    // Like subscribe(fromLastKeyframe = true), but the replay starts at the latest cached keyframe
+    // at or before `fromUtcMs` (the oldest one kept when the history does not reach back so far).
+    std::unique_ptr<StreamSubscription> subscribeFrom(const QString& key, std::shared_ptr<PacketSink> sink,
+                                                      qint64 fromUtcMs);
+
 signals:
     void statusChanged(const QString& key, const vigil::server::StreamStatus& status);
 

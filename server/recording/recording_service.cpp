@@ -159,6 +159,8 @@ RecordingService::RecordingService(core::store::Database& db, SettingsRepository
     m_scheduleTimer.setInterval(m_options.scheduleIntervalMs);
     connect(&m_retentionTimer, &QTimer::timeout, this, [this] { (void)runRetention(); });
     connect(&m_scheduleTimer, &QTimer::timeout, this, &RecordingService::reconcile);
+    m_holdTimer.setSingleShot(true);
+    connect(&m_holdTimer, &QTimer::timeout, this, &RecordingService::reconcile);
 }
 
 RecordingService::~RecordingService() {
@@ -215,6 +217,8 @@ void RecordingService::doStop() {
     ++m_generation;
     m_retentionTimer.stop();
     m_scheduleTimer.stop();
+    m_holdTimer.stop();
+    m_eventHolds.clear();
     disconnect(&m_hub, &StreamHub::statusChanged, this, nullptr);
     const QStringList keys = m_active.keys();
     for (const QString& key : keys) {
@@ -476,6 +480,19 @@ void RecordingService::reconcile() {
             }
         }
     }
+    qint64 nextHoldEndMs = 0;
+    for (auto hold = m_eventHolds.begin(); hold != m_eventHolds.end();) {
+        if (hold.value() <= now) {
+            hold = m_eventHolds.erase(hold);
+            continue;
+        }
+        wanted.insert(hold.key());
+        nextHoldEndMs = nextHoldEndMs == 0 ? hold.value() : std::min(nextHoldEndMs, hold.value());
+        ++hold;
+    }
+    if (nextHoldEndMs > 0) {
+        m_holdTimer.start(static_cast<int>(std::min<qint64>(nextHoldEndMs - now + 1, 24LL * 3600 * 1000)));
+    }
     if (m_storage.defaultMode == recordingmode::kContinuous) {
         // Channels nobody configured record their main stream once the devices service opens it.
         for (const QString& key : m_hub.keys()) {
@@ -520,6 +537,28 @@ void RecordingService::reconcile() {
     }
 }
 
+Status RecordingService::recordUntil(const QString& channelId, const QString& stream, qint64 fromMs,
+                                     qint64 untilMs) {
+    if (state() != ServiceState::Running) {
+        return Error::make(QStringLiteral("service_unavailable"),
+                           QStringLiteral("Recording is not running; the event recording of %1 was not made. Start "
+                                          "the storage service.")
+                               .arg(channelId));
+    }
+    if (m_options.channelExists && !m_options.channelExists(channelId)) {
+        return Error::make(QStringLiteral("channel_not_found"),
+                           QStringLiteral("There is no channel with the id \"%1\" to record.").arg(channelId));
+    }
+    const QString key = streamKey(channelId, stream);
+    m_eventHolds.insert(key, std::max(m_eventHolds.value(key), untilMs));
+    if (!m_active.contains(key)) {
+        m_eventFrom.insert(key, fromMs);
+    }
+    reconcile();
+    m_eventFrom.remove(key);
+    return {};
+}
+
 void RecordingService::startRecorder(const QString& channelId, const QString& stream, qint64 gapStartMs,
                                      const QString& gapReason) {
     StreamRecorder::Config config;
@@ -540,7 +579,9 @@ void RecordingService::startRecorder(const QString& channelId, const QString& st
     const QString key = streamKey(channelId, stream);
     // From the last keyframe: a recording that starts while the stream is live begins on the
     // hub's cached picture, a second or two before now, instead of waiting for the next one.
-    active->subscription = m_hub.subscribe(key, active->sink, true);
+    const qint64 fromMs = m_eventFrom.value(key);
+    active->subscription = fromMs > 0 ? m_hub.subscribeFrom(key, active->sink, fromMs)  // an event's pre-event picture
+                                      : m_hub.subscribe(key, active->sink, true);
     m_active.insert(key, active);
     qCInfo(lcRecording).noquote() << "recording" << key;
 }

@@ -87,6 +87,12 @@ public:
     core::Result<QList<core::media::SegmentRef>> segmentRefs(const QString& channelId, const QString& stream,
                                                              qint64 fromMs, qint64 toMs) const;
 
+    // Event recording (issue 6, rules): records the channel's stream until `untilMs` whatever its
+    // mode. A recorder that starts for it begins at the hub's cached keyframe at or before `fromMs`
+    // (the pre-event picture: StreamHub::setHistory says how far back the cache reaches); a later
+    // call extends it. Refused for a channel the devices service does not know.
+    core::Status recordUntil(const QString& channelId, const QString& stream, qint64 fromMs, qint64 untilMs);
+
     // Starts and stops recorders to match settings, schedules and the hub's streams. Runs on its
     // own on a timer and on changes; tests call it after moving their clock.
     void reconcile();
@@ -140,6 +146,9 @@ private:
     QHash<QString, QString> m_recorderProblems;        // "<channel>/<stream>" -> why it cannot record
     QHash<QString, std::pair<QString, qint64>> m_problems;  // location role -> problem, since
     QHash<QString, std::pair<qint64, QString>> m_crashGaps;  // "<channel>/<stream>" -> start, reason
+    QHash<QString, qint64> m_eventHolds;  // "<channel>/<stream>" -> UTC ms an event recording lasts to
+    QHash<QString, qint64> m_eventFrom;   // "<channel>/<stream>" -> UTC ms its recorder should start at
+    QTimer m_holdTimer;                   // reconciles when the next hold ends
     qint64 m_repairedAtMs = 0;
     int m_nextWorker = 0;
     bool m_indexReady = false;

@@ -22,115 +22,23 @@
 #include "api_session.h"
 #include "engine/engine.h"
 #include "support/test_engine.h"
+#include "support/tls_peers.h"
 
 using namespace vigil;
 using test::ApiReply;
 using test::ApiSession;
 using test::setupBody;
+using test::SmtpPeer;
 
 namespace {
 
 constexpr qint64 kStartMs = 1'750'000'000'000;
 constexpr qint64 kMinuteMs = 60 * 1000;
-constexpr int kWaitMs = 20000;
-const QString kPython = QStringLiteral("/usr/bin/python3");
 const QString kAdmin = QStringLiteral("chief");
 const QString kAdminPassword = QStringLiteral("Harbour#Light9");
 const QString kEmail = QStringLiteral("chief@example.com");
 const QString kSmtpUser = QStringLiteral("vigil-mailer");
 const QString kSmtpPassword = QStringLiteral("correct horse battery staple");
-
-bool run(const QString& program, const QStringList& arguments, const QString& directory) {
-    QProcess process;
-    process.setWorkingDirectory(directory);
-    process.start(program, arguments);
-    if (!process.waitForFinished(kWaitMs) || process.exitCode() != 0) {
-        qWarning().noquote() << program << arguments.join(u' ')
-                             << "failed:" << process.readAllStandardError();
-        return false;
-    }
-    return true;
-}
-
-QByteArray readFile(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-// A test CA and a server certificate for 127.0.0.1 signed by it, in `directory`.
-bool makeCertificates(const QString& directory) {
-    const QStringList ec{QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                         QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes")};
-    QFile ext(directory + QStringLiteral("/server.ext"));
-    if (!ext.open(QIODevice::WriteOnly)) {
-        return false;
-    }
-    ext.write("subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
-    ext.close();
-    const QString openssl = QStringLiteral("openssl");
-    return run(openssl,
-               QStringList{"req", "-x509"} + ec +
-                   QStringList{"-subj", "/CN=Reset test CA", "-days", "2", "-keyout", "ca.key", "-out",
-                               "ca.pem"},
-               directory) &&
-           run(openssl,
-               QStringList{"req"} + ec +
-                   QStringList{"-subj", "/CN=mail", "-keyout", "server.key", "-out", "server.csr"},
-               directory) &&
-           run(openssl,
-               {"x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
-                "-days", "2", "-extfile", "server.ext", "-out", "server.pem"},
-               directory);
-}
-
-// The aiosmtpd peer in STARTTLS mode; stopped when destroyed.
-class SmtpPeer {
-public:
-    SmtpPeer(const QString& folder, const QString& certificates) : m_folder(folder) {
-        m_process.start(kPython,
-                        {QStringLiteral(VIGIL_SOURCE_DIR "/tests/support/smtp_peer.py"), "--folder", folder,
-                         "--user", kSmtpUser, "--password", kSmtpPassword, "--mode", "starttls", "--cert",
-                         certificates + "/server.pem", "--key", certificates + "/server.key"});
-        QByteArray output;
-        while (m_port == 0 && m_process.waitForReadyRead(kWaitMs)) {
-            output += m_process.readAllStandardOutput();
-            const auto match =
-                QRegularExpression(QStringLiteral("PORT (\\d+)\\n")).match(QString::fromLatin1(output));
-            if (match.hasMatch()) {
-                m_port = static_cast<quint16>(match.captured(1).toUInt());
-            }
-        }
-    }
-    ~SmtpPeer() {
-        m_process.terminate();
-        if (!m_process.waitForFinished(kWaitMs)) {
-            m_process.kill();
-            m_process.waitForFinished(kWaitMs);
-        }
-    }
-    SmtpPeer(const SmtpPeer&) = delete;
-    SmtpPeer& operator=(const SmtpPeer&) = delete;
-
-    quint16 port() const { return m_port; }
-    QStringList messages() const {
-        return QDir(m_folder).entryList({QStringLiteral("*.eml")}, QDir::Files, QDir::Name);
-    }
-    QByteArray message(const QString& name) const { return readFile(m_folder + QLatin1Char('/') + name); }
-
-    // Turns the event loop (the engine sends from it) until message number `count` has arrived.
-    QByteArray waitForMessage(int count) const {
-        for (int waited = 0; messages().size() < count && waited < kWaitMs; waited += 20) {
-            QTest::qWait(20);
-        }
-        return messages().size() >= count ? message(QStringLiteral("message-%1.eml").arg(count))
-                                          : QByteArray();
-    }
-
-private:
-    QString m_folder;
-    QProcess m_process;
-    quint16 m_port = 0;
-};
 
 QString codeIn(const QByteArray& eml) {
     return QRegularExpression(QStringLiteral("\\nCode: (\\d{8})\\r?\\n"))
@@ -159,7 +67,7 @@ private:
                          {"user", kSmtpUser},
                          {"from", "vigil@site.test"},
                          {"timeoutMs", 10000},
-                         {"caPem", QString::fromLatin1(readFile(m_dir.filePath("ca.pem")))}};
+                         {"caPem", QString::fromLatin1(test::readWholeFile(m_dir.filePath("ca.pem")))}};
         if (!password.isNull()) {
             body.insert("password", password);
         }
@@ -197,10 +105,10 @@ private:
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        QVERIFY2(run(kPython, {"-c", "import aiosmtpd"}, m_dir.path()),
+        QVERIFY2(test::runTool("/usr/bin/python3", {"-c", "import aiosmtpd"}, m_dir.path()),
                  "python3-aiosmtpd is missing: run tools/install-deps.sh");
-        QVERIFY(makeCertificates(m_dir.path()));
-        m_peer = std::make_unique<SmtpPeer>(m_dir.filePath("mail"), m_dir.path());
+        QVERIFY(test::makeTestCertificates(m_dir.path()));
+        m_peer = std::make_unique<SmtpPeer>(m_dir.filePath("mail"), m_dir.path(), kSmtpUser, kSmtpPassword);
         QVERIFY2(m_peer->port() != 0, "the SMTP peer did not start");
 
         server::EngineOptions options = test::engineOptions(m_dir.filePath("engine"));
