@@ -29,7 +29,8 @@ constexpr int kWindowCheckMs = 250;
 const QSet<QString>& channelFreeKinds() {
     static const QSet<QString> kKinds = {
         QString::fromLatin1(EventKinds::kStorageProblem), QString::fromLatin1(EventKinds::kLoginFailed),
-        QString::fromLatin1(EventKinds::kLockout), QString::fromLatin1(EventKinds::kHealth)};
+        QString::fromLatin1(EventKinds::kLockout), QString::fromLatin1(EventKinds::kHealth),
+        QString::fromLatin1(EventKinds::kLicence)};
     return kKinds;
 }
 

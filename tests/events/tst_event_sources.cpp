@@ -14,6 +14,7 @@
 #include "devices/devices_service.h"
 #include "engine/engine.h"
 #include "event_socket.h"
+#include "onvif_channel.h"
 #include "onvif/onvif_test_camera.h"
 #include "support/test_engine.h"
 
@@ -52,26 +53,7 @@ private:
     QString m_yardChannel;
 
     QString addCamera(const QString& name) {
-        const ApiReply reply = m_admin->post("/api/v1/devices", QJsonObject{{"driver", "onvif"},
-                                                                            {"address", m_camera.deviceUrl(name).toString()},
-                                                                            {"name", name},
-                                                                            {"userName", kCameraUser},
-                                                                            {"password", kCameraPassword}});
-        if (reply.status != 201) {
-            qWarning().noquote() << test::describe(reply);
-            return {};
-        }
-        const QString id = reply.json.value("id").toString();
-        QJsonObject channel;
-        QDeadlineTimer deadline(kWaitMs);
-        while (!deadline.hasExpired()) {
-            const QJsonArray channels = m_admin->get("/api/v1/devices/" + id).json.value("channels").toArray();
-            if (!channels.isEmpty() && channels.first().toObject().value("status").toObject().value("state") == "online") {
-                return channels.first().toObject().value("id").toString();
-            }
-            QTest::qWait(200);
-        }
-        return {};
+        return test::addOnvifChannel(*m_admin, m_camera, name, kCameraUser, kCameraPassword, kWaitMs);
     }
 
     QJsonArray search(ApiSession& session, const QString& query) {
