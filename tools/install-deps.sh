@@ -20,6 +20,8 @@ packages=(
   # tests: display, screenshots, TLS scanner, keyring, HTTP client
   xvfb xauth x11-apps imagemagick libgl1-mesa-dri sslscan curl
   dbus gnome-keyring
+  # tests: chronyd serving NTP on a loopback port (SEC-1.5 time checks)
+  chrony
   # tests: real keyboard and mouse input into the workstation under Xvfb; jq reads API answers
   xdotool jq
   # tests: SMTP server with STARTTLS (run with /usr/bin/python3)

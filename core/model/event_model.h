@@ -59,6 +59,8 @@ struct EventKinds {
     static constexpr auto kManualAlarm = "manual_alarm";
     static constexpr auto kAggregated = "aggregated";  // a flapping source's events summed up by a rule
     static constexpr auto kLicence = "licence";  // expiry warning, expiry, clock rollback (server/license)
+    static constexpr auto kTimeSync = "time_sync";  // offset too large, no time server answers, back in sync (SEC-1.5)
+    static constexpr auto kCertificate = "certificate";  // the server certificate nears or passed expiry (SEC-2.3)
     static const QStringList& all();
 };
 

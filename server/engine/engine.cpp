@@ -24,11 +24,13 @@
 #include "events/event_sources.h"
 #include "events/rule_engine.h"
 #include "media/stream_hub.h"
+#include "model/permissions.h"
 #include "model/system_model.h"
 #include "server_logging.h"
 #include "store/database.h"
 #include "store/migrations.h"
 #include "system/health_monitor.h"
+#include "system/time_service.h"
 
 namespace vigil::server {
 
@@ -101,6 +103,7 @@ void Engine::stop() {
     m_recording = nullptr;
     m_delivery = nullptr;
     m_licence = nullptr;
+    m_time = nullptr;
     m_streams.reset();
     m_settings.reset();
     m_database.reset();
@@ -234,8 +237,21 @@ void Engine::createServices() {
     new EventSources(*m_events, *m_devices, *m_accounts, *m_recording, *m_health, *m_drivers, this);
     m_rules = new RuleEngine(*m_database, *m_events, *m_devices, *m_accounts, *m_recording, *m_streams,
                              *m_options.clock, m_serverName, this);
+    m_time = new TimeService(*m_settings, *m_options.clock, this);
+    m_time->setEventSink([this](core::model::Event event) { m_events->raise(std::move(event)); });
     m_https = new HttpsService(*this, this);
     new EventPush(*m_events, *m_rules, *m_accounts, *m_database, m_devices->access(), m_https->hub());
+    connect(m_time, &TimeService::statusChanged, this, [this](const core::model::TimeStatus& status) {
+        if (m_https) {
+            // To those who may read the time settings (system_settings), as GET /api/v1/system/time.
+            const QString permission = QString::fromLatin1(core::model::Permissions::kSystemSettings);
+            m_https->hub().broadcastTo(core::model::PushMessage{QStringLiteral("system.time"), status.toJson()},
+                                       [this, &permission](const QString& sessionId) {
+                                           return !sessionId.isEmpty() &&
+                                                  m_accounts->sessionPermissions(sessionId).contains(permission);
+                                       });
+        }
+    });
     connectDevicePushes(*m_devices, *m_accounts, m_https->hub());
     connectDeliveryPushes(*m_delivery, *m_accounts, *m_database, m_https->hub());
 
@@ -267,7 +283,7 @@ void Engine::createServices() {
         event.details = QJsonObject{{QStringLiteral("licenceKind"), kind}};
         m_events->raise(event);
     });
-    m_services = {m_health, m_accounts, m_licence, m_devices, m_recording, m_delivery, m_events, m_https};
+    m_services = {m_health, m_accounts, m_licence, m_devices, m_recording, m_delivery, m_events, m_time, m_https};
     for (Service* service : std::as_const(m_services)) {
         connect(service, &Service::stateChanged, this, &Engine::serviceStateChanged);
         connect(service, &Service::stateChanged, this, [this](const QString& id, ServiceState state) {

@@ -40,6 +40,7 @@ class HealthMonitor;
 class LicenceService;
 class SettingsRepository;
 class StreamHub;
+class TimeService;
 
 struct EngineOptions {
     core::platform::DataLocation location;  // the engine uses location.serverDir()
@@ -86,6 +87,7 @@ public:
     EventService* events() const { return m_events; }
     LicenceService* licence() const { return m_licence; }
     RuleEngine* rules() const { return m_rules; }
+    TimeService* time() const { return m_time; }
     StreamHub* streams() const { return m_streams.get(); }
 
     QString serverId() const { return m_serverId; }
@@ -125,6 +127,7 @@ private:
     EventService* m_events = nullptr;
     LicenceService* m_licence = nullptr;
     RuleEngine* m_rules = nullptr;  // child; runs on the events service
+    TimeService* m_time = nullptr;
     std::unique_ptr<core::devices::DriverRegistry> m_drivers;  // outlives the devices service
     std::unique_ptr<StreamHub> m_streams;                      // outlives the services that use it
     core::security::CertifiedKey m_authority;

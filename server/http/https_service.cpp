@@ -28,6 +28,7 @@
 #include "security/certificate_authority.h"
 #include "server_logging.h"
 #include "system/health_monitor.h"
+#include "system/time_routes.h"
 
 namespace vigil::server {
 
@@ -117,7 +118,7 @@ QList<HttpsService::Route> HttpsService::buildRoutes() {
            recordingRoutes(*m_engine.recording(), m_engine.devices()->access()) + deliveryRoutes(*m_engine.delivery()) +
            eventsRoutes(*m_engine.events(), *m_engine.devices()) + ruleRoutes(*m_engine.rules()) +
            layoutsRoutes(m_engine.database(), *m_engine.options().clock) +
-           licenceRoutes(*m_engine.licence());
+           licenceRoutes(*m_engine.licence()) + timeRoutes(*m_engine.time(), *m_engine.accounts());
 }
 
 QList<HttpsService::Route> HttpsService::systemRoutes() {
