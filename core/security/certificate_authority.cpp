@@ -21,22 +21,17 @@
 #include <utility>
 
 #include "common/logging.h"
+#include "security/openssl_ptr.h"
 
 namespace vigil::core::security {
 
 namespace {
 
 template <auto Free>
-struct OpenSslDeleter {
-    template <typename T>
-    void operator()(T* object) const {
-        Free(object);
-    }
-};
-
-using PKeyPtr = std::unique_ptr<EVP_PKEY, OpenSslDeleter<EVP_PKEY_free>>;
-using X509Ptr = std::unique_ptr<X509, OpenSslDeleter<X509_free>>;
-using BioPtr = std::unique_ptr<BIO, OpenSslDeleter<BIO_free_all>>;
+using OpenSslDeleter = openssl::Deleter<Free>;
+using openssl::BioPtr;
+using openssl::PKeyPtr;
+using openssl::X509Ptr;
 using BignumPtr = std::unique_ptr<BIGNUM, OpenSslDeleter<BN_free>>;
 using ExtensionPtr = std::unique_ptr<X509_EXTENSION, OpenSslDeleter<X509_EXTENSION_free>>;
 using GeneralNamesPtr = std::unique_ptr<GENERAL_NAMES, OpenSslDeleter<GENERAL_NAMES_free>>;
@@ -113,7 +108,8 @@ Status checkSubject(const CertificateSubject& subject) {
 
 bool setSubject(X509* cert, const CertificateSubject& subject) {
     X509_NAME* name = X509_get_subject_name(cert);
-    return addNameEntry(name, "C", subject.country) && addNameEntry(name, "O", subject.organization) &&
+    return addNameEntry(name, "C", subject.country) && addNameEntry(name, "ST", subject.state) &&
+           addNameEntry(name, "L", subject.locality) && addNameEntry(name, "O", subject.organization) &&
            addNameEntry(name, "OU", subject.organizationalUnit) &&
            addNameEntry(name, "CN", subject.commonName);
 }
@@ -235,9 +231,7 @@ Result<CertifiedKey> toQt(X509* cert, EVP_PKEY* key) {
 }
 
 X509Ptr fromQt(const QSslCertificate& certificate) {
-    const QByteArray der = certificate.toDer();
-    const auto* data = reinterpret_cast<const unsigned char*>(der.constData());
-    return X509Ptr(d2i_X509(nullptr, &data, static_cast<long>(der.size())));
+    return openssl::toX509(certificate);
 }
 
 PKeyPtr fromQt(const QSslKey& key) {

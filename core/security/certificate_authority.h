@@ -22,6 +22,8 @@ struct CertificateSubject {
     // Defaulted so CertificateSubject{name} compiles cleanly under -Wmissing-field-initializers.
     QString organizationalUnit = {};
     QString country = {};  // two letters, optional
+    QString state = {};     // state or province, optional
+    QString locality = {};  // city, optional
 };
 
 struct CertifiedKey {

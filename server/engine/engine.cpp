@@ -15,6 +15,7 @@
 #include "engine/schema.h"
 #include "engine/settings_repository.h"
 #include "engine/tls_material_repository.h"
+#include "tls/certificate_manager.h"
 #include "http/https_service.h"
 #include "license/licence_service.h"
 #include "recording/recording_service.h"
@@ -82,6 +83,7 @@ Status Engine::start() {
         // A failing service is Unavailable with its reason; the others still start (SRV-1).
         (void)service->start();
     }
+    m_certificates->startExpiryChecks();
     m_running = true;
     qCInfo(lcEngine).noquote() << "engine" << m_serverId << "running, data in" << dataDir();
     return {};
@@ -104,6 +106,7 @@ void Engine::stop() {
     m_delivery = nullptr;
     m_licence = nullptr;
     m_time = nullptr;
+    m_certificates.reset();
     m_streams.reset();
     m_settings.reset();
     m_database.reset();
@@ -197,13 +200,18 @@ Status Engine::loadIdentity() {
 }
 
 Status Engine::loadTlsMaterial() {
-    TlsMaterialRepository repository(*m_database);
-    auto material = repository.loadOrCreate(m_serverName, m_options.listenAddress);
-    if (!material) {
-        return material.error();
+    m_certificates = std::make_unique<CertificateManager>(*m_database, *m_settings, *m_options.clock);
+    if (Status loaded = m_certificates->load(m_serverName, m_options.listenAddress); !loaded) {
+        m_certificates.reset();
+        return loaded;
     }
-    m_authority = material->authority;
-    m_serverCertificate = material->server;
+    // Copies that stay readable after stop() (what the workstation pins, tests compare).
+    const auto keepCopies = [this] {
+        m_authority = m_certificates->material().authority;
+        m_serverCertificate = m_certificates->material().server;
+    };
+    keepCopies();
+    connect(m_certificates.get(), &CertificateManager::certificateChanged, this, keepCopies);
     return {};
 }
 
@@ -241,6 +249,8 @@ void Engine::createServices() {
     m_time->setEventSink([this](core::model::Event event) { m_events->raise(std::move(event)); });
     m_https = new HttpsService(*this, this);
     new EventPush(*m_events, *m_rules, *m_accounts, *m_database, m_devices->access(), m_https->hub());
+    m_certificates->setEventSink([this](core::model::Event event) { m_events->raise(std::move(event)); });
+    connect(m_certificates.get(), &CertificateManager::certificateChanged, m_https, &HttpsService::reloadTls);
     connect(m_time, &TimeService::statusChanged, this, [this](const core::model::TimeStatus& status) {
         if (m_https) {
             // To those who may read the time settings (system_settings), as GET /api/v1/system/time.

@@ -30,6 +30,7 @@ class DriverRegistry;
 namespace vigil::server {
 
 class AccountsService;
+class CertificateManager;
 class DeliveryService;
 class DevicesService;
 class EventService;
@@ -88,6 +89,8 @@ public:
     LicenceService* licence() const { return m_licence; }
     RuleEngine* rules() const { return m_rules; }
     TimeService* time() const { return m_time; }
+    // The TLS material while running (SEC-2.3); null when stopped.
+    CertificateManager* certificates() const { return m_certificates.get(); }
     StreamHub* streams() const { return m_streams.get(); }
 
     QString serverId() const { return m_serverId; }
@@ -128,6 +131,7 @@ private:
     LicenceService* m_licence = nullptr;
     RuleEngine* m_rules = nullptr;  // child; runs on the events service
     TimeService* m_time = nullptr;
+    std::unique_ptr<CertificateManager> m_certificates;
     std::unique_ptr<core::devices::DriverRegistry> m_drivers;  // outlives the devices service
     std::unique_ptr<StreamHub> m_streams;                      // outlives the services that use it
     core::security::CertifiedKey m_authority;

@@ -29,6 +29,8 @@
 #include "server_logging.h"
 #include "system/health_monitor.h"
 #include "system/time_routes.h"
+#include "tls/certificate_manager.h"
+#include "tls/certificate_routes.h"
 
 namespace vigil::server {
 
@@ -118,7 +120,8 @@ QList<HttpsService::Route> HttpsService::buildRoutes() {
            recordingRoutes(*m_engine.recording(), m_engine.devices()->access()) + deliveryRoutes(*m_engine.delivery()) +
            eventsRoutes(*m_engine.events(), *m_engine.devices()) + ruleRoutes(*m_engine.rules()) +
            layoutsRoutes(m_engine.database(), *m_engine.options().clock) +
-           licenceRoutes(*m_engine.licence()) + timeRoutes(*m_engine.time(), *m_engine.accounts());
+           licenceRoutes(*m_engine.licence()) + timeRoutes(*m_engine.time(), *m_engine.accounts()) +
+           certificateRoutes(*m_engine.certificates(), *m_engine.accounts());
 }
 
 QList<HttpsService::Route> HttpsService::systemRoutes() {
@@ -147,10 +150,11 @@ QList<HttpsService::Route> HttpsService::systemRoutes() {
 
 QSslConfiguration HttpsService::tlsConfiguration() const {
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-    // The CA goes with the server certificate so clients can pin it on first contact (SEC-2.3).
-    configuration.setLocalCertificateChain(
-        {m_engine.serverCertificate().certificate, m_engine.authority().certificate});
-    configuration.setPrivateKey(m_engine.serverCertificate().key);
+    // The CA goes with the server certificate so clients can pin it on first contact (SEC-2.3); an
+    // imported certificate goes with the chain it was imported with.
+    const TlsMaterial& material = m_engine.certificates()->material();
+    configuration.setLocalCertificateChain(QList<QSslCertificate>{material.server.certificate} + material.issuers);
+    configuration.setPrivateKey(material.server.key);
     configuration.setProtocol(QSsl::TlsV1_2OrLater);
     // Clients prove who they are with accounts, not certificates.
     configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
@@ -208,6 +212,15 @@ core::Status HttpsService::listen() {
     m_gate = gate.get();
     m_server->bind(gate.release());  // the server takes ownership; m_gate follows it by QPointer
     return {};
+}
+
+void HttpsService::reloadTls() {
+    if (m_gate) {
+        m_gate->setSslConfiguration(tlsConfiguration());
+        qCInfo(lcHttp).noquote() << "serving the server certificate"
+                                 << core::security::CertificateAuthority::fingerprint(
+                                        m_engine.certificates()->material().server.certificate);
+    }
 }
 
 quint64 HttpsService::refusedConnections() const {

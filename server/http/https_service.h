@@ -61,6 +61,8 @@ public:
     // judged again on each request; an answer means the request is refused.
     std::optional<QHttpServerResponse> refuseByAddress(const QHostAddress& peer) const;
     const QList<Route>& routes() const { return m_routes; }
+    // Serves the engine's current certificate to the next connections (SEC-2.3); open ones keep theirs.
+    void reloadTls();
 
 protected:
     core::Status doStart() override;

@@ -25,7 +25,7 @@ ApiSession::ApiSession(server::Engine& engine) : m_engine(engine) {
 
 QSslConfiguration ApiSession::tls() const {
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-    configuration.setCaCertificates({m_engine.authority().certificate});
+    configuration.setCaCertificates(QList<QSslCertificate>{m_engine.authority().certificate} + m_extraAuthorities);
     return configuration;
 }
 

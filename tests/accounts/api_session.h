@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QNetworkAccessManager>
+#include <QSslCertificate>
 #include <QString>
 
 namespace vigil::server {
@@ -42,6 +43,8 @@ public:
     // The name the server certificate must hold when it differs from the URL's host.
     void setPeerVerifyName(const QString& name) { m_peerVerifyName = name; }
     QString token() const { return m_token; }
+    // CAs trusted besides the engine's (an imported server certificate's root).
+    void trust(const QList<QSslCertificate>& authorities) { m_extraAuthorities = authorities; }
 
     ApiReply get(const QString& pathAndQuery) { return call("GET", pathAndQuery); }
     ApiReply post(const QString& path, const QJsonObject& body = {}) { return call("POST", path, body); }
@@ -67,6 +70,7 @@ private:
     QNetworkAccessManager m_network;
     QString m_token;
     QString m_peerVerifyName;
+    QList<QSslCertificate> m_extraAuthorities;
 };
 
 }  // namespace vigil::test

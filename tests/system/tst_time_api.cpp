@@ -1,6 +1,6 @@
 // Time synchronisation against real peers on loopback (SEC-1.5): chronyd serving NTP on a free port
 // of 127.0.0.1 (tests/support/chrony_peer.h), a UDP socket that never answers, and a closed port.
-// The engine reads "now" from a clock the test can shift, so a platform clock ten minutes behind the
+// The engine reads "now" from a clock the test can shift (support/shifted_clock.h), so a platform clock ten minutes behind the
 // real chronyd shows as an offset, an unsynchronised status and a time_sync event; shifting it back
 // gives an info event; with chronyd stopped no server answers. Settings are checked (bad ones are
 // refused and nothing changes), logged in the security log and kept across an engine restart.
@@ -11,7 +11,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUdpSocket>
-#include <atomic>
 #include <cmath>
 #include <memory>
 
@@ -19,6 +18,7 @@
 #include "engine/engine.h"
 #include "support/api_yaml.h"
 #include "support/chrony_peer.h"
+#include "support/shifted_clock.h"
 #include "support/test_engine.h"
 #include "system/time_service.h"
 
@@ -32,16 +32,6 @@ const QString kAdmin = QStringLiteral("chief");
 const QString kAdminPassword = QStringLiteral("Harbour#Light9");
 constexpr int kWaitMs = 20000;  // bounds a hang only
 
-// The wall clock moved by a shift the test sets: the platform's clock, as wrong as the test wants.
-class ShiftedClock final : public core::Clock {
-public:
-    qint64 nowMs() const override { return QDateTime::currentMSecsSinceEpoch() + m_shiftMs.load(); }
-    void shift(qint64 ms) { m_shiftMs.store(ms); }
-
-private:
-    std::atomic<qint64> m_shiftMs{0};
-};
-
 }  // namespace
 
 class TestTimeApi : public QObject {
@@ -49,7 +39,7 @@ class TestTimeApi : public QObject {
 
 private:
     QTemporaryDir m_dir;
-    ShiftedClock m_clock;
+    test::ShiftedClock m_clock;
     test::ChronyPeer m_chrony;
     std::unique_ptr<server::Engine> m_engine;
     std::unique_ptr<ApiSession> m_admin;
