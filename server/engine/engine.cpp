@@ -44,7 +44,6 @@ constexpr auto kDatabaseFile = "vigil.db";
 constexpr auto kDatabaseKeySecret = "database-key";
 constexpr auto kSettingServerId = "server.id";
 constexpr auto kSettingServerName = "server.name";
-constexpr auto kSettingHttpsPort = "https.port";
 
 // Separates the keyring entries of installations on one machine (two data folders, two keys).
 QString secretScope(const QString& dataDir) {
@@ -269,7 +268,7 @@ void Engine::createServices() {
     if (m_options.ephemeralPort) {
         port = 0;
     } else if (port == 0) {
-        auto stored = m_settings->integer(QLatin1String(kSettingHttpsPort));
+        auto stored = m_settings->integer(QLatin1String(HttpsService::kPortSetting));
         const bool valid = stored && stored.value() && *stored.value() > 0 && *stored.value() <= 65535;
         port = valid ? static_cast<quint16>(*stored.value()) : kDefaultHttpsPort;
     }

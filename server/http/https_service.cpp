@@ -29,6 +29,8 @@
 #include "server_logging.h"
 #include "system/health_monitor.h"
 #include "system/time_routes.h"
+#include "http/port_routes.h"
+#include "devices/media_encryption_routes.h"
 #include "tls/certificate_manager.h"
 #include "tls/certificate_routes.h"
 
@@ -121,7 +123,8 @@ QList<HttpsService::Route> HttpsService::buildRoutes() {
            eventsRoutes(*m_engine.events(), *m_engine.devices()) + ruleRoutes(*m_engine.rules()) +
            layoutsRoutes(m_engine.database(), *m_engine.options().clock) +
            licenceRoutes(*m_engine.licence()) + timeRoutes(*m_engine.time(), *m_engine.accounts()) +
-           certificateRoutes(*m_engine.certificates(), *m_engine.accounts());
+           certificateRoutes(*m_engine.certificates(), *m_engine.accounts()) + portRoutes(m_engine) +
+           mediaEncryptionRoutes(*m_engine.devices());
 }
 
 QList<HttpsService::Route> HttpsService::systemRoutes() {

@@ -45,12 +45,15 @@ public:
     using Route = vigil::server::Route;
 
     static constexpr auto kEventsPath = "/api/v1/events/ws";
+    // The setting that holds the port (SEC-2.1; /api/v1/system/ports changes it, http/port_routes.h).
+    static constexpr auto kPortSetting = "https.port";
 
     HttpsService(Engine& engine, QObject* parent);
     ~HttpsService() override;
 
     // Where to listen; takes effect on the next (re)start. Port 0 lets the OS choose.
     void setListen(const QHostAddress& address, quint16 port);
+    QHostAddress listenAddress() const { return m_address; }
     // The port actually bound while running, 0 otherwise.
     quint16 port() const override;
 
