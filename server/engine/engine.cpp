@@ -31,6 +31,7 @@
 #include "store/database.h"
 #include "store/migrations.h"
 #include "system/health_monitor.h"
+#include "system/network_log.h"
 #include "system/time_service.h"
 
 namespace vigil::server {
@@ -246,6 +247,8 @@ void Engine::createServices() {
                              *m_options.clock, m_serverName, this);
     m_time = new TimeService(*m_settings, *m_options.clock, this);
     m_time->setEventSink([this](core::model::Event event) { m_events->raise(std::move(event)); });
+    // A child of the engine: the gateway's routes find it there (engine.h keeps no pointer to it).
+    auto* networkLog = new NetworkLog(*m_settings, *m_accounts, *m_events, m_serverName, this);
     m_https = new HttpsService(*this, this);
     new EventPush(*m_events, *m_rules, *m_accounts, *m_database, m_devices->access(), m_https->hub());
     m_certificates->setEventSink([this](core::model::Event event) { m_events->raise(std::move(event)); });
@@ -292,7 +295,7 @@ void Engine::createServices() {
         event.details = QJsonObject{{QStringLiteral("licenceKind"), kind}};
         m_events->raise(event);
     });
-    m_services = {m_health, m_accounts, m_licence, m_devices, m_recording, m_delivery, m_events, m_time, m_https};
+    m_services = {m_health, m_accounts, m_licence, m_devices, m_recording, m_delivery, m_events, m_time, networkLog, m_https};
     for (Service* service : std::as_const(m_services)) {
         connect(service, &Service::stateChanged, this, &Engine::serviceStateChanged);
         connect(service, &Service::stateChanged, this, [this](const QString& id, ServiceState state) {

@@ -29,6 +29,8 @@
 #include "server_logging.h"
 #include "system/health_monitor.h"
 #include "system/time_routes.h"
+#include "system/network_log.h"
+#include "system/network_log_routes.h"
 #include "http/port_routes.h"
 #include "devices/media_encryption_routes.h"
 #include "tls/certificate_manager.h"
@@ -124,7 +126,9 @@ QList<HttpsService::Route> HttpsService::buildRoutes() {
            layoutsRoutes(m_engine.database(), *m_engine.options().clock) +
            licenceRoutes(*m_engine.licence()) + timeRoutes(*m_engine.time(), *m_engine.accounts()) +
            certificateRoutes(*m_engine.certificates(), *m_engine.accounts()) + portRoutes(m_engine) +
-           mediaEncryptionRoutes(*m_engine.devices());
+           mediaEncryptionRoutes(*m_engine.devices()) +
+           networkLogRoutes(*m_engine.findChild<NetworkLog*>(QString(), Qt::FindDirectChildrenOnly),
+                            *m_engine.accounts());
 }
 
 QList<HttpsService::Route> HttpsService::systemRoutes() {
