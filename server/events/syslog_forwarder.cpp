@@ -61,7 +61,15 @@ struct SyslogForwarder::Connection {
 SyslogForwarder::SyslogForwarder(QString hostName, QObject* parent)
     : QObject(parent), m_hostName(std::move(hostName)) {}
 
-SyslogForwarder::~SyslogForwarder() = default;
+SyslogForwarder::~SyslogForwarder() {
+    // A socket closed by its destructor says "disconnected"; nobody may hear it then (the handler
+    // would touch the connection being destroyed).
+    for (const auto& connection : std::as_const(m_connections)) {
+        if (connection->socket) {
+            connection->socket->disconnect(this);
+        }
+    }
+}
 
 QByteArray SyslogForwarder::format(const Event& event, const QString& hostName) {
     const int pri = kFacilityLocal0 * 8 + severityCode(event.severity);
