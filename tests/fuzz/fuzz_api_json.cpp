@@ -1,6 +1,6 @@
 // Fuzz target: the API's JSON model, parsed by clients from servers (fromJson, tolerant) and by the
 // server from clients (fromRequest, strict: the login and user-management bodies of issue 3, the device
-// bodies of issue 4, the layout bodies of issue 5; unknown fields and bad types are refused, never
+// bodies of issue 4, the layout bodies of issue 5, the time and certificate bodies of issue 8; unknown fields and bad types are refused, never
 // guessed). Every model type gets the document; whatever parses must survive toJson -> parse again unchanged, and every refusal must
 // say why.
 
@@ -13,8 +13,10 @@
 #include "fuzz_check.h"
 #include "model/account_model.h"
 #include "model/device_model.h"
+#include "model/certificate_model.h"
 #include "model/layout_model.h"
 #include "model/system_model.h"
+#include "model/time_model.h"
 
 namespace model = vigil::core::model;
 
@@ -85,6 +87,13 @@ void parseAll(const QJsonObject& json) {
     // Live view layouts (issue 5).
     response<model::Layout>(json);
     request<model::LayoutInput>(json);
+    // Time and certificates (issue 8): PUT bodies over the current settings, and request-only bodies.
+    roundTrip<model::TimeSettings>(json, [](const QJsonObject& object) {
+        return model::TimeSettings::fromRequest(object, model::TimeSettings{});
+    });
+    request<model::CertificateSettings>(json);
+    requestOnly<model::ServerCertificateRequest>(json);
+    requestOnly<model::CertificateImportRequest>(json);
 }
 
 }  // namespace
