@@ -106,7 +106,7 @@ Item {
         const row = tree.firstChannelRow()
         if (row)
             parts.push("channel0=" + centre(row))
-        for (const name of ["grid1", "grid4", "grid9", "layoutName", "saveLayoutAs", "layoutPicker", "ptzLeft", "ptzUp", "ptzZoomIn"]) {
+        for (const name of ["grid1", "grid4", "grid9", "layoutName", "saveLayoutAs", "layoutPicker", "fullScreenLayout", "ptzLeft", "ptzUp", "ptzZoomIn"]) {
             const item = findNamed(page, name)
             if (item && item.visible)
                 parts.push(name + "=" + centre(item))
@@ -333,10 +333,15 @@ Item {
             screen = target
             x = target.virtualX
             y = target.virtualY
-            if (fullScreen)
+            if (fullScreen) {
+                // The screen's size too: without a window manager (kiosk, wall PC) nothing else sets it.
+                width = target.width
+                height = target.height
                 showFullScreen()
-            else
+            }
+            else {
                 show()
+            }
         }
 
         VLayoutGrid {

@@ -13,7 +13,8 @@
 #      (live_tour.png);
 #   6. the 1 grid keeps the camera and plays it large (live_grid1.png); Delete clears the tile;
 #   7. Shift+click joins two tiles of the 9 grid into a 2x2 cell (live_custom.png), saved as a custom
-#      layout the server keeps.
+#      layout the server keeps;
+#   8. "Full screen" opens the layout in its own full-screen window (live_layout_window.png).
 # The page logs where its items are ("live: geometry ...") so the mouse can find them.
 # usage: tst_ui_live.sh <vigil> <image_check> <artifacts dir> <vigil-testcamera> <make_clip.sh>
 set -u
@@ -187,6 +188,25 @@ wait_for_more "$pid" "$log" "live: layout saved" 1 || { cat "$log"; fail "the cu
 layouts=$(ui_api GET /api/v1/layouts)
 [ "$(jq -r '.layouts[] | select(.name == "Custom wall") | "\(.grid) \(.cells | length) \(.cells | map(select(.rowSpan == 2 and .columnSpan == 2)) | length)"' <<<"$layouts")" = "custom 6 1" ] ||
     { echo "$layouts"; fail "the server does not have the custom layout with its 2x2 cell"; }
+
+echo "== 8. the layout full screen in its own window (the same window opens on another screen)"
+click_at "$(geometry fullScreenLayout)"
+window=
+for _ in $(seq 1 $((WAIT_SECONDS * 10))); do
+    window=$(xdotool search --onlyvisible --name "Custom wall" 2>/dev/null | head -1)
+    [ -n "$window" ] && break
+    sleep 0.1
+done
+[ -n "$window" ] || fail "the layout window did not open"
+geometry_of=$(xdotool getwindowgeometry "$window" | sed -n 's/.*Geometry: //p')
+echo "layout window: $geometry_of"
+[ "$geometry_of" = 1920x1080 ] || fail "the layout window is not full screen ($geometry_of)"
+sleep "$SETTLE_SECONDS"
+ui_grab "$ARTIFACTS/live_layout_window.png"  # black empty tiles: not the blank check of screenshot()
+"$CHECK" "$ARTIFACTS/live_layout_window.png" --differ "8,400,60,500 800,400,60,500" >/dev/null &&
+    fail "the rail shows: the layout window does not cover the screen"
+xdotool windowfocus --sync "$window"
+ui_key Escape
 
 ui_check_log "$log"
 stop_and_check "$pid" "$log"
