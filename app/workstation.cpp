@@ -8,6 +8,7 @@
 
 #include "app_logging.h"
 #include "client/devices_api.h"
+#include "device_list_model.h"
 #include "device_tree_model.h"
 #include "embedded_engine.h"
 #include "engine/engine.h"
@@ -75,6 +76,7 @@ constexpr PageEntry kPages[] = {
     {"security", QT_TRANSLATE_NOOP("Workstation", "Security settings"), "Ctrl+7",
      core::model::Permissions::kSecurity},
     {"licence", QT_TRANSLATE_NOOP("Workstation", "Licence"), "Ctrl+9", core::model::Permissions::kSystemSettings},
+    {"devices", QT_TRANSLATE_NOOP("Workstation", "Devices"), "Ctrl+0", core::model::Permissions::kDeviceConfig},
     {"sites", QT_TRANSLATE_NOOP("Workstation", "Sites"), "Ctrl+2", nullptr},
 };
 
@@ -117,7 +119,8 @@ Workstation::Workstation(core::platform::DataLocation location, QObject* parent)
       m_devicesApi(new core::client::DevicesApi(m_client, this)),
       m_deviceTree(new DeviceTreeModel(this)),
       m_live(new LiveView(m_client, m_devicesApi, snapshotFolder(m_location), this)),
-      m_licence(new LicenceModel(m_client, this)) {
+      m_licence(new LicenceModel(m_client, this)),
+      m_devices(new DeviceListModel(m_devicesApi, this)) {
     m_deviceTree->follow(m_devicesApi);
     connect(m_deviceTree, &DeviceTreeModel::channelsChanged, this,
             [this] { m_live->setChannelNames(m_deviceTree->channelNames()); });
@@ -158,6 +161,9 @@ Workstation::~Workstation() {
 
 QObject* Workstation::services() const {
     return m_services;
+}
+QObject* Workstation::devices() const {
+    return m_devices;
 }
 QObject* Workstation::sites() const {
     return m_sites;
@@ -326,6 +332,8 @@ void Workstation::refreshPage() {
         m_deviceTree->refresh();
     } else if (m_page == QLatin1String("licence")) {
         m_licence->load();
+    } else if (m_page == QLatin1String("devices")) {
+        m_devices->refresh();
     }
 }
 
@@ -356,6 +364,7 @@ void Workstation::onLoggedOut() {
     m_live->clear();
     m_deviceTree->clear();
     m_licence->clear();
+    m_devices->clear();
     if (m_page != QLatin1String("home") && m_page != QLatin1String("sites")) {
         m_page = QStringLiteral("home");
         emit pageChanged();

@@ -26,6 +26,7 @@ class DevicesApi;
 
 namespace vigil::app {
 
+class DeviceListModel;
 class DeviceTreeModel;
 class EmbeddedEngine;
 class LiveView;
@@ -98,6 +99,7 @@ class Workstation : public QObject {
     Q_PROPERTY(QObject* live READ live CONSTANT)
     Q_PROPERTY(QObject* deviceTree READ deviceTree CONSTANT)
     Q_PROPERTY(QObject* licence READ licence CONSTANT)
+    Q_PROPERTY(QObject* devices READ devices CONSTANT)
 
 public:
     static constexpr double kCpuWarningPercent = 90.0;
@@ -165,6 +167,9 @@ public:
     QObject* live() const;
     QObject* deviceTree() const;
     QObject* licence() const;
+    QObject* devices() const;
+    // The devices API of this site, shared by every page's models (live tree, devices page).
+    core::client::DevicesApi* devicesApi() const { return m_devicesApi; }
 
     // Size formatting for tiles: 5637144576 -> "5.2" and "GB"; "—" while there is no figure.
     Q_INVOKABLE QString sizeValue(qint64 bytes) const;
@@ -223,6 +228,7 @@ private:
     DeviceTreeModel* m_deviceTree;
     LiveView* m_live;
     LicenceModel* m_licence;
+    DeviceListModel* m_devices;
 
     bool m_standalone = true;
     QString m_siteAddress;        // "host:port" of the current site

@@ -63,6 +63,10 @@ ApplicationWindow {
         sequence: "Ctrl+9"
         page: "licence"
     }
+    PageShortcut {
+        sequence: "Ctrl+0"
+        page: "devices"
+    }
     Shortcut {
         sequence: "Ctrl+L"
         context: Qt.ApplicationShortcut
@@ -400,7 +404,7 @@ ApplicationWindow {
                 StackLayout {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    currentIndex: ["home", "sites", "users", "roles", "online", "log", "security", "live", "licence"].indexOf(workstation.page)
+                    currentIndex: ["home", "sites", "users", "roles", "online", "log", "security", "live", "licence", "devices"].indexOf(workstation.page)
 
                     HomePage {}
                     SitePage {}
@@ -431,6 +435,10 @@ ApplicationWindow {
                     Loader {
                         active: workstation.page === "licence"
                         sourceComponent: LicencePage {}
+                    }
+                    Loader {
+                        active: workstation.page === "devices"
+                        sourceComponent: DevicesPage {}
                     }
                 }
             }
