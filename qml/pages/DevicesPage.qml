@@ -159,7 +159,7 @@ Item {
         }
     }
 
-    // Keyboard first: Ctrl+N a new camera, Ctrl+E edit the selected one's name, Ctrl+D discovery
+    // Keyboard first: Ctrl+N a new camera, F2 edit the selected one's name, Ctrl+D discovery
     // (Ctrl+Enter adds the next camera found), Ctrl+T test, Ctrl+S save, Ctrl+Delete remove, Ctrl+G a
     // new group, F5 reload; Esc cancels a running search or test.
     Component.onCompleted: address.input.forceActiveFocus()
@@ -178,7 +178,7 @@ Item {
         onActivated: page.addNextFound()
     }
     Shortcut {
-        sequence: "Ctrl+E"
+        sequence: "F2"
         onActivated: name.input.forceActiveFocus()
     }
     Shortcut {

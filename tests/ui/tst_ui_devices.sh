@@ -126,7 +126,7 @@ screenshot devices-rtsp-online.png
 
 echo "== edit: a wrong password shows unauthorised with the reason"
 # Yard stays selected in the editor since it was saved.
-ui_key ctrl+e
+ui_key F2
 ui_key Tab Tab  # user, password
 ui_type "not-the-password"
 ui_key Return
@@ -135,7 +135,7 @@ wait_for_line "$pid" "$log" "devices: Yard is unauthorised" || { cat "$log"; fai
 screenshot devices-wrong-password.png
 
 echo "== edit: renamed, the right password, online again"
-ui_key ctrl+e ctrl+a
+ui_key F2 ctrl+a
 ui_type "Yard east"
 ui_key Tab Tab
 ui_key ctrl+a
