@@ -15,10 +15,12 @@ VIGIL=$1
 CHECK=$2
 ARTIFACTS=$3
 # The navigation rail (below its entries, which grow with the pages) and the header must stand out
-# from the page background.
-readonly LAYOUT_REGIONS=(--differ "8,900,60,170 1300,900,500,150" --differ "400,8,600,36 1300,900,500,150")
+# from the page background, taken at the bottom right below the last section (the services list
+# grows with the services, so it reaches down to about y=1015).
+readonly PAGE_BACKGROUND="1300,1050,500,25"
+readonly LAYOUT_REGIONS=(--differ "8,900,60,170 $PAGE_BACKGROUND" --differ "400,8,600,36 $PAGE_BACKGROUND")
 # The trust dialog (centred) must stand out from the dimmed page behind it.
-readonly DIALOG_REGIONS=(--differ "760,500,400,120 1300,900,500,150")
+readonly DIALOG_REGIONS=(--differ "760,500,400,120 $PAGE_BACKGROUND")
 
 check_image() {
     local file=$1
