@@ -16,6 +16,7 @@
 #include "model/permissions.h"
 #include "password_strength.h"
 #include "player/video_player.h"
+#include "playback/playback_controller.h"
 #include "role_list_model.h"
 #include "security_log_model.h"
 #include "licence_model.h"
@@ -69,6 +70,7 @@ struct PageEntry {
 constexpr PageEntry kPages[] = {
     {"home", QT_TRANSLATE_NOOP("Workstation", "Home"), "Ctrl+1", ""},
     {"live", QT_TRANSLATE_NOOP("Workstation", "Live"), "Ctrl+8", core::model::Permissions::kLive},
+    {"playback", QT_TRANSLATE_NOOP("Workstation", "Playback"), "Ctrl+P", core::model::Permissions::kPlayback},
     {"users", QT_TRANSLATE_NOOP("Workstation", "Users"), "Ctrl+3", core::model::Permissions::kUserAdmin},
     {"roles", QT_TRANSLATE_NOOP("Workstation", "Roles"), "Ctrl+4", core::model::Permissions::kUserAdmin},
     {"online", QT_TRANSLATE_NOOP("Workstation", "Online"), "Ctrl+5", core::model::Permissions::kSecurity},
@@ -120,7 +122,8 @@ Workstation::Workstation(core::platform::DataLocation location, QObject* parent)
       m_deviceTree(new DeviceTreeModel(this)),
       m_live(new LiveView(m_client, m_devicesApi, snapshotFolder(m_location), this)),
       m_licence(new LicenceModel(m_client, this)),
-      m_devices(new DeviceListModel(m_devicesApi, this)) {
+      m_devices(new DeviceListModel(m_devicesApi, this)),
+      m_playback(new PlaybackController(m_client, m_session, PlaybackController::defaultExportFolder(m_location), this)) {
     m_deviceTree->follow(m_devicesApi);
     connect(m_deviceTree, &DeviceTreeModel::channelsChanged, this,
             [this] { m_live->setChannelNames(m_deviceTree->channelNames()); });
@@ -201,6 +204,10 @@ QObject* Workstation::deviceTree() const {
 
 QObject* Workstation::licence() const {
     return m_licence;
+}
+
+QObject* Workstation::playback() const {
+    return m_playback;
 }
 
 // --- site and connection ---------------------------------------------------------------------------
@@ -334,6 +341,8 @@ void Workstation::refreshPage() {
         m_licence->load();
     } else if (m_page == QLatin1String("devices")) {
         m_devices->refresh();
+    } else if (m_page == QLatin1String("playback")) {
+        m_playback->refresh();
     }
 }
 
@@ -365,6 +374,7 @@ void Workstation::onLoggedOut() {
     m_deviceTree->clear();
     m_licence->clear();
     m_devices->clear();
+    m_playback->reset();
     if (m_page != QLatin1String("home") && m_page != QLatin1String("sites")) {
         m_page = QStringLiteral("home");
         emit pageChanged();
@@ -404,6 +414,9 @@ void Workstation::connectStandalone() {
     options.listenAddress = QHostAddress(QHostAddress::LocalHost);
     options.port = 0;  // the stored setting, else the default; busy: EmbeddedEngine picks a free one
     options.ephemeralPort = false;
+    // An export rate cap for the built-in server (bytes/s): spares a slow recording disk; the UI
+    // tests use it to catch an export while it runs.
+    options.exportBytesPerSecond = qEnvironmentVariableIntValue("VIGIL_EXPORT_BYTES_PER_SECOND");
     if (m_location.portable) {
         // A portable folder travels between machines: its database key must travel with it.
         options.secretPolicy = core::security::SecretStore::Policy::FileOnly;

@@ -31,6 +31,7 @@ class DeviceTreeModel;
 class EmbeddedEngine;
 class LiveView;
 class PasswordStrength;
+class PlaybackController;
 class RoleListModel;
 class SecurityLogModel;
 class SecuritySettingsModel;
@@ -100,6 +101,7 @@ class Workstation : public QObject {
     Q_PROPERTY(QObject* deviceTree READ deviceTree CONSTANT)
     Q_PROPERTY(QObject* licence READ licence CONSTANT)
     Q_PROPERTY(QObject* devices READ devices CONSTANT)
+    Q_PROPERTY(QObject* playback READ playback CONSTANT)
 
 public:
     static constexpr double kCpuWarningPercent = 90.0;
@@ -170,6 +172,7 @@ public:
     QObject* devices() const;
     // The devices API of this site, shared by every page's models (live tree, devices page).
     core::client::DevicesApi* devicesApi() const { return m_devicesApi; }
+    QObject* playback() const;
 
     // Size formatting for tiles: 5637144576 -> "5.2" and "GB"; "—" while there is no figure.
     Q_INVOKABLE QString sizeValue(qint64 bytes) const;
@@ -229,6 +232,7 @@ private:
     LiveView* m_live;
     LicenceModel* m_licence;
     DeviceListModel* m_devices;
+    PlaybackController* m_playback;
 
     bool m_standalone = true;
     QString m_siteAddress;        // "host:port" of the current site

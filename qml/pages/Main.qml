@@ -67,6 +67,10 @@ ApplicationWindow {
         sequence: "Ctrl+0"
         page: "devices"
     }
+    PageShortcut {
+        sequence: "Ctrl+P"
+        page: "playback"
+    }
     Shortcut {
         sequence: "Ctrl+L"
         context: Qt.ApplicationShortcut
@@ -404,7 +408,7 @@ ApplicationWindow {
                 StackLayout {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    currentIndex: ["home", "sites", "users", "roles", "online", "log", "security", "live", "licence", "devices"].indexOf(workstation.page)
+                    currentIndex: ["home", "sites", "users", "roles", "online", "log", "security", "live", "licence", "devices", "playback"].indexOf(workstation.page)
 
                     HomePage {}
                     SitePage {}
@@ -439,6 +443,10 @@ ApplicationWindow {
                     Loader {
                         active: workstation.page === "devices"
                         sourceComponent: DevicesPage {}
+                    }
+                    Loader {
+                        active: workstation.page === "playback"
+                        sourceComponent: PlaybackPage {}
                     }
                 }
             }

@@ -236,6 +236,7 @@ void Engine::createServices() {
     m_recording = new RecordingService(*m_database, *m_settings, *m_options.clock, *m_streams, recordingOptions, this);
     DeliveryService::Options deliveryOptions;
     deliveryOptions.exportsDir = dataDir() + QStringLiteral("/exports");
+    deliveryOptions.exportBytesPerSecond = m_options.exportBytesPerSecond;
     m_delivery = new DeliveryService(*m_streams, *m_devices, *m_options.clock, deliveryOptions, this);
     connect(m_accounts, &AccountsService::sessionEnded, m_delivery, &DeliveryService::endSession);
     m_delivery->setSegmentLookup([this](const QString& channelId, const QString& stream, qint64 fromMs, qint64 toMs) {

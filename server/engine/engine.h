@@ -57,6 +57,8 @@ struct EngineOptions {
     qint64 recordingSegmentMs = 60000;
     // The machine the licence is bound to; nullopt: read from this machine (tests pass made-up factors).
     std::optional<core::license::MachineFactors> machineFactors;
+    // Cap on how fast exports read recordings (bytes/s) to spare the recording disk; 0: no cap.
+    qint64 exportBytesPerSecond = 0;
 };
 
 class Engine : public QObject {
