@@ -10,7 +10,7 @@ import Vigil.UI
 // The clock, the cameras' periods and the exports live in `workstation.playback` (C++).
 //
 // Keys: Space play/pause, , and . a frame back/forward, J slower, L faster, [ and ] mark the range at
-// the playhead, Ctrl+G the date and time field, Ctrl+E export the selection, Ctrl+Shift+E cancel the
+// the playhead, Ctrl+G the date and time field, Ctrl+X export the selection, Ctrl+Shift+X cancel the
 // running exports, + and - zoom (timeline focused).
 Item {
     id: page
@@ -86,11 +86,11 @@ Item {
         }
     }
     PageShortcut {
-        sequence: "Ctrl+E"
+        sequence: "Ctrl+X"
         onActivated: page.exportSelection()
     }
     PageShortcut {
-        sequence: "Ctrl+Shift+E"
+        sequence: "Ctrl+Shift+X"
         onActivated: page.exports.cancelAll()
     }
 
@@ -390,7 +390,7 @@ Item {
                     primary: true
                     visible: page.playback.canExport
                     enabled: timeline.hasSelection && page.cameraCount > 0
-                    text: page.cameraCount > 1 ? qsTr("Export %n clip(s) (Ctrl+E)", "", page.cameraCount) : qsTr("Export clip (Ctrl+E)")
+                    text: page.cameraCount > 1 ? qsTr("Export %n clip(s) (Ctrl+X)", "", page.cameraCount) : qsTr("Export clip (Ctrl+X)")
                     onClicked: page.exportSelection()
                 }
                 VButton {

@@ -6,9 +6,9 @@
 #   a jump to a recorded time (Ctrl+G) shows that time's picture, not a flat image          -> playback-at-time.png
 #   a frame step forward changes the picture; the speed goes to 2x and the clock runs      -> playback-step.png, playback-speed.png
 #   zoom in on the timeline with the wheel; the labels become seconds                         -> playback-zoom.png
-#   a range marked with [ and ] exports (Ctrl+E) to an MP4 in ~/Videos/Vigil that ffprobe
+#   a range marked with [ and ] exports (Ctrl+X) to an MP4 in ~/Videos/Vigil that ffprobe
 #   reads with the range's length                                                             -> playback-export.png
-#   a long export cancelled (Ctrl+Shift+E) leaves no file                                     -> playback-cancel.png
+#   a long export cancelled (Ctrl+Shift+X) leaves no file                                     -> playback-cancel.png
 # usage: tst_ui_playback.sh <vigil> <image_check> <artifacts dir> <vigil-testcamera> <make_clip.sh>
 set -u
 source "$(dirname "$0")/ui_session.sh"
@@ -120,8 +120,8 @@ jump_to "$(local_time $at)"
 ui_key bracketleft
 jump_to "$(local_time $((at + 6)))"
 ui_key bracketright
-ui_key ctrl+e
-wait_for_line "$pid" "$log" "playback: export .* started" || { cat "$log"; fail "Ctrl+E did not start an export"; }
+ui_key ctrl+x
+wait_for_line "$pid" "$log" "playback: export .* started" || { cat "$log"; fail "Ctrl+X did not start an export"; }
 wait_for_line "$pid" "$log" "playback: export .* done" || { cat "$log"; fail "the export did not finish"; }
 screenshot playback-export.png
 exported=$(ls "$HOME"/Videos/Vigil/*.mp4 2>/dev/null | head -1)
@@ -137,11 +137,11 @@ jump_to "$(local_time $((record_start + 1)))"
 ui_key bracketleft
 jump_to "$(local_time $((record_start + RECORD_SECONDS - 2)))"
 ui_key bracketright
-ui_key ctrl+e
+ui_key ctrl+x
 wait_for_more "$pid" "$log" "playback: export .* started" 1 || { cat "$log"; fail "the second export did not start"; }
 sleep 1
-ui_key ctrl+shift+e
-wait_for_line "$pid" "$log" "playback: export .* cancelled" || { cat "$log"; fail "Ctrl+Shift+E did not cancel the export"; }
+ui_key ctrl+shift+x
+wait_for_line "$pid" "$log" "playback: export .* cancelled" || { cat "$log"; fail "Ctrl+Shift+X did not cancel the export"; }
 screenshot playback-cancel.png
 [ "$(ls "$HOME"/Videos/Vigil/ | wc -l)" -eq 1 ] || { ls -la "$HOME/Videos/Vigil"; fail "the cancelled export left a file"; }
 cancelled=$(ui_api GET /api/v1/media/exports | jq -r '[.jobs[] | select(.state == "cancelled")] | length')
