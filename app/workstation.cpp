@@ -20,6 +20,8 @@
 #include "role_list_model.h"
 #include "security_log_model.h"
 #include "licence_model.h"
+#include "event_center_model.h"
+#include "event_rule_model.h"
 #include "security_settings_model.h"
 #include "service_list_model.h"
 #include "session_controller.h"
@@ -79,6 +81,7 @@ constexpr PageEntry kPages[] = {
      core::model::Permissions::kSecurity},
     {"licence", QT_TRANSLATE_NOOP("Workstation", "Licence"), "Ctrl+9", core::model::Permissions::kSystemSettings},
     {"devices", QT_TRANSLATE_NOOP("Workstation", "Devices"), "Ctrl+0", core::model::Permissions::kDeviceConfig},
+    {"events", QT_TRANSLATE_NOOP("Workstation", "Event Center"), "Ctrl+E", core::model::Permissions::kEventHandling},
     {"sites", QT_TRANSLATE_NOOP("Workstation", "Sites"), "Ctrl+2", nullptr},
 };
 
@@ -123,7 +126,9 @@ Workstation::Workstation(core::platform::DataLocation location, QObject* parent)
       m_live(new LiveView(m_client, m_devicesApi, snapshotFolder(m_location), this)),
       m_licence(new LicenceModel(m_client, this)),
       m_devices(new DeviceListModel(m_devicesApi, this)),
-      m_playback(new PlaybackController(m_client, m_session, PlaybackController::defaultExportFolder(m_location), this)) {
+      m_playback(new PlaybackController(m_client, m_session, PlaybackController::defaultExportFolder(m_location), this)),
+      m_eventCenter(new EventCenterModel(m_client, this)),
+      m_eventRules(new EventRuleModel(m_client, this)) {
     m_deviceTree->follow(m_devicesApi);
     connect(m_deviceTree, &DeviceTreeModel::channelsChanged, this,
             [this] { m_live->setChannelNames(m_deviceTree->channelNames()); });
@@ -208,6 +213,14 @@ QObject* Workstation::licence() const {
 
 QObject* Workstation::playback() const {
     return m_playback;
+}
+
+QObject* Workstation::eventCenter() const {
+    return m_eventCenter;
+}
+
+QObject* Workstation::eventRules() const {
+    return m_eventRules;
 }
 
 // --- site and connection ---------------------------------------------------------------------------
@@ -343,6 +356,9 @@ void Workstation::refreshPage() {
         m_devices->refresh();
     } else if (m_page == QLatin1String("playback")) {
         m_playback->refresh();
+    } else if (m_page == QLatin1String("events")) {
+        m_eventCenter->refresh();
+        m_eventRules->refresh();
     }
 }
 
@@ -375,6 +391,8 @@ void Workstation::onLoggedOut() {
     m_licence->clear();
     m_devices->clear();
     m_playback->reset();
+    m_eventCenter->clear();
+    m_eventRules->clear();
     if (m_page != QLatin1String("home") && m_page != QLatin1String("sites")) {
         m_page = QStringLiteral("home");
         emit pageChanged();

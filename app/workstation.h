@@ -28,6 +28,8 @@ namespace vigil::app {
 
 class DeviceListModel;
 class DeviceTreeModel;
+class EventCenterModel;
+class EventRuleModel;
 class EmbeddedEngine;
 class LiveView;
 class PasswordStrength;
@@ -102,6 +104,8 @@ class Workstation : public QObject {
     Q_PROPERTY(QObject* licence READ licence CONSTANT)
     Q_PROPERTY(QObject* devices READ devices CONSTANT)
     Q_PROPERTY(QObject* playback READ playback CONSTANT)
+    Q_PROPERTY(QObject* eventCenter READ eventCenter CONSTANT)
+    Q_PROPERTY(QObject* eventRules READ eventRules CONSTANT)
 
 public:
     static constexpr double kCpuWarningPercent = 90.0;
@@ -173,6 +177,8 @@ public:
     // The devices API of this site, shared by every page's models (live tree, devices page).
     core::client::DevicesApi* devicesApi() const { return m_devicesApi; }
     QObject* playback() const;
+    QObject* eventCenter() const;
+    QObject* eventRules() const;
 
     // Size formatting for tiles: 5637144576 -> "5.2" and "GB"; "—" while there is no figure.
     Q_INVOKABLE QString sizeValue(qint64 bytes) const;
@@ -233,6 +239,8 @@ private:
     LicenceModel* m_licence;
     DeviceListModel* m_devices;
     PlaybackController* m_playback;
+    EventCenterModel* m_eventCenter;
+    EventRuleModel* m_eventRules;
 
     bool m_standalone = true;
     QString m_siteAddress;        // "host:port" of the current site

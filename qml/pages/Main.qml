@@ -71,6 +71,10 @@ ApplicationWindow {
         sequence: "Ctrl+P"
         page: "playback"
     }
+    PageShortcut {
+        sequence: "Ctrl+E"
+        page: "events"
+    }
     Shortcut {
         sequence: "Ctrl+L"
         context: Qt.ApplicationShortcut
@@ -408,7 +412,7 @@ ApplicationWindow {
                 StackLayout {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    currentIndex: ["home", "sites", "users", "roles", "online", "log", "security", "live", "licence", "devices", "playback"].indexOf(workstation.page)
+                    currentIndex: ["home", "sites", "users", "roles", "online", "log", "security", "live", "licence", "devices", "playback", "events"].indexOf(workstation.page)
 
                     HomePage {}
                     SitePage {}
@@ -447,6 +451,10 @@ ApplicationWindow {
                     Loader {
                         active: workstation.page === "playback"
                         sourceComponent: PlaybackPage {}
+                    }
+                    Loader {
+                        active: workstation.page === "events"
+                        sourceComponent: EventCenterPage {}
                     }
                 }
             }

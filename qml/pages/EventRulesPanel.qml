@@ -1,0 +1,337 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import Vigil.UI
+
+// The Event Center's rules (EVT-2): the list, and an editor for the fields people set most (what
+// events, what to do, debounce). The server checks a rule when it is saved; when it refuses (a rule
+// that can never fire), its reason shows under the form and nothing is lost from the form.
+Item {
+    id: panel
+
+    property var rules
+    property var kinds: []
+    property int editing: -2  // -2: nothing open, -1: a new rule, else the row
+    readonly property var sounds: [
+        { id: "", name: qsTr("No sound") },
+        { id: "alarm", name: qsTr("Alarm") },
+        { id: "chime", name: qsTr("Chime") },
+        { id: "siren", name: qsTr("Siren") }
+    ]
+    property var chosenKinds: []
+    property var chosenSeverities: []
+
+    function open(row) {
+        rules.clearError()
+        const f = rules.fieldsAt(row)
+        editing = row
+        name.text = f.name
+        enabled.checked = f.enabled
+        chosenKinds = f.kinds
+        chosenSeverities = f.severities
+        debounce.text = String(f.debounceS)
+        alarm.checked = f.alarm
+        sound.currentId = f.sound
+        popup.checked = f.popup
+        record.checked = f.record
+        pre.text = String(f.preEventS)
+        post.text = String(f.postEventS)
+        email.text = f.emailTo
+        syslogHost.text = f.syslogHost
+        syslogPort.text = String(f.syslogPort)
+        name.input.forceActiveFocus()
+    }
+    function toggled(list, id, on) {
+        const copy = list.filter(x => x !== id)
+        if (on)
+            copy.push(id)
+        return copy
+    }
+    function save() {
+        rules.save(editing, {
+            name: name.text, enabled: enabled.checked, kinds: chosenKinds, severities: chosenSeverities,
+            debounceS: parseInt(debounce.text) || 0, alarm: alarm.checked, sound: sound.currentId,
+            popup: popup.checked, record: record.checked, preEventS: parseInt(pre.text) || 0,
+            postEventS: parseInt(post.text) || 0, emailTo: email.text, syslogHost: syslogHost.text,
+            syslogPort: parseInt(syslogPort.text) || 6514
+        })
+    }
+
+    Connections {
+        target: panel.rules
+        function onSaved() {
+            panel.editing = -2
+        }
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: Theme.padding
+
+        ColumnLayout {
+            Layout.preferredWidth: Theme.listWidth
+            Layout.maximumWidth: Theme.listWidth
+            Layout.fillWidth: false
+            Layout.fillHeight: true
+            spacing: Theme.spacing
+
+            RowLayout {
+                Layout.fillWidth: true
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("%n rules", "", panel.rules.count)
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.textMuted
+                }
+                VButton {
+                    objectName: "newRule"
+                    text: qsTr("New rule")
+                    primary: true
+                    enabled: workstation.session.hasPermission("system_settings")
+                    onClicked: panel.open(-1)
+                }
+            }
+            Text {
+                Layout.fillWidth: true
+                text: panel.rules.message
+                visible: text.length > 0
+                font.pixelSize: Theme.fontSmall
+                color: Theme.online
+            }
+            ListView {
+                id: ruleList
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                spacing: 2
+                model: panel.rules
+                ScrollBar.vertical: ScrollBar {}
+                delegate: VTableRow {
+                    id: ruleRow
+                    required property int index
+                    required property string name
+                    required property bool enabled
+                    required property string summary
+                    width: ruleList.width
+                    implicitHeight: Math.round(Theme.rowHeight * 1.2)
+                    selected: panel.editing === index
+                    onClicked: panel.open(index)
+                    VStatusDot {
+                        status: ruleRow.enabled ? "ok" : "offline"
+                    }
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 0
+                        Text {
+                            Layout.fillWidth: true
+                            text: ruleRow.name
+                            font.pixelSize: Theme.fontBody
+                            color: Theme.text
+                            elide: Text.ElideRight
+                        }
+                        Text {
+                            Layout.fillWidth: true
+                            text: ruleRow.summary
+                            font.pixelSize: Theme.fontSmall
+                            color: Theme.textMuted
+                            elide: Text.ElideRight
+                        }
+                    }
+                }
+                Text {
+                    anchors.centerIn: parent
+                    visible: panel.rules.count === 0
+                    text: qsTr("No rules yet")
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.textFaint
+                }
+            }
+        }
+
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            radius: Theme.radius
+            color: Theme.panel
+            border.color: Theme.border
+
+            Text {
+                anchors.centerIn: parent
+                visible: panel.editing === -2
+                text: qsTr("Choose a rule, or make a new one")
+                font.pixelSize: Theme.fontBody
+                color: Theme.textFaint
+            }
+
+            Flickable {
+                id: flick
+                anchors.fill: parent
+                anchors.margins: Theme.padding
+                visible: panel.editing !== -2
+                contentHeight: form.implicitHeight
+                clip: true
+
+                ColumnLayout {
+                    id: form
+                    width: flick.width
+                    spacing: Theme.spacing
+
+                    RowLayout {
+                        spacing: Theme.padding
+                        VTextField {
+                            id: name
+                            objectName: "ruleName"
+                            Layout.preferredWidth: Theme.formWidth
+                            label: qsTr("Name")
+                        }
+                        VCheckBox {
+                            id: enabled
+                            Layout.alignment: Qt.AlignBottom
+                            text: qsTr("On")
+                        }
+                        VTextField {
+                            id: debounce
+                            Layout.preferredWidth: Math.round(Theme.unit * 9)
+                            label: qsTr("Debounce (s)")
+                            validator: IntValidator { bottom: 0; top: 86400 }
+                        }
+                    }
+
+                    Text {
+                        text: qsTr("When these events happen (none checked: any event)")
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.textMuted
+                    }
+                    Flow {
+                        Layout.preferredWidth: flick.width
+                        spacing: Theme.padding
+                        Repeater {
+                            model: panel.kinds.slice(1)
+                            VCheckBox {
+                                required property var modelData
+                                objectName: "kind_" + modelData.id
+                                text: modelData.name
+                                checked: panel.chosenKinds.indexOf(modelData.id) >= 0
+                                onToggled: panel.chosenKinds = panel.toggled(panel.chosenKinds, modelData.id, checked)
+                            }
+                        }
+                    }
+                    Flow {
+                        Layout.preferredWidth: flick.width
+                        spacing: Theme.padding
+                        Repeater {
+                            model: [
+                                { id: "critical", name: qsTr("Critical") },
+                                { id: "warning", name: qsTr("Warning") },
+                                { id: "info", name: qsTr("Info") }
+                            ]
+                            VCheckBox {
+                                required property var modelData
+                                text: modelData.name
+                                checked: panel.chosenSeverities.indexOf(modelData.id) >= 0
+                                onToggled: panel.chosenSeverities = panel.toggled(panel.chosenSeverities, modelData.id, checked)
+                            }
+                        }
+                    }
+
+                    Text {
+                        text: qsTr("Do this")
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.textMuted
+                    }
+                    RowLayout {
+                        spacing: Theme.padding
+                        VCheckBox {
+                            id: alarm
+                            objectName: "actionAlarm"
+                            text: qsTr("Raise an alarm")
+                        }
+                        VCheckBox {
+                            id: popup
+                            text: qsTr("Show the camera on workstations")
+                        }
+                        VComboBox {
+                            id: sound
+                            Layout.preferredWidth: Math.round(Theme.unit * 9)
+                            label: qsTr("Sound")
+                            model: panel.sounds
+                            currentId: ""
+                        }
+                    }
+                    RowLayout {
+                        spacing: Theme.padding
+                        VCheckBox {
+                            id: record
+                            objectName: "actionRecord"
+                            Layout.alignment: Qt.AlignBottom
+                            text: qsTr("Record the camera")
+                        }
+                        VTextField {
+                            id: pre
+                            Layout.preferredWidth: Math.round(Theme.unit * 8)
+                            enabled: record.checked
+                            label: qsTr("Before (s)")
+                            validator: IntValidator { bottom: 0; top: 600 }
+                        }
+                        VTextField {
+                            id: post
+                            Layout.preferredWidth: Math.round(Theme.unit * 8)
+                            enabled: record.checked
+                            label: qsTr("After (s)")
+                            validator: IntValidator { bottom: 1; top: 600 }
+                        }
+                    }
+                    VTextField {
+                        id: email
+                        Layout.preferredWidth: Theme.formWidth
+                        label: qsTr("E-mail to (comma-separated; empty: none)")
+                    }
+                    RowLayout {
+                        spacing: Theme.padding
+                        VTextField {
+                            id: syslogHost
+                            Layout.preferredWidth: Math.round(Theme.unit * 16)
+                            label: qsTr("Syslog server over TLS (empty: none)")
+                        }
+                        VTextField {
+                            id: syslogPort
+                            Layout.preferredWidth: Math.round(Theme.unit * 6)
+                            label: qsTr("Port")
+                            validator: IntValidator { bottom: 1; top: 65535 }
+                        }
+                    }
+
+                    VMessage {
+                        objectName: "ruleError"
+                        Layout.fillWidth: true
+                        text: panel.rules.errorMessage
+                    }
+                    RowLayout {
+                        spacing: Theme.padding
+                        VButton {
+                            objectName: "saveRule"
+                            primary: true
+                            text: panel.rules.busy ? qsTr("Saving…") : qsTr("Save rule")
+                            enabled: !panel.rules.busy && workstation.session.hasPermission("system_settings")
+                            onClicked: panel.save()
+                        }
+                        VButton {
+                            text: qsTr("Cancel")
+                            onClicked: panel.editing = -2
+                        }
+                        Item {
+                            Layout.fillWidth: true
+                        }
+                        VButton {
+                            visible: panel.editing >= 0
+                            danger: true
+                            text: qsTr("Delete")
+                            enabled: workstation.session.hasPermission("system_settings")
+                            onClicked: panel.rules.remove(panel.editing)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

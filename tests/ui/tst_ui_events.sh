@@ -1,0 +1,222 @@
+#!/bin/bash
+# UI test of the Event Center (issue 6, EVT-1, EVT-2). Runs the real `vigil` standalone under Xvfb
+# with a vigil-testcamera ONVIF camera (a looped clip with a moving picture) added through the API;
+# "motion gate on" on the camera's stdin raises real motion events through ONVIF pull points.
+#   1. Ctrl+E opens the page; Rules (Alt+R): a rule for failed sign-ins that records a camera is
+#      refused with the server's reason (events_rule_refused.png); changed to motion it is saved
+#      (alarm + record 3 s before, 15 s after) and the server has it;
+#   2. a second rule (through the API) plays a siren; motion at the camera: the live list shows the
+#      alarm in red and the page plays the siren (events_live.png); M mutes: the next motion plays
+#      nothing (events_muted.png);
+#   3. two alarms checked at once (Ctrl+Shift+A) are acknowledged, then handled, with comments; the
+#      server's trail has both comments (events_handled.png);
+#   4. the motion alarm's camera live (V) and from the event's time in the archive (Shift+V): the
+#      video region is a picture, not flat (events_video_live.png, events_video_archive.png);
+#   5. History (Alt+H): search, page 2 (events_history.png); Export CSV writes every matching event.
+# The page logs where its items are ("events: geometry ...") so the mouse can find them.
+# usage: tst_ui_events.sh <vigil> <image_check> <artifacts dir> <vigil-testcamera> <make_clip.sh>
+set -u
+source "$(dirname "$0")/ui_session.sh"
+TESTCAMERA=$4
+MAKE_CLIP=$5
+ui_begin "$@"
+
+camera_pid=
+cleanup() {
+    [ -n "$camera_pid" ] && kill "$camera_pid" 2>/dev/null
+    [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+geometry() {
+    grep "events: geometry" "$log" | tail -1 | tr ' ' '\n' | sed -n "s/^$1=//p"
+}
+# Waits for a geometry line (after `before` lines) that has the name.
+wait_geometry() {
+    for _ in $(seq 1 $((WAIT_SECONDS * 10))); do
+        [ -n "$(geometry "$1")" ] && return 0
+        sleep 0.1
+    done
+    cat "$log"
+    fail "the Event Center never showed $1"
+}
+click() {
+    wait_geometry "$1"
+    local at
+    at=$(geometry "$1")
+    xdotool mousemove --sync "${at%,*}" "${at#*,}" click 1
+    sleep 0.3
+}
+geometry_lines() {
+    grep -c "events: geometry" "$log"
+}
+# Waits for a new geometry line after `before` lines.
+wait_relayout() {
+    wait_for_more "$pid" "$log" "events: geometry" "$1" || { cat "$log"; fail "the Event Center did not lay out again"; }
+}
+search_api() {
+    ui_api GET "/api/v1/events?$1"
+}
+
+echo "== a camera: vigil-testcamera looping a moving clip, ONVIF events"
+clip=$("$MAKE_CLIP" "$WORK/clip.mp4" --size 640x360 --seconds 10) || fail "cannot make the clip"
+camera_log="$WORK/camera.log"
+mkfifo "$WORK/camera.in"
+"$TESTCAMERA" --camera "name=gate,file=$clip" --onvif-port 0 <"$WORK/camera.in" >"$camera_log" 2>&1 &
+camera_pid=$!
+exec 3>"$WORK/camera.in"
+wait_for_line "$camera_pid" "$camera_log" '"ready":true' || { cat "$camera_log"; fail "the test camera did not start"; }
+onvif=$(grep '"ready":true' "$camera_log" | jq -r '.cameras[0].onvif // empty')
+[ -n "$onvif" ] || { cat "$camera_log"; fail "the test camera has no ONVIF address"; }
+
+echo "== the workstation: set up, sign in, add the camera through the API"
+log="$WORK/vigil.log"
+"$VIGIL" --data-dir "$WORK/data" >"$log" 2>&1 &
+pid=$!
+ui_setup_and_sign_in "$pid" "$log"
+site=$(ui_site_address "$log")
+ui_api_sign_in "$site"
+device=$(ui_api POST /api/v1/devices "{\"driver\":\"onvif\",\"address\":\"$onvif\",\"name\":\"Gate\"}" | jq -r .id)
+[ -n "$device" ] || fail "the camera was not added"
+channel=
+for _ in $(seq 1 $((WAIT_SECONDS * 2))); do
+    answer=$(ui_api GET "/api/v1/devices/$device")
+    if [ "$(jq -r '.channels[0].status.state // empty' <<<"$answer")" = online ]; then
+        channel=$(jq -r '.channels[0].id' <<<"$answer")
+        break
+    fi
+    sleep 0.5
+done
+[ -n "$channel" ] || { echo "$answer"; fail "the camera did not come online"; }
+
+echo "== 1. the page (Ctrl+E) and a rule: refused with the reason, then saved"
+ui_focus_window
+ui_key ctrl+e
+wait_for_line "$pid" "$log" "events: geometry tab=live" || { cat "$log"; fail "Ctrl+E did not open the Event Center"; }
+ui_key alt+r
+wait_for_line "$pid" "$log" "events: geometry tab=rules" || { cat "$log"; fail "Alt+R did not show the rules"; }
+click newRule
+wait_geometry saveRule
+click ruleName
+ui_type "Gate motion"
+click kind_login_failed
+click actionRecord
+before=$(geometry_lines)
+click saveRule
+wait_for_line "$pid" "$log" "Event rule refused: rule_never_fires" || { cat "$log"; fail "the server did not refuse the rule that can never fire"; }
+wait_relayout "$before"  # the reason shows above the buttons
+screenshot events_rule_refused.png
+click kind_login_failed
+click kind_motion
+click saveRule
+wait_for_line "$pid" "$log" "Event rule saved: Gate motion" || { cat "$log"; fail "the motion rule was not saved"; }
+rules=$(ui_api GET /api/v1/events/rules)
+jq -e '.rules[] | select(.name == "Gate motion" and .filter.kinds == ["motion"]) | .actions | map(.type) | (index("alarm") != null and index("record") != null)' <<<"$rules" >/dev/null ||
+    { echo "$rules"; fail "the server does not have the rule as edited"; }
+ui_api POST /api/v1/events/rules '{"name":"Gate siren","filter":{"kinds":["motion"]},"actions":[{"type":"sound","sound":"siren"}]}' >/dev/null
+sleep 1
+screenshot events_rules.png
+
+echo "== 2. motion at the camera: an alarm in the live list, the siren; M mutes"
+ui_key alt+l
+wait_for_line "$pid" "$log" "events: geometry tab=live" || fail "Alt+L did not show the live list"
+sleep 4  # pre-event history for the record action
+echo "motion gate on" >&3
+wait_for_line "$pid" "$log" "Event Center: sound siren" || { cat "$log"; fail "no siren for the motion alarm"; }
+for _ in $(seq 1 $((WAIT_SECONDS * 2))); do
+    [ "$(search_api "kind=motion&alarms=true" | jq '.events | length')" -ge 1 ] && break
+    sleep 0.5
+done
+motion_id=$(search_api "kind=motion&alarms=true" | jq -r '.events[0].id // empty')
+[ -n "$motion_id" ] || fail "the motion did not become an alarm"
+screenshot events_live.png
+echo "motion gate off" >&3
+ui_key m
+wait_for_line "$pid" "$log" "Event Center: sound muted" || fail "M did not mute"
+sleep 2
+sounds=$(grep -c "Event Center: sound siren" "$log")
+echo "motion gate on" >&3
+for _ in $(seq 1 $((WAIT_SECONDS * 2))); do
+    [ "$(search_api "kind=motion&alarms=true" | jq '.events | length')" -ge 2 ] && break
+    sleep 0.5
+done
+[ "$(search_api "kind=motion&alarms=true" | jq '.events | length')" -ge 2 ] || fail "the second motion did not come"
+sleep 2
+[ "$(grep -c "Event Center: sound siren" "$log")" -eq "$sounds" ] || fail "a sound played while muted"
+echo "motion gate off" >&3
+screenshot events_muted.png
+
+echo "== 3. both alarms at once: acknowledged, then handled, with comments"
+before=$(geometry_lines)
+ui_key ctrl+shift+a
+wait_relayout "$before"
+click alarmComment
+ui_type "Checked the gate camera"
+click acknowledge
+wait_for_line "$pid" "$log" "Event Center: acknowledge 2 alarms" || { cat "$log"; fail "the two alarms were not acknowledged"; }
+before=$(geometry_lines)
+ui_key ctrl+shift+a
+wait_relayout "$before"
+click alarmComment
+ui_type "Guard sent, all clear"
+click handle
+wait_for_line "$pid" "$log" "Event Center: handle 2 alarms" || { cat "$log"; fail "the two alarms were not handled"; }
+handled=$(search_api "kind=motion&state=handled")
+[ "$(jq '.events | length' <<<"$handled")" -eq 2 ] || { echo "$handled"; fail "the server does not have both alarms handled"; }
+jq -e '.events[0].trail | map(.comment) | (index("Checked the gate camera") != null and index("Guard sent, all clear") != null)' <<<"$handled" >/dev/null ||
+    { echo "$handled"; fail "the trail lacks the comments"; }
+
+echo "== 4. the linked video: live, then the archive at the event's time"
+# The row of the first motion alarm: the live list is the newest events first, as the API's.
+row=$(search_api "limit=6" | jq --argjson id "$motion_id" '[.events[].id] | index($id)')
+[ "$row" != null ] || fail "the first motion alarm is not among the newest six events"
+click "row$row"
+screenshot events_handled.png
+ui_key v
+wait_for_line "$pid" "$log" "events: video live of $channel" || { cat "$log"; fail "V did not play the camera live"; }
+sleep 6
+screenshot events_video_live.png
+wait_geometry eventVideo
+crop_video() {
+    local at
+    at=$(geometry eventVideo)
+    # The video item is 16:9 in the side panel; a box around its centre.
+    convert "$1" -crop "300x160+$((${at%,*} - 150))+$((${at#*,} - 80))" +repage "$2"
+}
+crop_video "$ARTIFACTS/events_video_live.png" "$WORK/live.png"
+"$CHECK" "$WORK/live.png" --min-colours 32 --max-dominant 0.7 || fail "the live video shows no picture"
+ui_key shift+v
+wait_for_line "$pid" "$log" "events: video archive of $channel" || { cat "$log"; fail "Shift+V did not play the archive"; }
+sleep 6
+screenshot events_video_archive.png
+crop_video "$ARTIFACTS/events_video_archive.png" "$WORK/archive.png"
+"$CHECK" "$WORK/archive.png" --min-colours 32 --max-dominant 0.7 || fail "the archive video shows no picture"
+
+echo "== 5. history with paging, and the CSV export"
+for i in $(seq 1 52); do
+    ui_api POST /api/v1/events/alarms "{\"message\":\"Patrol check $i\",\"severity\":\"info\"}" >/dev/null
+done
+ui_key alt+h
+wait_for_line "$pid" "$log" "events: geometry tab=history" || fail "Alt+H did not show the history"
+click searchButton
+wait_for_line "$pid" "$log" "Event Center: history page 1 with 50 events and more" || { cat "$log"; fail "the history search did not fill a page"; }
+click olderButton
+wait_for_line "$pid" "$log" "Event Center: history page 2 with" || { cat "$log"; fail "the second page did not come"; }
+screenshot events_history.png
+click exportButton
+sleep 1
+ui_key Return
+wait_for_line "$pid" "$log" "Event Center: exported" || { cat "$log"; fail "the export did not finish"; }
+csv=$(grep -o "Event Center: exported .*" "$log" | tail -1 | sed 's/.* to //')
+total=$(search_api "limit=500" | jq '.events | length')
+[ -f "$csv" ] || fail "no CSV at $csv"
+head -1 "$csv" | grep -q "^id,timeMs" || fail "the CSV has no header: $(head -1 "$csv")"
+[ "$(($(wc -l <"$csv") - 1))" -eq "$total" ] || fail "the CSV has $(($(wc -l <"$csv") - 1)) events, the server $total"
+grep -q "Patrol check 52" "$csv" || fail "the CSV lacks the newest alarm"
+cp "$csv" "$ARTIFACTS/events_export.csv"
+
+ui_check_log "$log"
+stop_and_check "$pid" "$log"
+pid=
+echo "PASS"
