@@ -257,6 +257,10 @@ const QStringList& LogEntry::kinds() {
         QStringLiteral("password_reset"),
         QStringLiteral("setup"),
         QStringLiteral("service_control"),
+        QStringLiteral("backup"),         // server/backup: made, uploaded, deleted, schedule (SEC-2.7)
+        QStringLiteral("restore"),        // configuration restored or refused (SEC-2.7)
+        QStringLiteral("factory_reset"),  // restore factory defaults (SEC-1.1)
+        QStringLiteral("update"),         // update manifest imported (SEC-1.4)
     };
     return kKinds;
 }

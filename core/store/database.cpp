@@ -396,6 +396,25 @@ int Statement::columnCount() const {
     return sqlite3_column_count(m_stmt);
 }
 
+QString Statement::columnName(int column) const {
+    return QString::fromUtf8(sqlite3_column_name(m_stmt, column));
+}
+
+Statement::Type Statement::columnType(int column) const {
+    switch (sqlite3_column_type(m_stmt, column)) {
+        case SQLITE_INTEGER:
+            return Type::Integer;
+        case SQLITE_FLOAT:
+            return Type::Real;
+        case SQLITE_TEXT:
+            return Type::Text;
+        case SQLITE_BLOB:
+            return Type::Blob;
+        default:
+            return Type::Null;
+    }
+}
+
 bool Statement::isNull(int column) const {
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
 }

@@ -75,6 +75,10 @@ public:
     void reset();
 
     int columnCount() const;
+    // The column's name as the query names it, and the storage class of its value in this row.
+    QString columnName(int column) const;
+    enum class Type { Integer, Real, Text, Blob, Null };
+    Type columnType(int column) const;
     bool isNull(int column) const;
     qint64 int64(int column) const;
     double real(int column) const;

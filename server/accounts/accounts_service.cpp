@@ -656,6 +656,25 @@ void AccountsService::expireSessions() {
     endSessions(expired, QString::fromLatin1(kReasonExpired), QStringLiteral("session_expired"), Actor{});
 }
 
+void AccountsService::endAllSessions(const QString& reason, const Actor& actor) {
+    auto sessions = m_sessions.list();
+    if (sessions) {
+        endSessions(sessions.value(), reason, QStringLiteral("session_ended"), actor);
+    }
+}
+
+void AccountsService::reloadConfiguration() {
+    m_settings = SecuritySettings{};
+    loadSettings();
+    m_addressFilter = core::net::AddressFilter{};
+    loadAddressFilter();
+    m_smtp = core::net::SmtpSettings{};
+    loadSmtpSettings();
+    auto initialised = m_settingsStore.value(QString::fromLatin1(kInitialisedKey));
+    m_initialised = initialised && initialised.value().has_value();
+    emit addressFilterChanged();
+}
+
 Status AccountsService::logout(const Actor& actor) {
     auto session = m_sessions.findById(actor.sessionId);
     if (!session) {

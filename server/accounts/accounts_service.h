@@ -101,6 +101,11 @@ public:
     core::Status endSession(const Actor& actor, const QString& sessionId);
     // Ends sessions past their idle or absolute timeout; runs on a timer and before limits are counted.
     void expireSessions();
+    // Ends every session (a restore or factory defaults replaces the accounts: server/backup).
+    void endAllSessions(const QString& reason, const Actor& actor);
+    // Reads again what this service keeps of the configuration (settings, address filter, SMTP,
+    // initialisation) after server/backup replaced it.
+    void reloadConfiguration();
 
     core::Result<LogPage> searchLog(const LogQuery& query) const;
 

@@ -7,6 +7,7 @@
 #include <QUuid>
 
 #include "accounts/accounts_service.h"
+#include "backup/backup_service.h"
 #include "delivery/delivery_push.h"
 #include "delivery/delivery_service.h"
 #include "devices/devices_push.h"
@@ -107,6 +108,7 @@ void Engine::stop() {
     m_licence = nullptr;
     m_time = nullptr;
     m_certificates.reset();
+    m_backup = nullptr;
     m_streams.reset();
     m_settings.reset();
     m_database.reset();
@@ -250,6 +252,7 @@ void Engine::createServices() {
     m_time->setEventSink([this](core::model::Event event) { m_events->raise(std::move(event)); });
     // A child of the engine: the gateway's routes find it there (engine.h keeps no pointer to it).
     auto* networkLog = new NetworkLog(*m_settings, *m_accounts, *m_events, m_serverName, this);
+    m_backup = createBackup();
     m_https = new HttpsService(*this, this);
     new EventPush(*m_events, *m_rules, *m_accounts, *m_database, m_devices->access(), m_https->hub());
     m_certificates->setEventSink([this](core::model::Event event) { m_events->raise(std::move(event)); });
@@ -296,7 +299,8 @@ void Engine::createServices() {
         event.details = QJsonObject{{QStringLiteral("licenceKind"), kind}};
         m_events->raise(event);
     });
-    m_services = {m_health, m_accounts, m_licence, m_devices, m_recording, m_delivery, m_events, m_time, networkLog, m_https};
+    m_services = {m_health, m_accounts, m_licence, m_devices, m_recording, m_delivery, m_events, m_time, networkLog,
+                  m_backup, m_https};
     for (Service* service : std::as_const(m_services)) {
         connect(service, &Service::stateChanged, this, &Engine::serviceStateChanged);
         connect(service, &Service::stateChanged, this, [this](const QString& id, ServiceState state) {
@@ -333,6 +337,33 @@ LicenceService* Engine::createLicence() {
                            QStringLiteral("licence"), detail);
     });
     return licence;
+}
+
+BackupService* Engine::createBackup() {
+    BackupService::Options options;
+    options.folder = dataDir() + QStringLiteral("/backups");
+    options.scratchFolder = dataDir() + QStringLiteral("/restore-check");
+    options.platformId = m_serverId;
+    options.platformName = m_serverName;
+    options.kdf = m_options.backupKdf;
+    options.migrations = &serverMigrations();
+    options.reloadServices = [this] { reloadConfiguration(); };
+    return new BackupService(*m_database, *m_settings, *m_accounts, *m_options.clock, options, this);
+}
+
+void Engine::reloadConfiguration() {
+    m_accounts->reloadConfiguration();
+    if (Status reloaded = m_rules->reload(); !reloaded) {
+        qCWarning(lcEngine).noquote() << "event rules did not reload after the restore:" << reloaded.error().message;
+    }
+    // Each of these reads its part of the configuration when it starts.
+    for (Service* service : {static_cast<Service*>(m_licence), static_cast<Service*>(m_devices),
+                             static_cast<Service*>(m_recording), static_cast<Service*>(m_events)}) {
+        if (Status restarted = service->restart(); !restarted) {
+            qCWarning(lcEngine).noquote() << service->id() << "did not restart after the restore:"
+                                          << restarted.error().message;
+        }
+    }
 }
 
 }  // namespace vigil::server

@@ -11,6 +11,7 @@
 #include <QUrl>
 #include <memory>
 
+#include "backup/backup_file.h"
 #include "common/clock.h"
 #include "common/result.h"
 #include "engine/service.h"
@@ -31,6 +32,7 @@ namespace vigil::server {
 
 class AccountsService;
 class CertificateManager;
+class BackupService;
 class DeliveryService;
 class DevicesService;
 class EventService;
@@ -59,6 +61,8 @@ struct EngineOptions {
     std::optional<core::license::MachineFactors> machineFactors;
     // Cap on how fast exports read recordings (bytes/s) to spare the recording disk; 0: no cap.
     qint64 exportBytesPerSecond = 0;
+    // Argon2id cost of new configuration backups (server/backup); tests lower it.
+    core::backup::KdfParameters backupKdf;
 };
 
 class Engine : public QObject {
@@ -93,6 +97,7 @@ public:
     TimeService* time() const { return m_time; }
     // The TLS material while running (SEC-2.3); null when stopped.
     CertificateManager* certificates() const { return m_certificates.get(); }
+    BackupService* backup() const { return m_backup; }
     StreamHub* streams() const { return m_streams.get(); }
 
     QString serverId() const { return m_serverId; }
@@ -117,6 +122,9 @@ private:
     core::Status loadTlsMaterial();
     void createServices();
     LicenceService* createLicence();
+    BackupService* createBackup();
+    // After a restore replaced the configuration: services re-read what they keep in memory.
+    void reloadConfiguration();
 
     EngineOptions m_options;
     std::unique_ptr<core::security::SecretStore> m_secrets;
@@ -134,6 +142,7 @@ private:
     RuleEngine* m_rules = nullptr;  // child; runs on the events service
     TimeService* m_time = nullptr;
     std::unique_ptr<CertificateManager> m_certificates;
+    BackupService* m_backup = nullptr;
     std::unique_ptr<core::devices::DriverRegistry> m_drivers;  // outlives the devices service
     std::unique_ptr<StreamHub> m_streams;                      // outlives the services that use it
     core::security::CertifiedKey m_authority;

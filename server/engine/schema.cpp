@@ -1,6 +1,7 @@
 #include "engine/schema.h"
 
 #include "accounts/security_log_schema.h"
+#include "backup/backup_schema.h"
 #include "devices/devices_schema.h"
 #include "events/events_schema.h"
 #include "layouts/layouts_schema.h"
@@ -155,6 +156,7 @@ CREATE TABLE reset_codes (
         eventsMigration(),
         layoutsMigration(),
         licenceMigration(),
+        backupSecurityLogMigration(),
     };
     return kMigrations;
 }

@@ -14,6 +14,7 @@
 #include <QWebSocket>
 
 #include "accounts/accounts_routes.h"
+#include "backup/backup_routes.h"
 #include "accounts/accounts_service.h"
 #include "delivery/delivery_routes.h"
 #include "devices/devices_routes.h"
@@ -128,7 +129,8 @@ QList<HttpsService::Route> HttpsService::buildRoutes() {
            certificateRoutes(*m_engine.certificates(), *m_engine.accounts()) + portRoutes(m_engine) +
            mediaEncryptionRoutes(*m_engine.devices()) +
            networkLogRoutes(*m_engine.findChild<NetworkLog*>(QString(), Qt::FindDirectChildrenOnly),
-                            *m_engine.accounts());
+                            *m_engine.accounts()) +
+           backupRoutes(*m_engine.backup());
 }
 
 QList<HttpsService::Route> HttpsService::systemRoutes() {
@@ -302,7 +304,7 @@ std::optional<QHttpServerResponse> HttpsService::respond(const QHttpServerReques
         return std::move(*refused);
     }
     QJsonObject body;
-    if (auto refused = readBody(request, &body)) {
+    if (auto refused = readBody(request, &body, route->maxBodyBytes)) {
         return std::move(*refused);
     }
     const RouteRequest routeRequest{request, request.remoteAddress(), params, body, caller};
@@ -393,15 +395,15 @@ std::optional<QHttpServerResponse> HttpsService::admit(const Route& route, const
 }
 
 std::optional<QHttpServerResponse> HttpsService::readBody(const QHttpServerRequest& request,
-                                                          QJsonObject* body) const {
+                                                          QJsonObject* body, qsizetype maxBytes) const {
     const QByteArray data = request.body();
     const qint64 declared = request.value(QByteArrayLiteral("Content-Length")).toLongLong();
-    if (data.size() > kMaxBodyBytes || declared > kMaxBodyBytes) {
+    if (data.size() > maxBytes || declared > maxBytes) {
         return errorResponse(
             StatusCode::PayloadTooLarge, QStringLiteral("body_too_large"),
             QStringLiteral("The request body is larger than %1 bytes, the most this API takes. "
                            "Send less.")
-                .arg(kMaxBodyBytes));
+                .arg(maxBytes));
     }
     if (data.trimmed().isEmpty()) {
         return std::nullopt;

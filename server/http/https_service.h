@@ -89,7 +89,8 @@ private:
     // Checks initialisation, session and permission; nullopt when the route may run.
     std::optional<QHttpServerResponse> admit(const Route& route, const QHttpServerRequest& request,
                                              std::optional<Caller>* caller) const;
-    std::optional<QHttpServerResponse> readBody(const QHttpServerRequest& request, QJsonObject* body) const;
+    std::optional<QHttpServerResponse> readBody(const QHttpServerRequest& request, QJsonObject* body,
+                                                qsizetype maxBytes) const;
     void handleEvents(const QHttpServerRequest& request, QHttpServerResponder&& responder) const;
     void acceptWebSockets();
     void pushLogEntry(const core::model::PushMessage& message);

@@ -55,6 +55,9 @@ using RouteHandler = std::function<QHttpServerResponse(const RouteRequest&)>;
 using StreamRouteHandler =
     std::function<std::optional<QHttpServerResponse>(const RouteRequest&, QHttpServerResponder& responder)>;
 
+// Request bodies above this are refused with 413 before they are parsed.
+constexpr qsizetype kMaxBodyBytes = 64 * 1024;
+
 struct Route {
     QHttpServerRequest::Method method = QHttpServerRequest::Method::Get;
     QString path;        // "/api/v1/users/{id}"
@@ -65,10 +68,8 @@ struct Route {
     bool answersBeforeSetup = false;
     StreamRouteHandler streamHandler = {};  // instead of `handler` (see above)
     bool tokenInQuery = false;         // streaming GET routes only: ?token= when no Authorization header
+    qsizetype maxBodyBytes = kMaxBodyBytes;  // more only for routes that take files (a backup upload)
 };
-
-// Request bodies above this are refused with 413 before they are parsed.
-constexpr qsizetype kMaxBodyBytes = 64 * 1024;
 
 // The parameters when `path` matches the route pattern, nullopt otherwise.
 std::optional<QHash<QString, QString>> matchRoutePath(const QString& pattern, const QString& path);
