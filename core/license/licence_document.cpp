@@ -198,16 +198,38 @@ QJsonObject SignedLicence::toJson() const {
                      {QStringLiteral("version"), kVersion},
                      {QStringLiteral("licence"), licence.toJson()}};
     if (signature) {
-        json.insert(QStringLiteral("signature"),
-                    QJsonObject{{QStringLiteral("algorithm"), signature->algorithm},
-                                {QStringLiteral("keyId"), signature->keyId},
-                                {QStringLiteral("value"), QString::fromLatin1(signature->value.toBase64())}});
+        json.insert(QStringLiteral("signature"), signature->toJson());
     }
     return json;
 }
 
 QByteArray SignedLicence::toFile() const {
     return QJsonDocument(toJson()).toJson(QJsonDocument::Indented);
+}
+
+QJsonObject LicenceSignature::toJson() const {
+    return QJsonObject{{QStringLiteral("algorithm"), algorithm},
+                       {QStringLiteral("keyId"), keyId},
+                       {QStringLiteral("value"), QString::fromLatin1(value.toBase64())}};
+}
+
+Result<LicenceSignature> readSignature(const QJsonObject& json, const QString& code) {
+    FieldReader sig(json, QStringLiteral("signature"), FieldReader::Mode::Request);
+    LicenceSignature parsed;
+    parsed.algorithm = sig.string(QStringLiteral("algorithm"));
+    parsed.keyId = sig.string(QStringLiteral("keyId"));
+    const QString value = sig.string(QStringLiteral("value"));
+    if (!sig.finish()) {
+        return recode(sig.error(), code);
+    }
+    auto decoded = QByteArray::fromBase64Encoding(value.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || parsed.algorithm != QLatin1String("Ed25519") || decoded.decoded.size() != 64 ||
+        parsed.keyId.size() != 16) {
+        return Error::make(code, QStringLiteral("The file's signature is not an Ed25519 signature (64 bytes in base64) "
+                                                "with a 16-digit key id. Use the file exactly as the vendor made it."));
+    }
+    parsed.value = decoded.decoded;
+    return parsed;
 }
 
 Result<SignedLicence> SignedLicence::parse(const QByteArray& bytes) {
@@ -248,22 +270,11 @@ Result<SignedLicence> SignedLicence::fromJson(const QJsonObject& json) {
     SignedLicence result;
     result.licence = document.value();
     if (signedFile) {
-        FieldReader sig(signature, QStringLiteral("signature"), FieldReader::Mode::Request);
-        LicenceSignature parsed;
-        parsed.algorithm = sig.string(QStringLiteral("algorithm"));
-        parsed.keyId = sig.string(QStringLiteral("keyId"));
-        const QString value = sig.string(QStringLiteral("value"));
-        if (!sig.finish()) {
-            return recode(sig.error(), QLatin1String(kMalformed));
+        auto parsed = readSignature(signature, QLatin1String(kMalformed));
+        if (!parsed) {
+            return parsed.error();
         }
-        auto decoded = QByteArray::fromBase64Encoding(value.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-        if (!decoded || parsed.algorithm != QLatin1String("Ed25519") || decoded.decoded.size() != 64 ||
-            parsed.keyId.size() != 16) {
-            return malformed(QStringLiteral("signature"), QStringLiteral("is not an Ed25519 signature (64 bytes in "
-                                                                         "base64) with a 16-digit key id"));
-        }
-        parsed.value = decoded.decoded;
-        result.signature = parsed;
+        result.signature = parsed.value();
     }
     return result;
 }

@@ -80,7 +80,12 @@ struct LicenceSignature {
     QString algorithm;   // "Ed25519"
     QString keyId;       // which vendor key signed (vendor_keys.h)
     QByteArray value;    // raw signature bytes
+
+    QJsonObject toJson() const;  // {algorithm, keyId, value (base64)}
 };
+
+// Reads a vendor signature object (licences, update manifests); errors use `code`.
+Result<LicenceSignature> readSignature(const QJsonObject& json, const QString& code);
 
 struct SignedLicence {
     static constexpr auto kFormat = "vigil-licence";

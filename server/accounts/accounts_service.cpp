@@ -736,8 +736,8 @@ Status AccountsService::endSession(const Actor& actor, const QString& sessionId)
 
 // --- own password -------------------------------------------------------------------------------
 
-Status AccountsService::changeOwnPassword(const Actor& actor,
-                                          const core::model::PasswordChangeRequest& request) {
+Result<StoredUser> AccountsService::sessionUserWithPassword(const Actor& actor, const QString& password,
+                                                            const QString& notDone) {
     auto session = m_sessions.findById(actor.sessionId);
     if (!session) {
         return session.error();
@@ -752,15 +752,31 @@ Status AccountsService::changeOwnPassword(const Actor& actor,
                            QStringLiteral("The session has ended. Log in again."));
     }
     const StoredUser& user = *stored.value();
-    auto verified = m_hasher.verify(request.currentPassword, user.passwordHash);
+    auto verified = m_hasher.verify(password, user.passwordHash);
     if (!verified || !verified->ok) {
         // A stolen session must not become a free password oracle: wrong guesses count like logins.
         recordLoginFailure(user.user.userName, actor.address,
-                           QStringLiteral("wrong current password on change"));
+                           QStringLiteral("wrong password given again (%1)").arg(notDone));
         return Error::make(QStringLiteral("wrong_password"),
-                           QStringLiteral("The current password is wrong, so the password was not changed. "
-                                          "Type the password you logged in with."));
+                           QStringLiteral("The current password is wrong, so %1. "
+                                          "Type the password you logged in with.")
+                               .arg(notDone));
     }
+    return user;
+}
+
+Status AccountsService::confirmOwnPassword(const Actor& actor, const QString& password, const QString& notDone) {
+    auto user = sessionUserWithPassword(actor, password, notDone);
+    return user ? Status{} : Status(user.error());
+}
+
+Status AccountsService::changeOwnPassword(const Actor& actor,
+                                          const core::model::PasswordChangeRequest& request) {
+    auto stored = sessionUserWithPassword(actor, request.currentPassword, QStringLiteral("the password was not changed"));
+    if (!stored) {
+        return stored.error();
+    }
+    const StoredUser& user = stored.value();
     if (request.newPassword == request.currentPassword) {
         return Error::make(
             QStringLiteral("password_policy"),

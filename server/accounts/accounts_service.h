@@ -82,6 +82,9 @@ public:
         log(kind, actor, target, detail);
     }
     core::Status changeOwnPassword(const Actor& actor, const core::model::PasswordChangeRequest& request);
+    // The session's own password again, before a dangerous action (factory defaults): wrong_password
+    // saying `notDone` ("nothing was reset") when it is wrong, which counts like a failed login.
+    core::Status confirmOwnPassword(const Actor& actor, const QString& password, const QString& notDone);
 
     core::Result<QList<core::model::User>> users() const;
     core::Result<core::model::User> user(const QString& id) const;
@@ -171,6 +174,8 @@ private:
     core::Status checkSessionLimits(const StoredUser& stored, const QHostAddress& address);
     core::Result<core::model::LoginResponse> openSession(StoredUser stored, const QString& clientKind,
                                                          const QHostAddress& address);
+    core::Result<StoredUser> sessionUserWithPassword(const Actor& actor, const QString& password,
+                                                     const QString& notDone);
     void endSessions(const QList<StoredSession>& sessions, const QString& reason, const QString& kind,
                      const Actor& actor);
     void endUserSessions(const QString& userId, const QString& reason, const Actor& actor,

@@ -10,6 +10,8 @@
 
 #include "backup/backup_cipher.h"
 #include "backup/config_snapshot.h"
+#include "backup/factory_defaults.h"
+#include "backup/update_catalogue.h"
 #include "engine/settings_repository.h"
 #include "model/json_fields.h"
 #include "server_logging.h"
@@ -240,6 +242,12 @@ BackupService::BackupService(core::store::Database& db, SettingsRepository& sett
 
 BackupService::~BackupService() {
     m_pool.waitForDone();
+}
+
+void BackupService::setMaintenance(std::unique_ptr<FactoryDefaults> defaults,
+                                   std::unique_ptr<UpdateCatalogue> updates) {
+    m_factoryDefaults = std::move(defaults);
+    m_updates = std::move(updates);
 }
 
 Status BackupService::doStart() {
@@ -496,19 +504,20 @@ Result<QByteArray> BackupService::seal(const QString& passphrase, const QString&
                               passphrase, key.value());
 }
 
-Result<QString> BackupService::backupNow(const QString& reason) {
-    auto passphrase = m_settings.value(QLatin1String(kSchedulePassphraseKey));
-    if (!passphrase) {
-        return passphrase.error();
+Result<QString> BackupService::backupNow(const QString& reason, const QString& passphrase) {
+    auto scheduled = m_settings.value(QLatin1String(kSchedulePassphraseKey));
+    if (!scheduled) {
+        return scheduled.error();
     }
-    if (!passphrase.value()) {
+    if (passphrase.isEmpty() && !scheduled.value()) {
         return Error::make(
             QStringLiteral("backup_passphrase_missing"),
-            QStringLiteral("No backup passphrase is set, so no automatic backup can be made. Set the "
-                           "backup schedule's passphrase (PUT /api/v1/system/backups/schedule) first."));
+            QStringLiteral("A backup is made first, and no backup passphrase is set. Give one with "
+                           "the request or set the backup schedule's passphrase (PUT "
+                           "/api/v1/system/backups/schedule) first."));
     }
     const qint64 createdMs = m_clock.nowMs();
-    auto bytes = seal(*passphrase.value(), reason);
+    auto bytes = seal(passphrase.isEmpty() ? *scheduled.value() : passphrase, reason);
     if (!bytes) {
         return bytes.error();
     }

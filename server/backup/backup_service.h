@@ -13,6 +13,7 @@
 #include <QThreadPool>
 #include <QTimer>
 #include <functional>
+#include <memory>
 #include <vector>
 
 #include "accounts/accounts_service.h"
@@ -25,7 +26,9 @@
 
 namespace vigil::server {
 
+class FactoryDefaults;
 class SettingsRepository;
+class UpdateCatalogue;
 
 // One file in a backup folder, as its header describes it.
 struct BackupEntry {
@@ -94,6 +97,12 @@ public:
 
     JobBoard& jobs() { return m_jobs; }
 
+    // Factory defaults (SEC-1.1) and updates (SEC-1.4) live with the backup: the one makes a backup
+    // first, the other is kept in the settings a backup carries. The engine sets them once.
+    void setMaintenance(std::unique_ptr<FactoryDefaults> defaults, std::unique_ptr<UpdateCatalogue> updates);
+    FactoryDefaults* factoryDefaults() const { return m_factoryDefaults.get(); }
+    UpdateCatalogue* updates() const { return m_updates.get(); }
+
     core::Result<QList<BackupEntry>> list() const;
     // The path of a stored backup by file name; backup_not_found when there is none.
     core::Result<QString> pathOf(const QString& name) const;
@@ -104,10 +113,10 @@ public:
     // A backup job (kind "backup"); the file name is in its result once it succeeded.
     core::Result<core::model::Job> startBackup(const Actor& actor, const QString& passphrase,
                                                const QString& reason);
-    // Now, on this thread, with the schedule's passphrase: the hook for "back up before fixes" (the
-    // audit engine) and factory defaults. Returns the file's path. backup_passphrase_missing when no
-    // schedule passphrase is set.
-    core::Result<QString> backupNow(const QString& reason);
+    // Now, on this thread, with `passphrase` or (empty) the schedule's: the hook for "back up before
+    // fixes" (the audit engine) and factory defaults. Returns the file's path. backup_passphrase_missing
+    // when neither is set.
+    core::Result<QString> backupNow(const QString& reason, const QString& passphrase = {});
 
     // A restore job (kind "restore"): the whole file is checked, then the configuration replaced
     // and the services that keep it in memory reloaded. checkOnly: the checks alone, nothing changes.
@@ -149,6 +158,8 @@ private:
     JobBoard m_jobs;
     QThreadPool m_pool;
     QTimer m_tick;
+    std::unique_ptr<FactoryDefaults> m_factoryDefaults;
+    std::unique_ptr<UpdateCatalogue> m_updates;
 };
 
 }  // namespace vigil::server

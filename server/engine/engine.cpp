@@ -8,6 +8,8 @@
 
 #include "accounts/accounts_service.h"
 #include "backup/backup_service.h"
+#include "backup/factory_defaults.h"
+#include "backup/update_catalogue.h"
 #include "delivery/delivery_push.h"
 #include "delivery/delivery_service.h"
 #include "devices/devices_push.h"
@@ -348,7 +350,18 @@ BackupService* Engine::createBackup() {
     options.kdf = m_options.backupKdf;
     options.migrations = &serverMigrations();
     options.reloadServices = [this] { reloadConfiguration(); };
-    return new BackupService(*m_database, *m_settings, *m_accounts, *m_options.clock, options, this);
+    auto* backup = new BackupService(*m_database, *m_settings, *m_accounts, *m_options.clock, options, this);
+    FactoryDefaults::Options defaults;
+    defaults.migrations = &serverMigrations();
+    defaults.scratchFolder = options.scratchFolder;
+    defaults.defaultRecordingsPath = dataDir() + QStringLiteral("/recordings");
+    defaults.recording = m_recording;
+    defaults.reloadServices = options.reloadServices;
+    backup->setMaintenance(
+        std::make_unique<FactoryDefaults>(*m_database, *backup, *m_accounts, defaults),
+        std::make_unique<UpdateCatalogue>(*m_settings, *m_accounts, *m_options.clock, core::license::VendorKeys::builtIn(),
+                                          [this] { return m_devices->devices(); }));
+    return backup;
 }
 
 void Engine::reloadConfiguration() {

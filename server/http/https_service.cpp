@@ -15,6 +15,8 @@
 
 #include "accounts/accounts_routes.h"
 #include "backup/backup_routes.h"
+#include "backup/backup_service.h"
+#include "backup/maintenance_routes.h"
 #include "accounts/accounts_service.h"
 #include "delivery/delivery_routes.h"
 #include "devices/devices_routes.h"
@@ -130,7 +132,8 @@ QList<HttpsService::Route> HttpsService::buildRoutes() {
            mediaEncryptionRoutes(*m_engine.devices()) +
            networkLogRoutes(*m_engine.findChild<NetworkLog*>(QString(), Qt::FindDirectChildrenOnly),
                             *m_engine.accounts()) +
-           backupRoutes(*m_engine.backup());
+           backupRoutes(*m_engine.backup()) +
+           maintenanceRoutes(*m_engine.backup()->factoryDefaults(), *m_engine.backup()->updates());
 }
 
 QList<HttpsService::Route> HttpsService::systemRoutes() {

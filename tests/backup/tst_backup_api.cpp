@@ -252,7 +252,7 @@ private slots:
         // A later schema: refused before the passphrase is even tried.
         const int current = server::serverMigrations().back().version;
         QVERIFY(test::writeFileBytes(folder() + QStringLiteral("/later.vbk"),
-                         sealed(QJsonObject{{"tables", QJsonObject{}}}, current + 1)));
+                                     sealed(QJsonObject{{"tables", QJsonObject{}}}, current + 1)));
         job = restore(QStringLiteral("later.vbk"), QStringLiteral("wrong as well, but later"));
         QCOMPARE(job.value("error").toString(), QStringLiteral("backup_schema_newer"));
         QVERIFY(job.value("message").toString().contains(QString::number(current + 1)));

@@ -5,6 +5,7 @@
 //   activate --db codes.json --key key.pem --request req.json --out licence.json   offline activation
 //   deactivate --db codes.json --code CODE --reason TEXT
 //   list     --db codes.json                        the record of codes (JSON)
+//   manifest --key key.pem --in draft.json --out manifest.json   a signed update manifest (SEC-1.4)
 //   serve    --db codes.json --key key.pem [--address 127.0.0.1] [--port 0] [--ca-out ca.pem]
 //            the online activation endpoint over HTTPS; prints "listening https://host:port"
 
@@ -21,6 +22,7 @@
 #include "activation_server.h"
 #include "code_registry.h"
 #include "license/licence_document.h"
+#include "license/update_manifest_verifier.h"
 #include "security/certificate_authority.h"
 
 using namespace vigil;
@@ -75,6 +77,39 @@ int keygen(const QCommandLineParser& args) {
         return fail(error);
     }
     out() << "key id " << key->keyId() << "\npublic " << key->publicRaw.toBase64() << Qt::endl;
+    return 0;
+}
+
+// The draft is the manifest object ({platform, client, firmware[, issuedMs]}, update_manifest.h);
+// issuedMs defaults to now. The file written is what platforms import.
+int manifest(const QCommandLineParser& args) {
+    auto key = readKey(args.value(QStringLiteral("key")));
+    if (!key) {
+        return fail(key.error().message);
+    }
+    auto draft = readFile(args.value(QStringLiteral("in")));
+    if (!draft) {
+        return fail(draft.error().message);
+    }
+    QJsonObject body = QJsonDocument::fromJson(draft.value()).object();
+    if (!body.contains(QStringLiteral("issuedMs"))) {
+        body.insert(QStringLiteral("issuedMs"), QDateTime::currentMSecsSinceEpoch());
+    }
+    const QJsonObject file{{QStringLiteral("format"), QLatin1String(core::license::UpdateManifest::kFormat)},
+                           {QStringLiteral("version"), core::license::UpdateManifest::kVersion},
+                           {QStringLiteral("manifest"), body}};
+    auto parsed = core::license::UpdateManifest::parse(QJsonDocument(file).toJson());
+    if (!parsed) {
+        return fail(parsed.error().message);
+    }
+    if (core::Status signedNow = core::license::UpdateManifestVerifier::sign(parsed.value(), key.value()); !signedNow) {
+        return fail(signedNow.error().message);
+    }
+    QString error;
+    if (!writeFile(args.value(QStringLiteral("out")), parsed->toFile(), false, &error)) {
+        return fail(error);
+    }
+    out() << "update manifest " << args.value(QStringLiteral("out")) << " signed by " << key->keyId() << Qt::endl;
     return 0;
 }
 
@@ -209,14 +244,16 @@ int main(int argc, char* argv[]) {
     QCoreApplication::setApplicationName(QStringLiteral("vigil-license"));
     QCommandLineParser args;
     args.setApplicationDescription(QStringLiteral("The vendor's side of Vigil licensing: keys, activation codes, "
-                                                  "activation files and the online activation endpoint."));
+                                                  "activation files, the online activation endpoint and signed "
+                                                  "update manifests."));
     args.addHelpOption();
-    args.addPositionalArgument(QStringLiteral("command"), QStringLiteral("keygen | issue | activate | deactivate | list | serve"));
+    args.addPositionalArgument(QStringLiteral("command"), QStringLiteral("keygen | issue | activate | deactivate | list | manifest | serve"));
     args.addOptions({
         {QStringLiteral("db"), QStringLiteral("The code registry (JSON)."), QStringLiteral("file")},
         {QStringLiteral("key"), QStringLiteral("The signing key (PEM)."), QStringLiteral("file")},
         {QStringLiteral("out"), QStringLiteral("Where to write."), QStringLiteral("file")},
         {QStringLiteral("request"), QStringLiteral("A request file."), QStringLiteral("file")},
+        {QStringLiteral("in"), QStringLiteral("An update manifest draft (JSON)."), QStringLiteral("file")},
         {QStringLiteral("kind"), QStringLiteral("standard | upgrade | renewal | capacity."), QStringLiteral("kind"),
          QStringLiteral("standard")},
         {QStringLiteral("edition"), QStringLiteral("express | pro."), QStringLiteral("edition")},
@@ -236,6 +273,10 @@ int main(int argc, char* argv[]) {
     const QString command = args.positionalArguments().value(0);
     if (command == QLatin1String("keygen")) {
         return args.isSet(QStringLiteral("out")) ? keygen(args) : fail(QStringLiteral("keygen needs --out"));
+    }
+    if (command == QLatin1String("manifest")) {
+        const bool complete = args.isSet(QStringLiteral("key")) && args.isSet(QStringLiteral("in")) && args.isSet(QStringLiteral("out"));
+        return complete ? manifest(args) : fail(QStringLiteral("manifest needs --key, --in and --out"));
     }
     if (!args.isSet(QStringLiteral("db"))) {
         return fail(QStringLiteral("%1 needs --db (the code registry)").arg(command.isEmpty() ? QStringLiteral("a command") : command));
