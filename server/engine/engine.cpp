@@ -370,8 +370,13 @@ void Engine::reloadConfiguration() {
         qCWarning(lcEngine).noquote() << "event rules did not reload after the restore:" << reloaded.error().message;
     }
     // Each of these reads its part of the configuration when it starts.
+    Service* networkLog = service(QLatin1String(NetworkLog::kId));
     for (Service* service : {static_cast<Service*>(m_licence), static_cast<Service*>(m_devices),
-                             static_cast<Service*>(m_recording), static_cast<Service*>(m_events)}) {
+                             static_cast<Service*>(m_recording), static_cast<Service*>(m_events),
+                             static_cast<Service*>(m_time), networkLog}) {
+        if (!service) {
+            continue;
+        }
         if (Status restarted = service->restart(); !restarted) {
             qCWarning(lcEngine).noquote() << service->id() << "did not restart after the restore:"
                                           << restarted.error().message;
