@@ -7,6 +7,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QApplication>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQmlContext>
@@ -16,6 +17,7 @@
 
 #include "app_logging.h"
 #include "engine/headless_runner.h"
+#include "interface_language.h"
 #include "platform/data_location.h"
 #include "platform/shutdown_signals.h"
 #include "player/video_player.h"
@@ -140,7 +142,9 @@ int main(int argc, char* argv[]) {
 
     // Basic is fully customisable and always installed; Fusion or Material may not be.
     QQuickStyle::setStyle(QStringLiteral("Basic"));
-    QGuiApplication app(argc, argv);
+    // QApplication, not QGuiApplication: Qt Charts' QML types (the Home page's live charts) draw
+    // through the Graphics View framework, which needs it.
+    QApplication app(argc, argv);
     setIdentity();
     const std::optional<Options> options = parseOptions(app);
     if (!options) {
@@ -159,7 +163,11 @@ int main(int argc, char* argv[]) {
 
     vigil::app::VideoPlayer::registerQmlTypes();
     vigil::app::Workstation workstation(location);
+    // The language before the first screen: the sign-in form shows in the one chosen last time.
+    workstation.interfaceLanguage()->restore();
     QQmlApplicationEngine engine;
+    QObject::connect(&workstation, &vigil::app::Workstation::languageChanged, &engine,
+                     &QQmlEngine::retranslate);
     // Qt 6.4 does not search the resource root for modules; Vigil.UI lives at qrc:/Vigil/UI.
     engine.addImportPath(QStringLiteral("qrc:/"));
     engine.rootContext()->setContextProperty(QStringLiteral("workstation"), &workstation);

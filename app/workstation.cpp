@@ -1,16 +1,21 @@
 #include "workstation.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
-#include <QStandardPaths>
 #include <QVariantMap>
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "app_logging.h"
 #include "client/devices_api.h"
 #include "device_list_model.h"
+#include "client_settings.h"
 #include "device_tree_model.h"
 #include "embedded_engine.h"
+#include "health_history.h"
+#include "local_files_model.h"
 #include "engine/engine.h"
 #include "live_view.h"
 #include "model/permissions.h"
@@ -27,6 +32,7 @@
 #include "session_controller.h"
 #include "session_list_model.h"
 #include "site_list_model.h"
+#include "interface_language.h"
 #include "user_list_model.h"
 
 namespace vigil::app {
@@ -82,16 +88,30 @@ constexpr PageEntry kPages[] = {
     {"licence", QT_TRANSLATE_NOOP("Workstation", "Licence"), "Ctrl+9", core::model::Permissions::kSystemSettings},
     {"devices", QT_TRANSLATE_NOOP("Workstation", "Devices"), "Ctrl+0", core::model::Permissions::kDeviceConfig},
     {"events", QT_TRANSLATE_NOOP("Workstation", "Event Center"), "Ctrl+E", core::model::Permissions::kEventHandling},
+    {"files", QT_TRANSLATE_NOOP("Workstation", "Local files"), "Ctrl+Shift+F", ""},
+    {"settings", QT_TRANSLATE_NOOP("Workstation", "Settings"), "Ctrl+,", ""},
     {"sites", QT_TRANSLATE_NOOP("Workstation", "Sites"), "Ctrl+2", nullptr},
 };
 
-// Snapshots go to the user's pictures (a portable installation keeps them beside itself).
-QString snapshotFolder(const core::platform::DataLocation& location) {
-    const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    if (location.portable || pictures.isEmpty()) {
-        return location.clientDir() + QStringLiteral("/snapshots");
+// The titles are marked in the context "Workstation" (QT_TRANSLATE_NOOP above), which is not the
+// class's own tr() context ("vigil::app::Workstation").
+QString pageName(const PageEntry& entry) {
+    return QCoreApplication::translate("Workstation", entry.title);
+}
+
+// The rail's key hint; the pages the operator may give other keys show the keys in force.
+QString pageHint(const PageEntry& entry, const ClientSettings& settings) {
+    const QString id = QString::fromLatin1(entry.id);
+    if (id == QLatin1String("files")) {
+        return settings.shortcut(QStringLiteral("localFiles"));
     }
-    return pictures + QStringLiteral("/Vigil");
+    if (id == QLatin1String("settings")) {
+        return settings.shortcut(QStringLiteral("settings"));
+    }
+    if (id == QLatin1String("events")) {
+        return settings.shortcut(QStringLiteral("eventCenter"));
+    }
+    return QString::fromLatin1(entry.hint);
 }
 
 const PageEntry* findPage(const QString& id) {
@@ -122,16 +142,26 @@ Workstation::Workstation(core::platform::DataLocation location, QObject* parent)
       m_securityLog(new SecurityLogModel(m_client, this)),
       m_securitySettings(new SecuritySettingsModel(m_client, m_session, this)),
       m_devicesApi(new core::client::DevicesApi(m_client, this)),
+      m_clientSettings(new ClientSettings(m_location, this)),
+      m_language(new InterfaceLanguage(m_clientSettings, this)),
+      m_localFiles(new LocalFilesModel(m_clientSettings, this)),
+      m_healthHistory(new HealthHistory(this)),
       m_deviceTree(new DeviceTreeModel(this)),
-      m_live(new LiveView(m_client, m_devicesApi, snapshotFolder(m_location), this)),
+      m_live(new LiveView(m_client, m_devicesApi, m_clientSettings->snapshotFolder(), this)),
       m_licence(new LicenceModel(m_client, this)),
       m_devices(new DeviceListModel(m_devicesApi, this)),
-      m_playback(new PlaybackController(m_client, m_session, PlaybackController::defaultExportFolder(m_location), this)),
+      m_playback(new PlaybackController(m_client, m_session, m_clientSettings->exportFolder(), this)),
       m_eventCenter(new EventCenterModel(m_client, this)),
       m_eventRules(new EventRuleModel(m_client, this)) {
     m_deviceTree->follow(m_devicesApi);
     connect(m_deviceTree, &DeviceTreeModel::channelsChanged, this,
             [this] { m_live->setChannelNames(m_deviceTree->channelNames()); });
+    // Snapshots go where the workstation's settings say (CLI-3).
+    connect(m_clientSettings, &ClientSettings::foldersChanged, this,
+            [this] {
+                m_live->setSnapshotFolder(m_clientSettings->snapshotFolder());
+                m_playback->setExportFolder(m_clientSettings->exportFolder());
+            });
     if (!m_trust->loadProblem().isEmpty()) {
         qCWarning(lcApp).noquote() << m_trust->loadProblem();
     }
@@ -152,6 +182,17 @@ Workstation::Workstation(core::platform::DataLocation location, QObject* parent)
     connect(m_session, &SessionController::loggedIn, this, &Workstation::onLoggedIn);
     connect(m_session, &SessionController::loggedOut, this, &Workstation::onLoggedOut);
     connect(m_session, &SessionController::stateChanged, this, &Workstation::screenChanged);
+    // Texts made here in C++ are sent again in the new language (QML's own: QQmlEngine::retranslate).
+    connect(m_language, &InterfaceLanguage::changed, this, [this] {
+        emit languageChanged();
+        emit siteChanged();
+        emit connectionChanged();
+        emit pageChanged();
+        emit pagesChanged();
+        emit infoChanged();
+        emit healthChanged();
+    });
+    connect(m_clientSettings, &ClientSettings::shortcutsChanged, this, &Workstation::pagesChanged);
     connect(m_client, &ApiClient::eventsConnectedChanged, this, [this](bool connected) {
         emit connectionChanged();
         if (connected && m_session->isSignedIn()) {
@@ -221,6 +262,60 @@ QObject* Workstation::eventCenter() const {
 
 QObject* Workstation::eventRules() const {
     return m_eventRules;
+}
+
+QObject* Workstation::clientSettings() const {
+    return m_clientSettings;
+}
+
+QObject* Workstation::language() const {
+    return m_language;
+}
+
+QObject* Workstation::localFiles() const {
+    return m_localFiles;
+}
+
+QObject* Workstation::healthHistory() const {
+    return m_healthHistory;
+}
+
+// --- event counts (the top bar's alarm counter, Home) ------------------------------------------------
+
+QVariantMap Workstation::eventCounts() const {
+    return QVariantMap{{QStringLiteral("available"), m_hasEventCounts},
+                       {QStringLiteral("total"), m_eventsTotal},
+                       {QStringLiteral("handled"), m_eventsHandled},
+                       {QStringLiteral("pending"), m_eventsPending}};
+}
+
+void Workstation::setEventCounts(qint64 total, qint64 handled, qint64 pending) {
+    m_hasEventCounts = true;
+    m_eventsTotal = total;
+    m_eventsHandled = handled;
+    m_eventsPending = static_cast<int>(std::clamp<qint64>(pending, 0, std::numeric_limits<int>::max()));
+    emit eventCountsChanged();
+}
+
+QVariantMap Workstation::deviceCounts() const {
+    return QVariantMap{{QStringLiteral("available"), m_hasDeviceCounts},
+                       {QStringLiteral("total"), m_devicesTotal},
+                       {QStringLiteral("online"), m_devicesOnline},
+                       {QStringLiteral("offline"), m_devicesTotal - m_devicesOnline}};
+}
+
+QString Workstation::recordingStorageNote() const {
+    if (!m_recordingStorageProblem.isEmpty()) {
+        return m_recordingStorageProblem;
+    }
+    return m_session->isSignedIn() ? tr("no figures yet") : QString();
+}
+
+void Workstation::clearEventCounts() {
+    m_hasEventCounts = false;
+    m_eventsTotal = m_eventsHandled = 0;
+    m_eventsPending = 0;
+    emit eventCountsChanged();
 }
 
 // --- site and connection ---------------------------------------------------------------------------
@@ -307,7 +402,7 @@ QString Workstation::pageTitle() const {
     if (m_page == QLatin1String("home")) {
         return tr("Overview");
     }
-    return entry ? tr(entry->title) : QString();
+    return entry ? pageName(*entry) : QString();
 }
 
 QVariantList Workstation::pages() const {
@@ -319,8 +414,8 @@ QVariantList Workstation::pages() const {
             continue;
         }
         list.append(QVariantMap{{QStringLiteral("id"), id},
-                                {QStringLiteral("title"), tr(entry.title)},
-                                {QStringLiteral("hint"), QString::fromLatin1(entry.hint)}});
+                                {QStringLiteral("title"), pageName(entry)},
+                                {QStringLiteral("hint"), pageHint(entry, *m_clientSettings)}});
     }
     return list;
 }
@@ -359,6 +454,8 @@ void Workstation::refreshPage() {
     } else if (m_page == QLatin1String("events")) {
         m_eventCenter->refresh();
         m_eventRules->refresh();
+    } else if (m_page == QLatin1String("files")) {
+        m_localFiles->refresh();
     }
 }
 
@@ -404,8 +501,10 @@ void Workstation::onLoggedOut() {
 void Workstation::resetSiteData() {
     m_info.reset();
     m_health.reset();
+    m_healthHistory->clear();
     m_loggedHealth = false;
     m_services->clear();
+    clearEventCounts();
     emit infoChanged();
     emit healthChanged();
 }
@@ -604,6 +703,7 @@ void Workstation::applyInfo(const core::model::SystemInfo& info) {
 
 void Workstation::applyHealth(const core::model::HealthSnapshot& health) {
     m_health = health;
+    m_healthHistory->add(health);
     if (!m_loggedHealth) {
         m_loggedHealth = true;
         qCInfo(lcApp).noquote() << "home: health received from" << m_siteAddress;

@@ -13,6 +13,7 @@
 
 #include <QObject>
 #include <QVariantList>
+#include <QVariantMap>
 #include <memory>
 
 #include "client/api_client.h"
@@ -26,12 +27,15 @@ class DevicesApi;
 
 namespace vigil::app {
 
+class ClientSettings;
 class DeviceListModel;
 class DeviceTreeModel;
 class EventCenterModel;
 class EventRuleModel;
 class EmbeddedEngine;
+class HealthHistory;
 class LiveView;
+class LocalFilesModel;
 class PasswordStrength;
 class PlaybackController;
 class RoleListModel;
@@ -42,6 +46,7 @@ class ServiceListModel;
 class SessionController;
 class SessionListModel;
 class SiteListModel;
+class InterfaceLanguage;
 class UserListModel;
 
 class Workstation : public QObject {
@@ -106,6 +111,22 @@ class Workstation : public QObject {
     Q_PROPERTY(QObject* playback READ playback CONSTANT)
     Q_PROPERTY(QObject* eventCenter READ eventCenter CONSTANT)
     Q_PROPERTY(QObject* eventRules READ eventRules CONSTANT)
+    // Shell (CLI-2, CLI-3): this workstation's settings, the interface language, the alarm counter
+    // of the top bar and the Home page's event counts.
+    Q_PROPERTY(QObject* clientSettings READ clientSettings CONSTANT)
+    Q_PROPERTY(QObject* language READ language CONSTANT)
+    Q_PROPERTY(QObject* localFiles READ localFiles CONSTANT)
+    // The last minutes of health samples for the Home page's charts (health_history.h).
+    Q_PROPERTY(QObject* healthHistory READ healthHistory CONSTANT)
+    Q_PROPERTY(int pendingAlarms READ pendingAlarms NOTIFY eventCountsChanged)
+    // {available, total, handled, pending}; available is false until the events service feeds it.
+    Q_PROPERTY(QVariantMap eventCounts READ eventCounts NOTIFY eventCountsChanged)
+    // {available, total, online, offline} from the devices API.
+    Q_PROPERTY(QVariantMap deviceCounts READ deviceCounts NOTIFY deviceCountsChanged)
+    // Recording storage locations from /api/v1/recording/storage: [{label, path, recordingValue,
+    // recordingUnit, caption, usedFraction, status}]; the note says why it is empty.
+    Q_PROPERTY(QVariantList recordingStorage READ recordingStorage NOTIFY recordingStorageChanged)
+    Q_PROPERTY(QString recordingStorageNote READ recordingStorageNote NOTIFY recordingStorageChanged)
 
 public:
     static constexpr double kCpuWarningPercent = 90.0;
@@ -179,6 +200,22 @@ public:
     QObject* playback() const;
     QObject* eventCenter() const;
     QObject* eventRules() const;
+    QObject* clientSettings() const;
+    QObject* language() const;
+    QObject* localFiles() const;
+    QObject* healthHistory() const;
+    ClientSettings* settings() const { return m_clientSettings; }
+    InterfaceLanguage* interfaceLanguage() const { return m_language; }
+
+    int pendingAlarms() const { return m_eventsPending; }
+    QVariantMap eventCounts() const;
+    // The hook for the event center's model (issue 6): the site's alarm counts, from its answer and
+    // its pushes. The top bar's counter shows `pending`.
+    void setEventCounts(qint64 total, qint64 handled, qint64 pending);
+    void clearEventCounts();
+    QVariantMap deviceCounts() const;
+    QVariantList recordingStorage() const { return m_recordingStorage; }
+    QString recordingStorageNote() const;
 
     // Size formatting for tiles: 5637144576 -> "5.2" and "GB"; "—" while there is no figure.
     Q_INVOKABLE QString sizeValue(qint64 bytes) const;
@@ -203,6 +240,11 @@ signals:
     void screenChanged();
     void infoChanged();
     void healthChanged();
+    void eventCountsChanged();
+    void deviceCountsChanged();
+    void recordingStorageChanged();
+    // The interface language changed: main.cpp retranslates the QML engine.
+    void languageChanged();
 
 private:
     void setConnectionState(const QString& state, const QString& errorMessage = {},
@@ -234,6 +276,10 @@ private:
     SecurityLogModel* m_securityLog;
     SecuritySettingsModel* m_securitySettings;
     core::client::DevicesApi* m_devicesApi;
+    ClientSettings* m_clientSettings;
+    InterfaceLanguage* m_language;
+    LocalFilesModel* m_localFiles;
+    HealthHistory* m_healthHistory;
     DeviceTreeModel* m_deviceTree;
     LiveView* m_live;
     LicenceModel* m_licence;
@@ -254,6 +300,15 @@ private:
     std::optional<core::model::SystemInfo> m_info;
     std::optional<core::model::HealthSnapshot> m_health;
     bool m_loggedHealth = false;
+    bool m_hasEventCounts = false;
+    qint64 m_eventsTotal = 0;
+    qint64 m_eventsHandled = 0;
+    int m_eventsPending = 0;
+    bool m_hasDeviceCounts = false;
+    int m_devicesTotal = 0;
+    int m_devicesOnline = 0;
+    QVariantList m_recordingStorage;
+    QString m_recordingStorageProblem;  // why there are no figures (no permission, an error)
 };
 
 }  // namespace vigil::app

@@ -61,9 +61,9 @@ QtObject {
     readonly property FontMetrics metrics: FontMetrics {
         font: Qt.application.font
     }
-    // One line of body text; every size below is a multiple of it. Never below 16 px so a 1080p
-    // console stays readable from a desk's distance.
-    readonly property real unit: Math.max(16, Math.ceil(metrics.height))
+    // One line of body text; every size below is a multiple of it. Never below 18 px so a 1080p
+    // console stays readable from a few metres (small print 14 px, body text 16 px, figures 41 px).
+    readonly property real unit: Math.max(18, Math.ceil(metrics.height))
 
     readonly property int fontSmall: Math.round(unit * 0.75)
     readonly property int fontBody: Math.round(unit * 0.875)
@@ -77,7 +77,7 @@ QtObject {
     readonly property int pagePadding: Math.round(unit * 1.5)
     readonly property int radius: Math.round(unit * 0.375)
     readonly property int controlHeight: Math.round(unit * 2.25)
-    readonly property int railWidth: Math.round(unit * 5.5)
+    readonly property int railWidth: Math.round(unit * 6)
     readonly property int headerHeight: Math.round(unit * 3.5)
     readonly property int tileWidth: Math.round(unit * 16)
     readonly property int tileHeight: Math.round(unit * 8)
@@ -86,4 +86,9 @@ QtObject {
     readonly property int formWidth: Math.round(unit * 26)
     readonly property int listWidth: Math.round(unit * 30)
     readonly property int rowHeight: Math.round(unit * 3)
+    readonly property int iconSize: Math.round(unit * 1.125)
+    readonly property int iconLarge: Math.round(unit * 1.375)
+    readonly property int chartHeight: Math.round(unit * 13)
+    readonly property int thumbnailWidth: Math.round(unit * 16)
+    readonly property int tooltipDelay: 500
 }

@@ -42,6 +42,10 @@ packages=(
   iproute2
   # tests: rsyslog with its TLS driver as the syslog peer of event rules (RFC 5424 over TLS)
   rsyslog rsyslog-gnutls
+  # workstation shell: Material Design icons (bundled into the resources at build time), Qt Charts
+  # (Home's live charts), lupdate/lrelease (translations/), a CJK font so Chinese renders
+  fonts-materialdesignicons-webfont qt6-charts-dev qml6-module-qtcharts qt6-l10n-tools qt6-tools-dev
+  fonts-wqy-microhei
 )
 # tests: npm for the reference ONVIF client (npm `onvif`). Only when no npm exists: a Node.js from
 # another source (nodesource) brings its own npm and conflicts with Debian's package.

@@ -68,12 +68,11 @@ PlaybackController::PlaybackController(ApiClient* client, SessionController* ses
 
 PlaybackController::~PlaybackController() = default;
 
-QString PlaybackController::defaultExportFolder(const core::platform::DataLocation& location) {
-    const QString videos = QStandardPaths::writableLocation(QStandardPaths::MoviesLocation);
-    if (location.portable || videos.isEmpty()) {
-        return location.root + QStringLiteral("/exports");
+void PlaybackController::setExportFolder(const QString& folder) {
+    if (folder != m_exports->folder()) {
+        m_exports->setFolder(folder);
+        emit exportFolderChanged();
     }
-    return videos + QStringLiteral("/Vigil");
 }
 
 QObject* PlaybackController::exports() const {

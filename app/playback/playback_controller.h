@@ -61,9 +61,8 @@ public:
                        QObject* parent = nullptr);
     ~PlaybackController() override;
 
-    // Where exported clips are saved: "Vigil" in the user's videos folder, or "exports" beside the
-    // data of a portable workstation (it must travel with it).
-    static QString defaultExportFolder(const core::platform::DataLocation& location);
+    // Where exported clips are saved (the client settings' export folder, CLI-3).
+    void setExportFolder(const QString& folder);
 
     QVariantList channels() const { return m_channels; }
     QStringList selectedChannels() const { return m_selected; }

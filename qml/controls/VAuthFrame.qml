@@ -13,6 +13,9 @@ Rectangle {
     property string siteName
     property string siteDetail
     property int cardWidth: Theme.formWidth + 2 * Theme.pagePadding
+    // The interface language can be changed here, before anyone signs in (CLI-1); it is remembered.
+    // The selector is the top bar's last item, so it stays in one place whatever the site is called.
+    property bool showLanguage: true
     default property alias content: form.data
 
     color: Theme.background
@@ -49,6 +52,29 @@ Rectangle {
                 text: frame.siteDetail
                 font.pixelSize: Theme.fontSmall
                 color: Theme.textMuted
+            }
+        }
+        Row {
+            Layout.alignment: Qt.AlignVCenter
+            visible: frame.showLanguage
+            spacing: Theme.spacing
+
+            VIcon {
+                anchors.verticalCenter: parent.verticalCenter
+                icon: Icons.language
+                size: Theme.iconLarge
+                color: Theme.textMuted
+            }
+            VComboBox {
+                objectName: "languageSelector"
+                anchors.verticalCenter: parent.verticalCenter
+                width: Math.round(Theme.unit * 9)
+                model: workstation.language.available
+                currentId: workstation.language.current
+                box.Accessible.name: qsTr("Language")
+                // A click here must not take the keyboard from the form's field.
+                box.focusPolicy: Qt.NoFocus
+                onActivated: id => workstation.language.select(id)
             }
         }
     }

@@ -3,9 +3,11 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import Vigil.UI
 
-// Overview of the connected server: host load, storage, uptime, identity and services. Every figure
-// comes from `workstation` (C++), formatted there; pushes over the WebSocket update it live. Tiles
-// share one column grid so every section lines up, whatever the window width.
+// Overview of the connected site (CLI-2): devices (total/online/offline), events (total/handled/
+// pending), recording storage, the server's CPU, memory and network as live charts, then host
+// figures, disks, uptime, identity and services. Every figure comes from `workstation` (C++),
+// formatted there; pushes over the WebSocket update it live. Tiles share one column grid so every
+// section lines up, whatever the window width.
 Flickable {
     id: page
 
@@ -88,6 +90,121 @@ Flickable {
                         : qsTr("Not connected. Choose a site on the Sites page (Ctrl+2).")
                 font.pixelSize: Theme.fontBody
                 color: Theme.textMuted
+            }
+        }
+
+        Section {
+            width: parent.width
+            title: qsTr("Site")
+
+            Flow {
+                width: parent.width
+                spacing: Theme.padding
+
+                VTile {
+                    objectName: "devicesTile"
+                    readonly property var counts: workstation.deviceCounts
+                    width: page.tileWidth
+                    title: qsTr("Devices")
+                    value: counts.available ? counts.total : "—"
+                    caption: counts.available ? qsTr("%1 online · %2 offline").arg(counts.online).arg(counts.offline)
+                                              : qsTr("no device list yet")
+                    status: !counts.available ? "offline" : counts.offline > 0 ? "warning" : "ok"
+                    fill: counts.available && counts.total > 0 ? counts.online / counts.total : -1
+                }
+                VTile {
+                    objectName: "eventsTile"
+                    readonly property var counts: workstation.eventCounts
+                    width: page.tileWidth
+                    title: qsTr("Events waiting")
+                    value: counts.available ? counts.pending : "—"
+                    caption: counts.available ? qsTr("%1 in all · %2 handled").arg(counts.total).arg(counts.handled)
+                                              : qsTr("no event center yet")
+                    status: !counts.available ? "offline" : counts.pending > 0 ? "alarm" : "ok"
+                }
+                Repeater {
+                    model: workstation.recordingStorage
+
+                    VTile {
+                        required property var modelData
+                        width: page.tileWidth
+                        title: modelData.label
+                        value: modelData.recordingValue
+                        unit: modelData.recordingUnit
+                        caption: modelData.caption
+                        status: modelData.status
+                        fill: modelData.usedFraction
+                    }
+                }
+                VTile {
+                    visible: workstation.recordingStorage.length === 0
+                    width: page.tileWidth
+                    title: qsTr("Recordings")
+                    value: "—"
+                    caption: workstation.recordingStorageNote
+                    status: "offline"
+                }
+            }
+        }
+
+        Section {
+            id: loadSection
+            width: parent.width
+            title: qsTr("Server load, last 5 minutes")
+
+            readonly property var history: workstation.healthHistory
+            readonly property real chartWidth: Math.floor((page.bodyWidth - 2 * Theme.padding) / 3)
+
+            Flow {
+                width: parent.width
+                spacing: Theme.padding
+
+                VLiveChart {
+                    objectName: "cpuChart"
+                    width: loadSection.chartWidth
+                    title: qsTr("Processor")
+                    valueText: workstation.cpuText
+                    unit: "%"
+                    status: workstation.cpuStatus
+                    model: loadSection.history
+                    column: 1
+                    seriesName: qsTr("CPU")
+                    windowStart: loadSection.history.windowStart
+                    windowEnd: loadSection.history.windowEnd
+                }
+                VLiveChart {
+                    objectName: "memoryChart"
+                    width: loadSection.chartWidth
+                    title: qsTr("Memory used")
+                    valueText: workstation.hasHealth && workstation.memoryTotalBytes > 0
+                               ? Math.round(100 * workstation.memoryUsedBytes / workstation.memoryTotalBytes) : "—"
+                    unit: "%"
+                    status: workstation.memoryStatus
+                    model: loadSection.history
+                    column: 2
+                    lineColor: Theme.warning
+                    seriesName: qsTr("Memory")
+                    windowStart: loadSection.history.windowStart
+                    windowEnd: loadSection.history.windowEnd
+                }
+                VLiveChart {
+                    objectName: "networkChart"
+                    width: loadSection.chartWidth
+                    title: qsTr("Network")
+                    valueText: workstation.hasHealth
+                               ? qsTr("↓%1 ↑%2").arg(loadSection.history.latestRxMbps.toFixed(1)).arg(loadSection.history.latestTxMbps.toFixed(1))
+                               : "—"
+                    unit: qsTr("Mbit/s")
+                    status: workstation.hasHealth ? "ok" : "offline"
+                    model: loadSection.history
+                    column: 3
+                    secondColumn: 4
+                    seriesName: qsTr("received")
+                    secondName: qsTr("sent")
+                    yMax: loadSection.history.networkMax
+                    windowStart: loadSection.history.windowStart
+                    windowEnd: loadSection.history.windowEnd
+                }
             }
         }
 

@@ -12,6 +12,8 @@ ApplicationWindow {
 
     readonly property var session: workstation.session
     readonly property bool active: session.state === "active"
+    readonly property var settings: workstation.clientSettings
+    readonly property bool hasEventCenter: workstation.pages.some(entry => entry.id === "events")
 
     width: 1920
     height: 1080
@@ -71,19 +73,44 @@ ApplicationWindow {
         sequence: "Ctrl+P"
         page: "playback"
     }
-    PageShortcut {
-        sequence: "Ctrl+E"
-        page: "events"
+    // The common actions' keys come from the client settings (the operator may change them).
+    readonly property var keys: settings.keys
+    function showEvents() {
+        workstation.showPage("events")
     }
+    function toggleFullScreen() {
+        window.visibility === Window.FullScreen ? window.showNormal() : window.showFullScreen()
+    }
+
     Shortcut {
-        sequence: "Ctrl+L"
+        sequence: window.keys.lock
         context: Qt.ApplicationShortcut
         enabled: window.active
         onActivated: window.session.lock()
     }
     Shortcut {
-        sequence: "F11"
-        onActivated: window.visibility === Window.FullScreen ? window.showNormal() : window.showFullScreen()
+        sequence: window.keys.fullScreen
+        onActivated: window.toggleFullScreen()
+    }
+    Shortcut {
+        sequence: window.keys.alarmSound
+        enabled: window.session.state !== "locked"
+        onActivated: window.settings.toggleAlarmSound()
+    }
+    Shortcut {
+        sequence: window.keys.eventCenter
+        enabled: window.active
+        onActivated: window.showEvents()
+    }
+    Shortcut {
+        sequence: window.keys.localFiles
+        enabled: window.active
+        onActivated: workstation.showPage("files")
+    }
+    Shortcut {
+        sequence: window.keys.settings
+        enabled: window.active
+        onActivated: workstation.showPage("settings")
     }
     Shortcut {
         sequence: StandardKey.Quit
@@ -184,6 +211,7 @@ ApplicationWindow {
                             width: parent.width
                             text: modelData.title
                             hint: modelData.hint
+                            glyph: Icons.forPage(modelData.id)
                             current: workstation.page === modelData.id
                             onClicked: workstation.showPage(modelData.id)
                         }
@@ -272,6 +300,44 @@ ApplicationWindow {
                             }
                         }
 
+                        // Alarm counter, alarm sound and lock (CLI-2): large icons, readable from afar.
+                        Row {
+                            Layout.alignment: Qt.AlignVCenter
+                            spacing: Theme.spacing
+                            visible: window.active
+
+                            VIconButton {
+                                objectName: "alarmCounter"
+                                glyph: workstation.pendingAlarms > 0 ? Icons.alarmActive : Icons.alarm
+                                glyphColor: workstation.pendingAlarms > 0 ? Theme.alarm : Theme.text
+                                badge: workstation.pendingAlarms
+                                enabled: window.hasEventCenter
+                                tip: workstation.pendingAlarms > 1
+                                     ? qsTr("%1 alarms waiting: open the Event Center").arg(workstation.pendingAlarms)
+                                     : workstation.pendingAlarms === 1 ? qsTr("1 alarm waiting: open the Event Center")
+                                                                        : qsTr("No alarms waiting: open the Event Center")
+                                shortcutHint: window.keys.eventCenter
+                                onClicked: window.showEvents()
+                            }
+                            VIconButton {
+                                objectName: "alarmSound"
+                                glyph: window.settings.alarmSound ? Icons.soundOn : Icons.soundOff
+                                glyphColor: window.settings.alarmSound ? Theme.text : Theme.warning
+                                active: !window.settings.alarmSound
+                                tip: window.settings.alarmSound ? qsTr("Alarm sound is on: turn it off")
+                                                                : qsTr("Alarm sound is off: turn it on")
+                                shortcutHint: window.keys.alarmSound
+                                onClicked: window.settings.toggleAlarmSound()
+                            }
+                            VIconButton {
+                                objectName: "lockButton"
+                                glyph: Icons.lock
+                                tip: qsTr("Lock the workstation")
+                                shortcutHint: window.keys.lock
+                                onClicked: window.session.lock()
+                            }
+                        }
+
                         // The user menu: who is signed in, and what they can do about their session.
                         AbstractButton {
                             id: userButton
@@ -336,24 +402,34 @@ ApplicationWindow {
                                 padding: 4
 
                                 background: Rectangle {
-                                    implicitWidth: Math.round(Theme.unit * 16)
+                                    implicitWidth: Math.round(Theme.unit * 21)
                                     radius: Theme.radius
                                     color: Theme.panelRaised
                                     border.color: Theme.border
                                 }
 
                                 VMenuItem {
+                                    glyph: Icons.password
                                     text: qsTr("Change password…")
                                     onTriggered: changePassword.open()
                                 }
                                 VMenuItem {
-                                    text: qsTr("Lock workstation")
-                                    shortcutText: "Ctrl+L"
-                                    onTriggered: window.session.lock()
+                                    glyph: Icons.settings
+                                    text: qsTr("Workstation settings")
+                                    shortcutText: window.keys.settings
+                                    onTriggered: workstation.showPage("settings")
                                 }
                                 VMenuItem {
-                                    text: qsTr("Sign out")
-                                    onTriggered: window.session.logout()
+                                    glyph: Icons.files
+                                    text: qsTr("Local files")
+                                    shortcutText: window.keys.localFiles
+                                    onTriggered: workstation.showPage("files")
+                                }
+                                VMenuItem {
+                                    glyph: Icons.lock
+                                    text: qsTr("Lock workstation")
+                                    shortcutText: window.keys.lock
+                                    onTriggered: window.session.lock()
                                 }
                                 MenuSeparator {
                                     contentItem: Rectangle {
@@ -362,8 +438,15 @@ ApplicationWindow {
                                     }
                                 }
                                 VMenuItem {
+                                    glyph: Icons.about
                                     text: qsTr("About Vigil")
                                     onTriggered: about.open()
+                                }
+                                VMenuItem {
+                                    objectName: "signOutItem"
+                                    glyph: Icons.signOut
+                                    text: qsTr("Sign out")
+                                    onTriggered: window.session.logout()
                                 }
                             }
                         }
@@ -412,7 +495,7 @@ ApplicationWindow {
                 StackLayout {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    currentIndex: ["home", "sites", "users", "roles", "online", "log", "security", "live", "licence", "devices", "playback", "events"].indexOf(workstation.page)
+                    currentIndex: ["home", "sites", "users", "roles", "online", "log", "security", "live", "licence", "devices", "playback", "events", "files", "settings"].indexOf(workstation.page)
 
                     HomePage {}
                     SitePage {}
@@ -455,6 +538,14 @@ ApplicationWindow {
                     Loader {
                         active: workstation.page === "events"
                         sourceComponent: EventCenterPage {}
+                    }
+                    Loader {
+                        active: workstation.page === "files"
+                        sourceComponent: LocalFilesPage {}
+                    }
+                    Loader {
+                        active: workstation.page === "settings"
+                        sourceComponent: ClientSettingsPage {}
                     }
                 }
             }

@@ -1,0 +1,1843 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Choose a new password</source>
+        <translation>Neues Passwort wählen</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Changing…</source>
+        <translation>Wird geändert…</translation>
+    </message>
+    <message>
+        <source>The server asks %1 to choose a new password before going on.</source>
+        <translation>Der Server verlangt, dass %1 vor dem Fortfahren ein neues Passwort wählt.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Aktuelles Passwort</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Neues Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientSettingsPage</name>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Language of the interface</source>
+        <translation>Sprache der Oberfläche</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Default stream for live video</source>
+        <translation>Standard-Stream für Live-Video</translation>
+    </message>
+    <message>
+        <source>Buffering: %1 ms</source>
+        <translation>Pufferung: %1 ms</translation>
+    </message>
+    <message>
+        <source>Less buffering shows live video sooner; more rides out a busy network.</source>
+        <translation>Weniger Pufferung zeigt Live-Video früher; mehr übersteht ein ausgelastetes Netz.</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Play a sound when an alarm comes in</source>
+        <translation>Bei eingehendem Alarm einen Ton abspielen</translation>
+    </message>
+    <message>
+        <source>Also in the top bar (%1).</source>
+        <translation>Auch in der oberen Leiste (%1).</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Snapshots are saved in</source>
+        <translation>Schnappschüsse werden gespeichert in</translation>
+    </message>
+    <message>
+        <source>Exported clips are saved in</source>
+        <translation>Exportierte Clips werden gespeichert in</translation>
+    </message>
+    <message>
+        <source>Shortcut keys</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Type the keys (for example Ctrl+Shift+S or F5) and press Enter. Ctrl+1 to Ctrl+9 open the pages of the rail.</source>
+        <translation>Tasten eingeben (zum Beispiel Ctrl+Shift+S oder F5) und Enter drücken. Ctrl+1 bis Ctrl+9 öffnen die Seiten der Navigationsleiste.</translation>
+    </message>
+    <message>
+        <source>Restore the default keys</source>
+        <translation>Standardtasten wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Stored on this computer in %1</source>
+        <translation>Auf diesem Computer gespeichert in %1</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Waiting for the first figures from the server…</source>
+        <translation>Warte auf die ersten Werte vom Server…</translation>
+    </message>
+    <message>
+        <source>Not connected. Choose a site on the Sites page (Ctrl+2).</source>
+        <translation>Nicht verbunden. Wählen Sie einen Standort auf der Seite „Standorte“ (Ctrl+2).</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Processor</source>
+        <translation>Prozessor</translation>
+    </message>
+    <message>
+        <source>Memory used</source>
+        <translation>Belegter Speicher</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <source>Network in</source>
+        <translation>Netzwerk eingehend</translation>
+    </message>
+    <message>
+        <source>received, all interfaces</source>
+        <translation>empfangen, alle Schnittstellen</translation>
+    </message>
+    <message>
+        <source>Network out</source>
+        <translation>Netzwerk ausgehend</translation>
+    </message>
+    <message>
+        <source>sent, all interfaces</source>
+        <translation>gesendet, alle Schnittstellen</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Vigil %1 · %2 server</source>
+        <translation>Vigil %1 · %2-Server</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>frei</translation>
+    </message>
+    <message>
+        <source>of %1 · %2</source>
+        <translation>von %1 · %2</translation>
+    </message>
+    <message>
+        <source>Disks</source>
+        <translation>Datenträger</translation>
+    </message>
+    <message>
+        <source>no figures yet</source>
+        <translation>noch keine Werte</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Server ID</source>
+        <translation>Server-ID</translation>
+    </message>
+    <message>
+        <source>Certificate authority (SHA-256, pinned)</source>
+        <translation>Zertifizierungsstelle (SHA-256, festgelegt)</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>No service list yet</source>
+        <translation>Noch keine Dienstliste</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>%1 online · %2 offline</source>
+        <translation>%1 online · %2 offline</translation>
+    </message>
+    <message>
+        <source>no device list yet</source>
+        <translation>noch keine Geräteliste</translation>
+    </message>
+    <message>
+        <source>Events waiting</source>
+        <translation>Wartende Ereignisse</translation>
+    </message>
+    <message>
+        <source>%1 in all · %2 handled</source>
+        <translation>%1 insgesamt · %2 erledigt</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>Aufzeichnungen</translation>
+    </message>
+    <message>
+        <source>Server load, last 5 minutes</source>
+        <translation>Serverlast, letzte 5 Minuten</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>↓%1 ↑%2</source>
+        <translation>↓%1 ↑%2</translation>
+    </message>
+    <message>
+        <source>Mbit/s</source>
+        <translation>Mbit/s</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>empfangen</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>no event center yet</source>
+        <translation>noch keine Ereigniszentrale</translation>
+    </message>
+</context>
+<context>
+    <name>LocalFilesPage</name>
+    <message>
+        <source>Remove this file?</source>
+        <translation>Diese Datei entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>%1 goes to the trash of this computer, where it can be restored.</source>
+        <translation>%1 wird in den Papierkorb dieses Computers verschoben und kann dort wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>All (%1)</source>
+        <translation>Alle (%1)</translation>
+    </message>
+    <message>
+        <source>Snapshots (%1)</source>
+        <translation>Schnappschüsse (%1)</translation>
+    </message>
+    <message>
+        <source>Clips (%1)</source>
+        <translation>Clips (%1)</translation>
+    </message>
+    <message>
+        <source>Snapshot folder</source>
+        <translation>Schnappschuss-Ordner</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>Export-Ordner</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>No snapshots or clips yet. Snapshots taken in Live go to %1, exported clips to %2.</source>
+        <translation>Noch keine Schnappschüsse oder Clips. Schnappschüsse aus der Live-Ansicht landen in %1, exportierte Clips in %2.</translation>
+    </message>
+    <message>
+        <source>Clip</source>
+        <translation>Clip</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Schnappschuss</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Workstation locked</source>
+        <translation>Arbeitsplatz gesperrt</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2). Enter this user&apos;s password to continue.</source>
+        <translation>Angemeldet als %1 (%2). Geben Sie das Passwort dieses Benutzers ein, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>Standort: %1</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Other site…</source>
+        <translation>Anderer Standort…</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>About Vigil</source>
+        <translation>Über Vigil</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Vigil %1 — video management workstation</source>
+        <translation>Vigil %1 — Arbeitsplatz für Videomanagement</translation>
+    </message>
+    <message>
+        <source>No alarms waiting: open the Event Center</source>
+        <translation>Keine wartenden Alarme: Ereigniszentrale öffnen</translation>
+    </message>
+    <message>
+        <source>Alarm sound is on: turn it off</source>
+        <translation>Alarmton ist an: ausschalten</translation>
+    </message>
+    <message>
+        <source>Alarm sound is off: turn it on</source>
+        <translation>Alarmton ist aus: einschalten</translation>
+    </message>
+    <message>
+        <source>Lock the workstation</source>
+        <translation>Arbeitsplatz sperren</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>Passwort ändern…</translation>
+    </message>
+    <message>
+        <source>Workstation settings</source>
+        <translation>Arbeitsplatz-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Local files</source>
+        <translation>Lokale Dateien</translation>
+    </message>
+    <message>
+        <source>Lock workstation</source>
+        <translation>Arbeitsplatz sperren</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>%1 alarms waiting: open the Event Center</source>
+        <translation>%1 Alarme warten: Ereigniszentrale öffnen</translation>
+    </message>
+    <message>
+        <source>1 alarm waiting: open the Event Center</source>
+        <translation>1 Alarm wartet: Ereigniszentrale öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>OnlineUsersPage</name>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt aktiv</translation>
+    </message>
+    <message>
+        <source>End the session of %1?</source>
+        <translation>Sitzung von %1 beenden?</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>Sitzung beenden</translation>
+    </message>
+    <message>
+        <source>Their client is told at once and returns to its sign-in screen. They can sign in again unless their account is disabled.</source>
+        <translation>Der Client wird sofort benachrichtigt und kehrt zur Anmeldung zurück. Eine erneute Anmeldung ist möglich, solange das Konto nicht deaktiviert ist.</translation>
+    </message>
+    <message>
+        <source>1 open session</source>
+        <translation>1 offene Sitzung</translation>
+    </message>
+    <message>
+        <source>%1 open sessions</source>
+        <translation>%1 offene Sitzungen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (Sie)</translation>
+    </message>
+    <message>
+        <source>Loading sessions…</source>
+        <translation>Sitzungen werden geladen…</translation>
+    </message>
+    <message>
+        <source>No open sessions</source>
+        <translation>Keine offenen Sitzungen</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>vor %1 min</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>vor %1 h</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>Fehlgeschlagene Anmeldung</translation>
+    </message>
+    <message>
+        <source>Lockout</source>
+        <translation>Sperrung</translation>
+    </message>
+    <message>
+        <source>Sign-out</source>
+        <translation>Abmeldung</translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation>Sitzung beendet</translation>
+    </message>
+    <message>
+        <source>Session expired</source>
+        <translation>Sitzung abgelaufen</translation>
+    </message>
+    <message>
+        <source>User created</source>
+        <translation>Benutzer angelegt</translation>
+    </message>
+    <message>
+        <source>User changed</source>
+        <translation>Benutzer geändert</translation>
+    </message>
+    <message>
+        <source>User deleted</source>
+        <translation>Benutzer gelöscht</translation>
+    </message>
+    <message>
+        <source>Role created</source>
+        <translation>Rolle angelegt</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>Rolle geändert</translation>
+    </message>
+    <message>
+        <source>Role deleted</source>
+        <translation>Rolle gelöscht</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Passwort geändert</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>Einstellung geändert</translation>
+    </message>
+    <message>
+        <source>Address filter changed</source>
+        <translation>Adressfilter geändert</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Passwort zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Site set up</source>
+        <translation>Standort eingerichtet</translation>
+    </message>
+    <message>
+        <source>Service started, stopped or restarted</source>
+        <translation>Dienst gestartet, gestoppt oder neu gestartet</translation>
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation>Port %1</translation>
+    </message>
+    <message>
+        <source>An administrator ended your session. Sign in again to continue.</source>
+        <translation>Ein Administrator hat Ihre Sitzung beendet. Melden Sie sich erneut an, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Your session expired. Sign in again to continue.</source>
+        <translation>Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Your account was disabled by an administrator, so your session ended.</source>
+        <translation>Ein Administrator hat Ihr Konto deaktiviert, daher wurde Ihre Sitzung beendet.</translation>
+    </message>
+    <message>
+        <source>Your account was deleted by an administrator, so your session ended.</source>
+        <translation>Ein Administrator hat Ihr Konto gelöscht, daher wurde Ihre Sitzung beendet.</translation>
+    </message>
+    <message>
+        <source>Your password was changed from another session, so this one ended. Sign in with the new password.</source>
+        <translation>Ihr Passwort wurde in einer anderen Sitzung geändert, daher wurde diese beendet. Melden Sie sich mit dem neuen Passwort an.</translation>
+    </message>
+    <message>
+        <source>This session was signed out elsewhere. Sign in again to continue.</source>
+        <translation>Diese Sitzung wurde an anderer Stelle abgemeldet. Melden Sie sich erneut an, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>The server ended your session. Sign in again.</source>
+        <translation>Der Server hat Ihre Sitzung beendet. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The server ended your session (%1). Sign in again.</source>
+        <translation>Der Server hat Ihre Sitzung beendet (%1). Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>Web client</source>
+        <translation>Web-Client</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+</context>
+<context>
+    <name>RolesPage</name>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <source>Delete the role %1?</source>
+        <translation>Rolle %1 löschen?</translation>
+    </message>
+    <message>
+        <source>Delete role</source>
+        <translation>Rolle löschen</translation>
+    </message>
+    <message>
+        <source>Users who have this role must be given another one first; the server refuses otherwise.</source>
+        <translation>Benutzer mit dieser Rolle müssen zuerst eine andere erhalten; sonst lehnt der Server ab.</translation>
+    </message>
+    <message>
+        <source>1 role</source>
+        <translation>1 Rolle</translation>
+    </message>
+    <message>
+        <source>%1 roles</source>
+        <translation>%1 Rollen</translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation>Neue Rolle</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>Integriert</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>Loading roles…</source>
+        <translation>Rollen werden geladen…</translation>
+    </message>
+    <message>
+        <source>No roles to show</source>
+        <translation>Keine Rollen vorhanden</translation>
+    </message>
+    <message>
+        <source>Built-in roles are fixed so that upgrades can rely on them. Make a new role to grant a different set.</source>
+        <translation>Integrierte Rollen sind fest, damit Updates sich auf sie verlassen können. Legen Sie für andere Rechte eine neue Rolle an.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>PERMISSIONS</source>
+        <translation>BERECHTIGUNGEN</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Create role</source>
+        <translation>Rolle anlegen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityLogPage</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Export the security log</source>
+        <translation>Sicherheitsprotokoll exportieren</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Export läuft…</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>All entries matching the current search are written, not only the ones on screen.</source>
+        <translation>Es werden alle Einträge der aktuellen Suche geschrieben, nicht nur die angezeigten.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>any user</source>
+        <translation>beliebiger Benutzer</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>No entries match</source>
+        <translation>Keine passenden Einträge</translation>
+    </message>
+</context>
+<context>
+    <name>SecuritySettingsPage</name>
+    <message>
+        <source>Refuse this workstation?</source>
+        <translation>Diesen Arbeitsplatz abweisen?</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Trotzdem speichern</translation>
+    </message>
+    <message>
+        <source>Sign-in protection</source>
+        <translation>Anmeldeschutz</translation>
+    </message>
+    <message>
+        <source>LOCKOUT AFTER FAILED SIGN-INS</source>
+        <translation>SPERRE NACH FEHLGESCHLAGENEN ANMELDUNGEN</translation>
+    </message>
+    <message>
+        <source>Failed attempts</source>
+        <translation>Fehlversuche</translation>
+    </message>
+    <message>
+        <source>Within (minutes)</source>
+        <translation>Innerhalb (Minuten)</translation>
+    </message>
+    <message>
+        <source>Lock for (minutes)</source>
+        <translation>Sperren für (Minuten)</translation>
+    </message>
+    <message>
+        <source>SESSIONS</source>
+        <translation>SITZUNGEN</translation>
+    </message>
+    <message>
+        <source>Idle timeout (minutes)</source>
+        <translation>Leerlauf-Zeitlimit (Minuten)</translation>
+    </message>
+    <message>
+        <source>Absolute timeout (minutes)</source>
+        <translation>Absolutes Zeitlimit (Minuten)</translation>
+    </message>
+    <message>
+        <source>Most on the platform</source>
+        <translation>Höchstens auf der Plattform</translation>
+    </message>
+    <message>
+        <source>Most per user</source>
+        <translation>Höchstens pro Benutzer</translation>
+    </message>
+    <message>
+        <source>PASSWORDS AND WORKSTATIONS</source>
+        <translation>PASSWÖRTER UND ARBEITSPLÄTZE</translation>
+    </message>
+    <message>
+        <source>Password expiry (days)</source>
+        <translation>Passwort-Ablauf (Tage)</translation>
+    </message>
+    <message>
+        <source>Auto-lock (minutes)</source>
+        <translation>Automatische Sperre (Minuten)</translation>
+    </message>
+    <message>
+        <source>0 means never, for both. To make one user change the password at the next sign-in, tick it in that user&apos;s editor on the Users page.</source>
+        <translation>0 bedeutet bei beiden nie. Damit ein Benutzer sein Passwort bei der nächsten Anmeldung ändert, haken Sie es in seinem Editor auf der Seite „Benutzer“ an.</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Passwort zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Users may reset a forgotten password with an e-mailed code.</source>
+        <translation>Benutzer können ein vergessenes Passwort mit einem per E-Mail gesendeten Code zurücksetzen.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Address filter</source>
+        <translation>Adressfilter</translation>
+    </message>
+    <message>
+        <source>Which client addresses may connect. The console (127.0.0.1, ::1) is always admitted.</source>
+        <translation>Welche Client-Adressen sich verbinden dürfen. Die Konsole (127.0.0.1, ::1) ist immer zugelassen.</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>ENTRIES, ONE PER LINE</source>
+        <translation>EINTRÄGE, EINER PRO ZEILE</translation>
+    </message>
+    <message>
+        <source>Addresses, CIDR ranges or inclusive ranges.</source>
+        <translation>Adressen, CIDR-Bereiche oder Von-bis-Bereiche.</translation>
+    </message>
+    <message>
+        <source>E-mail for password reset</source>
+        <translation>E-Mail zum Zurücksetzen des Passworts</translation>
+    </message>
+    <message>
+        <source>Changing the mail server needs the system settings permission.</source>
+        <translation>Zum Ändern des Mailservers ist die Berechtigung für Systemeinstellungen nötig.</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>SMTP-Server</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>A password is stored</source>
+        <translation>Ein Passwort ist gespeichert</translation>
+    </message>
+    <message>
+        <source>Remove the stored password</source>
+        <translation>Gespeichertes Passwort entfernen</translation>
+    </message>
+    <message>
+        <source>Leave the field empty and this unticked to keep it.</source>
+        <translation>Feld leer lassen und dies nicht anhaken, um es zu behalten.</translation>
+    </message>
+    <message>
+        <source>From address</source>
+        <translation>Absenderadresse</translation>
+    </message>
+    <message>
+        <source>EXTRA CA CERTIFICATE (PEM, OPTIONAL)</source>
+        <translation>ZUSÄTZLICHES CA-ZERTIFIKAT (PEM, OPTIONAL)</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Send test e-mail</source>
+        <translation>Test-E-Mail senden</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPage</name>
+    <message>
+        <source>Set up this site</source>
+        <translation>Diesen Standort einrichten</translation>
+    </message>
+    <message>
+        <source>This Vigil server is new. Create its administrator account and the means to recover it. Nothing else works until this is done.</source>
+        <translation>Dieser Vigil-Server ist neu. Legen Sie sein Administratorkonto und die Wiederherstellung dafür an. Vorher funktioniert nichts anderes.</translation>
+    </message>
+    <message>
+        <source>ADMINISTRATOR</source>
+        <translation>ADMINISTRATOR</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>for example admin</source>
+        <translation>zum Beispiel admin</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>RECOVERY</source>
+        <translation>WIEDERHERSTELLUNG</translation>
+    </message>
+    <message>
+        <source>Reserved e-mail for password reset</source>
+        <translation>Hinterlegte E-Mail zum Zurücksetzen des Passworts</translation>
+    </message>
+    <message>
+        <source>Three questions only the administrator can answer. The answers are stored hashed and allow a reset at this server&apos;s own screen.</source>
+        <translation>Drei Fragen, die nur der Administrator beantworten kann. Die Antworten werden gehasht gespeichert und erlauben ein Zurücksetzen am eigenen Bildschirm dieses Servers.</translation>
+    </message>
+    <message>
+        <source>Security question 1</source>
+        <translation>Sicherheitsfrage 1</translation>
+    </message>
+    <message>
+        <source>for example: the street you grew up on?</source>
+        <translation>zum Beispiel: Straße, in der Sie aufgewachsen sind?</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Security question 2</source>
+        <translation>Sicherheitsfrage 2</translation>
+    </message>
+    <message>
+        <source>for example: your first employer?</source>
+        <translation>zum Beispiel: Ihr erster Arbeitgeber?</translation>
+    </message>
+    <message>
+        <source>Security question 3</source>
+        <translation>Sicherheitsfrage 3</translation>
+    </message>
+    <message>
+        <source>for example: a teacher you remember?</source>
+        <translation>zum Beispiel: eine Lehrkraft, an die Sie sich erinnern?</translation>
+    </message>
+    <message>
+        <source>Enter creates the site&apos;s administrator.</source>
+        <translation>Enter legt den Administrator des Standorts an.</translation>
+    </message>
+    <message>
+        <source>Setting up…</source>
+        <translation>Wird eingerichtet…</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation>Administrator anlegen</translation>
+    </message>
+</context>
+<context>
+    <name>SitePage</name>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Standorte</translation>
+    </message>
+    <message>
+        <source>This computer (standalone)</source>
+        <translation>Dieser Computer (eigenständig)</translation>
+    </message>
+    <message>
+        <source>The server built into this workstation</source>
+        <translation>Der in diesen Arbeitsplatz eingebaute Server</translation>
+    </message>
+    <message>
+        <source>Remembered servers</source>
+        <translation>Gemerkte Server</translation>
+    </message>
+    <message>
+        <source>None yet. Servers you connect to appear here.</source>
+        <translation>Noch keine. Server, mit denen Sie sich verbinden, erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Connect to a server</source>
+        <translation>Mit einem Server verbinden</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>server name or IP address</source>
+        <translation>Servername oder IP-Adresse</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Certificate authority %1</source>
+        <translation>Zertifizierungsstelle %1</translation>
+    </message>
+    <message>
+        <source>Forget this site</source>
+        <translation>Diesen Standort vergessen</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <source>Trust %1?</source>
+        <translation>%1 vertrauen?</translation>
+    </message>
+    <message>
+        <source>This is the first connection to this server. From now on it is recognised by its certificate authority. Compare the fingerprint below with the one the server shows (on its console or from the site&apos;s administrator) before you trust it.</source>
+        <translation>Dies ist die erste Verbindung zu diesem Server. Ab jetzt wird er an seiner Zertifizierungsstelle erkannt. Vergleichen Sie den Fingerabdruck unten mit dem, den der Server zeigt (an seiner Konsole oder vom Administrator des Standorts), bevor Sie ihm vertrauen.</translation>
+    </message>
+    <message>
+        <source>Authority: %1</source>
+        <translation>Stelle: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256-Fingerabdruck</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Vertrauen</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Gültig</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Letzte Anmeldung</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>%1 löschen?</translation>
+    </message>
+    <message>
+        <source>Delete user</source>
+        <translation>Benutzer löschen</translation>
+    </message>
+    <message>
+        <source>The account and its sessions end now. The security log keeps what it did.</source>
+        <translation>Das Konto und seine Sitzungen enden sofort. Das Sicherheitsprotokoll behält, was es getan hat.</translation>
+    </message>
+    <message>
+        <source>1 user</source>
+        <translation>1 Benutzer</translation>
+    </message>
+    <message>
+        <source>%1 users</source>
+        <translation>%1 Benutzer</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>Neuer Benutzer</translation>
+    </message>
+    <message>
+        <source>Loading users…</source>
+        <translation>Benutzer werden geladen…</translation>
+    </message>
+    <message>
+        <source>No users to show</source>
+        <translation>Keine Benutzer vorhanden</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Allowed client addresses (empty: any)</source>
+        <translation>Erlaubte Client-Adressen (leer: alle)</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <source>A disabled user cannot sign in.</source>
+        <translation>Ein deaktivierter Benutzer kann sich nicht anmelden.</translation>
+    </message>
+    <message>
+        <source>Must change password at next sign-in</source>
+        <translation>Muss das Passwort bei der nächsten Anmeldung ändern</translation>
+    </message>
+    <message>
+        <source>PASSWORD</source>
+        <translation>PASSWORT</translation>
+    </message>
+    <message>
+        <source>NEW PASSWORD (EMPTY: UNCHANGED)</source>
+        <translation>NEUES PASSWORT (LEER: UNVERÄNDERT)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Create user</source>
+        <translation>Benutzer anlegen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>VAuthFrame</name>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+</context>
+<context>
+    <name>VButton</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>VDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>VIconButton</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>VNavButton</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>VStrengthMeter</name>
+    <message>
+        <source>Strength: high</source>
+        <translation>Stärke: hoch</translation>
+    </message>
+    <message>
+        <source>Strength: medium</source>
+        <translation>Stärke: mittel</translation>
+    </message>
+    <message>
+        <source>Strength: low</source>
+        <translation>Stärke: niedrig</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>akzeptiert</translation>
+    </message>
+    <message>
+        <source>not accepted</source>
+        <translation>nicht akzeptiert</translation>
+    </message>
+</context>
+<context>
+    <name>Workstation</name>
+    <message>
+        <source>Home</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Security log</source>
+        <translation>Sicherheits­protokoll</translation>
+    </message>
+    <message>
+        <source>Security settings</source>
+        <translation>Sicherheits­einstellungen</translation>
+    </message>
+    <message>
+        <source>Local files</source>
+        <translation>Lokale Dateien</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Standorte</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::ClientSettings</name>
+    <message>
+        <source>Lock the workstation</source>
+        <translation>Arbeitsplatz sperren</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <source>Alarm sound on or off</source>
+        <translation>Alarmton ein oder aus</translation>
+    </message>
+    <message>
+        <source>Open the Event Center</source>
+        <translation>Ereigniszentrale öffnen</translation>
+    </message>
+    <message>
+        <source>Snapshot of the selected tile</source>
+        <translation>Schnappschuss der gewählten Kachel</translation>
+    </message>
+    <message>
+        <source>Local files</source>
+        <translation>Lokale Dateien</translation>
+    </message>
+    <message>
+        <source>Workstation settings</source>
+        <translation>Arbeitsplatz-Einstellungen</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved to %1. Check that the folder is writable.</source>
+        <translation>Die Einstellungen konnten nicht in %1 gespeichert werden. Prüfen Sie, ob der Ordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>The default stream must be automatic, main or sub, not &quot;%1&quot;.</source>
+        <translation>Der Standard-Stream muss automatisch, Haupt- oder Substream sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>Automatic (by tile size)</source>
+        <translation>Automatisch (nach Kachelgröße)</translation>
+    </message>
+    <message>
+        <source>Main stream</source>
+        <translation>Hauptstream</translation>
+    </message>
+    <message>
+        <source>Sub stream</source>
+        <translation>Substream</translation>
+    </message>
+    <message>
+        <source>Buffering must be from %1 to %2 ms.</source>
+        <translation>Die Pufferung muss zwischen %1 und %2 ms liegen.</translation>
+    </message>
+    <message>
+        <source>Give the folder&apos;s full path, for example %1.</source>
+        <translation>Geben Sie den vollständigen Pfad des Ordners an, zum Beispiel %1.</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder. Choose a folder.</source>
+        <translation>%1 ist eine Datei, kein Ordner. Wählen Sie einen Ordner.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created. Check that the disk is writable, or choose another folder in Settings.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden. Prüfen Sie, ob der Datenträger beschreibbar ist, oder wählen Sie in den Einstellungen einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>There is no action &quot;%1&quot; to give keys to.</source>
+        <translation>Es gibt keine Aktion „%1“, der Tasten zugewiesen werden können.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a key combination. Write it like Ctrl+Shift+S or F5.</source>
+        <translation>„%1“ ist keine Tastenkombination. Schreiben Sie sie wie Ctrl+Shift+S oder F5.</translation>
+    </message>
+    <message>
+        <source>%1 opens a page of the rail. Choose other keys.</source>
+        <translation>%1 öffnet eine Seite der Navigationsleiste. Wählen Sie andere Tasten.</translation>
+    </message>
+    <message>
+        <source>%1 is already used for &quot;%2&quot;. Change that one first.</source>
+        <translation>%1 wird bereits für „%2“ verwendet. Ändern Sie zuerst diese.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::EmbeddedEngine</name>
+    <message>
+        <source>The engine has no HTTPS service.</source>
+        <translation>Die Engine hat keinen HTTPS-Dienst.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::LocalFilesModel</name>
+    <message>
+        <source>No program on this computer opens %1.</source>
+        <translation>Kein Programm auf diesem Computer öffnet %1.</translation>
+    </message>
+    <message>
+        <source>No file manager on this computer opens %1.</source>
+        <translation>Kein Dateimanager auf diesem Computer öffnet %1.</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed: %2</source>
+        <translation>%1 konnte nicht entfernt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::RoleListModel</name>
+    <message>
+        <source>All channels</source>
+        <translation>Alle Kanäle</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n Kanal</numerusform>
+            <numerusform>%n Kanäle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All permissions</source>
+        <translation>Alle Berechtigungen</translation>
+    </message>
+    <message>
+        <source>No permissions</source>
+        <translation>Keine Berechtigungen</translation>
+    </message>
+    <message>
+        <source>%1 is a built-in role and cannot be changed. Make a new role instead.</source>
+        <translation>%1 ist eine integrierte Rolle und kann nicht geändert werden. Legen Sie stattdessen eine neue Rolle an.</translation>
+    </message>
+    <message>
+        <source>Give the role a name.</source>
+        <translation>Geben Sie der Rolle einen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::SecurityLogModel</name>
+    <message>
+        <source>The newest %1 of %2 matching entries. Narrow the search, or export all of them.</source>
+        <translation>Die neuesten %1 von %2 passenden Einträgen. Grenzen Sie die Suche ein oder exportieren Sie alle.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matching entries</source>
+        <translation>
+            <numerusform>%n passender Eintrag</numerusform>
+            <numerusform>%n passende Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>Write times as %1 or %2, or leave them empty.</source>
+        <translation>Schreiben Sie Zeiten als %1 oder %2, oder lassen Sie sie leer.</translation>
+    </message>
+    <message>
+        <source>The end of the time range is before its start.</source>
+        <translation>Das Ende des Zeitraums liegt vor seinem Beginn.</translation>
+    </message>
+    <message>
+        <source>Enter the path of the CSV file to write.</source>
+        <translation>Geben Sie den Pfad der zu schreibenden CSV-Datei ein.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist. Choose an existing folder.</source>
+        <translation>Der Ordner %1 existiert nicht. Wählen Sie einen vorhandenen Ordner.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose another place.</source>
+        <translation>%1 kann nicht geschrieben werden: %2. Wählen Sie einen anderen Ort.</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::SecuritySettingsModel</name>
+    <message>
+        <source>0 (never)</source>
+        <translation>0 (nie)</translation>
+    </message>
+    <message>
+        <source>Use %1 to %2.</source>
+        <translation>Verwenden Sie %1 bis %2.</translation>
+    </message>
+    <message>
+        <source>Off: every address</source>
+        <translation>Aus: alle Adressen</translation>
+    </message>
+    <message>
+        <source>Allow list: only these addresses</source>
+        <translation>Erlaubnisliste: nur diese Adressen</translation>
+    </message>
+    <message>
+        <source>Deny list: all but these addresses</source>
+        <translation>Sperrliste: alle außer diesen Adressen</translation>
+    </message>
+    <message>
+        <source>STARTTLS (usually port 587)</source>
+        <translation>STARTTLS (meist Port 587)</translation>
+    </message>
+    <message>
+        <source>TLS (usually port 465)</source>
+        <translation>TLS (meist Port 465)</translation>
+    </message>
+    <message>
+        <source>Some values are out of range; see the fields marked in red.</source>
+        <translation>Einige Werte liegen außerhalb des Bereichs; siehe die rot markierten Felder.</translation>
+    </message>
+    <message>
+        <source>Saved. New sign-ins and sessions follow these settings.</source>
+        <translation>Gespeichert. Neue Anmeldungen und Sitzungen folgen diesen Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Saved. The filter applies to new connections and requests at once.</source>
+        <translation>Gespeichert. Der Filter gilt sofort für neue Verbindungen und Anfragen.</translation>
+    </message>
+    <message>
+        <source>Enter the mail server&apos;s name, such as smtp.example.com.</source>
+        <translation>Geben Sie den Namen des Mailservers ein, etwa smtp.example.com.</translation>
+    </message>
+    <message>
+        <source>Enter the address the e-mails come from.</source>
+        <translation>Geben Sie die Absenderadresse der E-Mails ein.</translation>
+    </message>
+    <message>
+        <source>Saved. Send a test e-mail to check the settings.</source>
+        <translation>Gespeichert. Senden Sie eine Test-E-Mail, um die Einstellungen zu prüfen.</translation>
+    </message>
+    <message>
+        <source>The mail server accepted the test e-mail for the reserved address.</source>
+        <translation>Der Mailserver hat die Test-E-Mail an die hinterlegte Adresse angenommen.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::SessionController</name>
+    <message>
+        <source>The server no longer accepts this session (%1). Sign in again.</source>
+        <translation>Der Server akzeptiert diese Sitzung nicht mehr (%1). Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Custom role</source>
+        <translation>Benutzerdefinierte Rolle</translation>
+    </message>
+    <message>
+        <source>Automatic lock is off</source>
+        <translation>Automatische Sperre ist aus</translation>
+    </message>
+    <message numerus="yes">
+        <source>Locks after %n minute(s) without input</source>
+        <translation>
+            <numerusform>Sperrt nach %n Minute ohne Eingabe</numerusform>
+            <numerusform>Sperrt nach %n Minuten ohne Eingabe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot ask the server whether it is set up: %1</source>
+        <translation>Der Server kann nicht gefragt werden, ob er eingerichtet ist: %1</translation>
+    </message>
+    <message>
+        <source>Enter a user name for the administrator.</source>
+        <translation>Geben Sie einen Benutzernamen für den Administrator ein.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password in both fields.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein. Geben Sie in beiden Feldern dasselbe Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Enter the e-mail address reserved for password reset, like admin@example.com.</source>
+        <translation>Geben Sie die für das Zurücksetzen hinterlegte E-Mail-Adresse ein, etwa admin@example.com.</translation>
+    </message>
+    <message>
+        <source>Give %1 security questions with their answers.</source>
+        <translation>Geben Sie %1 Sicherheitsfragen mit ihren Antworten an.</translation>
+    </message>
+    <message>
+        <source>Each of the %1 security questions needs a question and an answer.</source>
+        <translation>Jede der %1 Sicherheitsfragen braucht eine Frage und eine Antwort.</translation>
+    </message>
+    <message>
+        <source>Ask %1 different security questions.</source>
+        <translation>Stellen Sie %1 verschiedene Sicherheitsfragen.</translation>
+    </message>
+    <message>
+        <source>The site is ready. Sign in as %1 with the password you just chose.</source>
+        <translation>Der Standort ist bereit. Melden Sie sich als %1 mit dem eben gewählten Passwort an.</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Geben Sie Benutzername und Passwort ein.</translation>
+    </message>
+    <message>
+        <source>You signed out.</source>
+        <translation>Sie haben sich abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>Geben Sie Ihr aktuelles Passwort ein.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type the same password in both fields.</source>
+        <translation>Die beiden neuen Passwörter stimmen nicht überein. Geben Sie in beiden Feldern dasselbe Passwort ein.</translation>
+    </message>
+    <message>
+        <source>The new password is the current one. Choose a different password.</source>
+        <translation>Das neue Passwort ist das aktuelle. Wählen Sie ein anderes Passwort.</translation>
+    </message>
+    <message>
+        <source>Enter the password of %1 to unlock.</source>
+        <translation>Geben Sie das Passwort von %1 ein, um zu entsperren.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::SessionListModel</name>
+    <message>
+        <source>This is your own session: use Sign out in the user menu instead.</source>
+        <translation>Das ist Ihre eigene Sitzung: Verwenden Sie stattdessen „Abmelden“ im Benutzermenü.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::SiteListModel</name>
+    <message>
+        <source>last used %1</source>
+        <translation>zuletzt verwendet %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::UserListModel</name>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Not yet valid</source>
+        <translation>Noch nicht gültig</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Keine Begrenzung</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>jederzeit</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>kein Ende</translation>
+    </message>
+    <message>
+        <source>Any address</source>
+        <translation>Beliebige Adresse</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>Geben Sie einen Benutzernamen ein.</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>Wählen Sie eine Rolle.</translation>
+    </message>
+    <message>
+        <source>Write validity dates as %1, or leave them empty.</source>
+        <translation>Schreiben Sie Gültigkeitsdaten als %1, oder lassen Sie sie leer.</translation>
+    </message>
+    <message>
+        <source>The validity ends before it starts. Check the two dates.</source>
+        <translation>Die Gültigkeit endet, bevor sie beginnt. Prüfen Sie die beiden Daten.</translation>
+    </message>
+    <message>
+        <source>%1 is not an address or a network like 10.0.0.0/8.</source>
+        <translation>%1 ist keine Adresse und kein Netz wie 10.0.0.0/8.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password in both fields.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein. Geben Sie in beiden Feldern dasselbe Passwort ein.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::Workstation</name>
+    <message>
+        <source>The server built into this workstation could not start: %1</source>
+        <translation>Der eingebaute Server dieses Arbeitsplatzes konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>standalone</source>
+        <translation>eigenständig</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Starting the server…</source>
+        <translation>Server wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>Waiting for trust</source>
+        <translation>Warte auf Vertrauen</translation>
+    </message>
+    <message>
+        <source>Connected · live</source>
+        <translation>Verbunden · live</translation>
+    </message>
+    <message>
+        <source>Connected · reconnecting</source>
+        <translation>Verbunden · wird neu verbunden</translation>
+    </message>
+    <message>
+        <source>Certificate authority changed</source>
+        <translation>Zertifizierungsstelle geändert</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>No site</source>
+        <translation>Kein Standort</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address and a port from 1 to 65535.</source>
+        <translation>Geben Sie die Adresse des Servers und einen Port von 1 bis 65535 ein.</translation>
+    </message>
+    <message>
+        <source>1 core, whole host</source>
+        <translation>1 Kern, ganzer Host</translation>
+    </message>
+    <message>
+        <source>%1 cores, whole host</source>
+        <translation>%1 Kerne, ganzer Host</translation>
+    </message>
+    <message>
+        <source>Data disk</source>
+        <translation>Datenträger der Daten</translation>
+    </message>
+    <message>
+        <source>Disk %1</source>
+        <translation>Datenträger %1</translation>
+    </message>
+    <message>
+        <source>Figures from %1, updated %2 (live over the event connection)</source>
+        <translation>Werte von %1, aktualisiert %2 (live über die Ereignisverbindung)</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>seit %1</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>no figures yet</source>
+        <translation>noch keine Werte</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1840 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Choose a new password</source>
+        <translation>设置新密码</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Changing…</source>
+        <translation>正在修改…</translation>
+    </message>
+    <message>
+        <source>The server asks %1 to choose a new password before going on.</source>
+        <translation>服务器要求 %1 先设置新密码才能继续。</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ClientSettingsPage</name>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Language of the interface</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Default stream for live video</source>
+        <translation>实时预览默认码流</translation>
+    </message>
+    <message>
+        <source>Buffering: %1 ms</source>
+        <translation>缓冲：%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Less buffering shows live video sooner; more rides out a busy network.</source>
+        <translation>缓冲越少，实时画面越及时；缓冲越多，越能应对繁忙的网络。</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <source>Play a sound when an alarm comes in</source>
+        <translation>收到报警时播放声音</translation>
+    </message>
+    <message>
+        <source>Also in the top bar (%1).</source>
+        <translation>也可在顶栏切换（%1）。</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Snapshots are saved in</source>
+        <translation>抓图保存位置</translation>
+    </message>
+    <message>
+        <source>Exported clips are saved in</source>
+        <translation>导出片段保存位置</translation>
+    </message>
+    <message>
+        <source>Shortcut keys</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Type the keys (for example Ctrl+Shift+S or F5) and press Enter. Ctrl+1 to Ctrl+9 open the pages of the rail.</source>
+        <translation>输入按键（例如 Ctrl+Shift+S 或 F5）后按回车。Ctrl+1 至 Ctrl+9 用于打开导航栏中的页面。</translation>
+    </message>
+    <message>
+        <source>Restore the default keys</source>
+        <translation>恢复默认快捷键</translation>
+    </message>
+    <message>
+        <source>Stored on this computer in %1</source>
+        <translation>保存在本机：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Waiting for the first figures from the server…</source>
+        <translation>正在等待服务器的首批数据…</translation>
+    </message>
+    <message>
+        <source>Not connected. Choose a site on the Sites page (Ctrl+2).</source>
+        <translation>未连接。请在“站点”页面选择站点（Ctrl+2）。</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Processor</source>
+        <translation>处理器</translation>
+    </message>
+    <message>
+        <source>Memory used</source>
+        <translation>已用内存</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>共 %1</translation>
+    </message>
+    <message>
+        <source>Network in</source>
+        <translation>网络接收</translation>
+    </message>
+    <message>
+        <source>received, all interfaces</source>
+        <translation>接收，所有网卡</translation>
+    </message>
+    <message>
+        <source>Network out</source>
+        <translation>网络发送</translation>
+    </message>
+    <message>
+        <source>sent, all interfaces</source>
+        <translation>发送，所有网卡</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>运行时间</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Vigil %1 · %2 server</source>
+        <translation>Vigil %1 · %2 服务器</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>of %1 · %2</source>
+        <translation>共 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Disks</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <source>no figures yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Server ID</source>
+        <translation>服务器 ID</translation>
+    </message>
+    <message>
+        <source>Certificate authority (SHA-256, pinned)</source>
+        <translation>证书颁发机构（SHA-256，已固定）</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>No service list yet</source>
+        <translation>暂无服务列表</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>%1 online · %2 offline</source>
+        <translation>%1 在线 · %2 离线</translation>
+    </message>
+    <message>
+        <source>no device list yet</source>
+        <translation>暂无设备列表</translation>
+    </message>
+    <message>
+        <source>Events waiting</source>
+        <translation>待处理事件</translation>
+    </message>
+    <message>
+        <source>%1 in all · %2 handled</source>
+        <translation>共 %1 · 已处理 %2</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>录像</translation>
+    </message>
+    <message>
+        <source>Server load, last 5 minutes</source>
+        <translation>服务器负载（最近 5 分钟）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>↓%1 ↑%2</source>
+        <translation>↓%1 ↑%2</translation>
+    </message>
+    <message>
+        <source>Mbit/s</source>
+        <translation>Mbit/s</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>no event center yet</source>
+        <translation>暂无事件中心</translation>
+    </message>
+</context>
+<context>
+    <name>LocalFilesPage</name>
+    <message>
+        <source>Remove this file?</source>
+        <translation>删除此文件？</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>%1 goes to the trash of this computer, where it can be restored.</source>
+        <translation>%1 将移到本机的回收站，可从中恢复。</translation>
+    </message>
+    <message>
+        <source>All (%1)</source>
+        <translation>全部（%1）</translation>
+    </message>
+    <message>
+        <source>Snapshots (%1)</source>
+        <translation>抓图（%1）</translation>
+    </message>
+    <message>
+        <source>Clips (%1)</source>
+        <translation>片段（%1）</translation>
+    </message>
+    <message>
+        <source>Snapshot folder</source>
+        <translation>抓图文件夹</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>导出文件夹</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>No snapshots or clips yet. Snapshots taken in Live go to %1, exported clips to %2.</source>
+        <translation>暂无抓图或片段。实时预览中的抓图保存到 %1，导出的片段保存到 %2。</translation>
+    </message>
+    <message>
+        <source>Clip</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>抓图</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Workstation locked</source>
+        <translation>工作站已锁定</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2). Enter this user&apos;s password to continue.</source>
+        <translation>当前登录用户：%1（%2）。请输入该用户的密码以继续。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>站点：%1</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Other site…</source>
+        <translation>其他站点…</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>About Vigil</source>
+        <translation>关于 Vigil</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Vigil %1 — video management workstation</source>
+        <translation>Vigil %1 — 视频管理工作站</translation>
+    </message>
+    <message>
+        <source>No alarms waiting: open the Event Center</source>
+        <translation>没有待处理的报警：打开事件中心</translation>
+    </message>
+    <message>
+        <source>Alarm sound is on: turn it off</source>
+        <translation>报警声音已开启：点击关闭</translation>
+    </message>
+    <message>
+        <source>Alarm sound is off: turn it on</source>
+        <translation>报警声音已关闭：点击开启</translation>
+    </message>
+    <message>
+        <source>Lock the workstation</source>
+        <translation>锁定工作站</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <source>Workstation settings</source>
+        <translation>工作站设置</translation>
+    </message>
+    <message>
+        <source>Local files</source>
+        <translation>本地文件</translation>
+    </message>
+    <message>
+        <source>Lock workstation</source>
+        <translation>锁定工作站</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>%1 alarms waiting: open the Event Center</source>
+        <translation>%1 条报警待处理：打开事件中心</translation>
+    </message>
+    <message>
+        <source>1 alarm waiting: open the Event Center</source>
+        <translation>1 条报警待处理：打开事件中心</translation>
+    </message>
+</context>
+<context>
+    <name>OnlineUsersPage</name>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>开始于</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最后活动</translation>
+    </message>
+    <message>
+        <source>End the session of %1?</source>
+        <translation>结束 %1 的会话？</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>结束会话</translation>
+    </message>
+    <message>
+        <source>Their client is told at once and returns to its sign-in screen. They can sign in again unless their account is disabled.</source>
+        <translation>对方客户端会立即收到通知并返回登录界面。只要账户未被禁用，对方可以重新登录。</translation>
+    </message>
+    <message>
+        <source>1 open session</source>
+        <translation>1 个在线会话</translation>
+    </message>
+    <message>
+        <source>%1 open sessions</source>
+        <translation>%1 个在线会话</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1（您）</translation>
+    </message>
+    <message>
+        <source>Loading sessions…</source>
+        <translation>正在加载会话…</translation>
+    </message>
+    <message>
+        <source>No open sessions</source>
+        <translation>没有在线会话</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 分钟前</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1 小时前</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Lockout</source>
+        <translation>账户锁定</translation>
+    </message>
+    <message>
+        <source>Sign-out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation>会话已结束</translation>
+    </message>
+    <message>
+        <source>Session expired</source>
+        <translation>会话已过期</translation>
+    </message>
+    <message>
+        <source>User created</source>
+        <translation>已创建用户</translation>
+    </message>
+    <message>
+        <source>User changed</source>
+        <translation>已修改用户</translation>
+    </message>
+    <message>
+        <source>User deleted</source>
+        <translation>已删除用户</translation>
+    </message>
+    <message>
+        <source>Role created</source>
+        <translation>已创建角色</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>已修改角色</translation>
+    </message>
+    <message>
+        <source>Role deleted</source>
+        <translation>已删除角色</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>密码已修改</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>设置已修改</translation>
+    </message>
+    <message>
+        <source>Address filter changed</source>
+        <translation>地址过滤已修改</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>密码重置</translation>
+    </message>
+    <message>
+        <source>Site set up</source>
+        <translation>站点已初始化</translation>
+    </message>
+    <message>
+        <source>Service started, stopped or restarted</source>
+        <translation>服务已启动、停止或重启</translation>
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation>端口 %1</translation>
+    </message>
+    <message>
+        <source>An administrator ended your session. Sign in again to continue.</source>
+        <translation>管理员结束了您的会话。请重新登录以继续。</translation>
+    </message>
+    <message>
+        <source>Your session expired. Sign in again to continue.</source>
+        <translation>您的会话已过期。请重新登录以继续。</translation>
+    </message>
+    <message>
+        <source>Your account was disabled by an administrator, so your session ended.</source>
+        <translation>管理员已禁用您的账户，会话随之结束。</translation>
+    </message>
+    <message>
+        <source>Your account was deleted by an administrator, so your session ended.</source>
+        <translation>管理员已删除您的账户，会话随之结束。</translation>
+    </message>
+    <message>
+        <source>Your password was changed from another session, so this one ended. Sign in with the new password.</source>
+        <translation>您的密码已在另一个会话中修改，本会话随之结束。请使用新密码登录。</translation>
+    </message>
+    <message>
+        <source>This session was signed out elsewhere. Sign in again to continue.</source>
+        <translation>此会话已在别处退出登录。请重新登录以继续。</translation>
+    </message>
+    <message>
+        <source>The server ended your session. Sign in again.</source>
+        <translation>服务器结束了您的会话。请重新登录。</translation>
+    </message>
+    <message>
+        <source>The server ended your session (%1). Sign in again.</source>
+        <translation>服务器结束了您的会话（%1）。请重新登录。</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>Web client</source>
+        <translation>Web 客户端</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+</context>
+<context>
+    <name>RolesPage</name>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>Delete the role %1?</source>
+        <translation>删除角色 %1？</translation>
+    </message>
+    <message>
+        <source>Delete role</source>
+        <translation>删除角色</translation>
+    </message>
+    <message>
+        <source>Users who have this role must be given another one first; the server refuses otherwise.</source>
+        <translation>必须先为拥有此角色的用户指定其他角色，否则服务器会拒绝删除。</translation>
+    </message>
+    <message>
+        <source>1 role</source>
+        <translation>1 个角色</translation>
+    </message>
+    <message>
+        <source>%1 roles</source>
+        <translation>%1 个角色</translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation>新建角色</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Loading roles…</source>
+        <translation>正在加载角色…</translation>
+    </message>
+    <message>
+        <source>No roles to show</source>
+        <translation>没有可显示的角色</translation>
+    </message>
+    <message>
+        <source>Built-in roles are fixed so that upgrades can rely on them. Make a new role to grant a different set.</source>
+        <translation>内置角色不可修改，以保证升级时可靠。如需不同的权限组合，请新建角色。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>PERMISSIONS</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Create role</source>
+        <translation>创建角色</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityLogPage</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Export the security log</source>
+        <translation>导出安全日志</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>All entries matching the current search are written, not only the ones on screen.</source>
+        <translation>将写入符合当前搜索条件的全部条目，而不仅是屏幕上显示的条目。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>any user</source>
+        <translation>任意用户</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>No entries match</source>
+        <translation>没有匹配的条目</translation>
+    </message>
+</context>
+<context>
+    <name>SecuritySettingsPage</name>
+    <message>
+        <source>Refuse this workstation?</source>
+        <translation>拒绝本工作站？</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <source>Sign-in protection</source>
+        <translation>登录保护</translation>
+    </message>
+    <message>
+        <source>LOCKOUT AFTER FAILED SIGN-INS</source>
+        <translation>登录失败后锁定</translation>
+    </message>
+    <message>
+        <source>Failed attempts</source>
+        <translation>失败次数</translation>
+    </message>
+    <message>
+        <source>Within (minutes)</source>
+        <translation>时间范围（分钟）</translation>
+    </message>
+    <message>
+        <source>Lock for (minutes)</source>
+        <translation>锁定时长（分钟）</translation>
+    </message>
+    <message>
+        <source>SESSIONS</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Idle timeout (minutes)</source>
+        <translation>空闲超时（分钟）</translation>
+    </message>
+    <message>
+        <source>Absolute timeout (minutes)</source>
+        <translation>绝对超时（分钟）</translation>
+    </message>
+    <message>
+        <source>Most on the platform</source>
+        <translation>平台最大会话数</translation>
+    </message>
+    <message>
+        <source>Most per user</source>
+        <translation>每用户最大会话数</translation>
+    </message>
+    <message>
+        <source>PASSWORDS AND WORKSTATIONS</source>
+        <translation>密码与工作站</translation>
+    </message>
+    <message>
+        <source>Password expiry (days)</source>
+        <translation>密码有效期（天）</translation>
+    </message>
+    <message>
+        <source>Auto-lock (minutes)</source>
+        <translation>自动锁定（分钟）</translation>
+    </message>
+    <message>
+        <source>0 means never, for both. To make one user change the password at the next sign-in, tick it in that user&apos;s editor on the Users page.</source>
+        <translation>两项均以 0 表示永不。若要某个用户在下次登录时修改密码，请在“用户”页面该用户的编辑器中勾选。</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>密码重置</translation>
+    </message>
+    <message>
+        <source>Users may reset a forgotten password with an e-mailed code.</source>
+        <translation>用户可以通过邮件验证码重置遗忘的密码。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Address filter</source>
+        <translation>地址过滤</translation>
+    </message>
+    <message>
+        <source>Which client addresses may connect. The console (127.0.0.1, ::1) is always admitted.</source>
+        <translation>允许哪些客户端地址连接。本机控制台（127.0.0.1、::1）始终允许。</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>ENTRIES, ONE PER LINE</source>
+        <translation>条目，每行一个</translation>
+    </message>
+    <message>
+        <source>Addresses, CIDR ranges or inclusive ranges.</source>
+        <translation>地址、CIDR 网段或起止范围。</translation>
+    </message>
+    <message>
+        <source>E-mail for password reset</source>
+        <translation>密码重置邮件</translation>
+    </message>
+    <message>
+        <source>Changing the mail server needs the system settings permission.</source>
+        <translation>修改邮件服务器需要“系统设置”权限。</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>SMTP 服务器</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>A password is stored</source>
+        <translation>已保存密码</translation>
+    </message>
+    <message>
+        <source>Remove the stored password</source>
+        <translation>删除已保存的密码</translation>
+    </message>
+    <message>
+        <source>Leave the field empty and this unticked to keep it.</source>
+        <translation>留空此字段并且不勾选此项即可保留原密码。</translation>
+    </message>
+    <message>
+        <source>From address</source>
+        <translation>发件人地址</translation>
+    </message>
+    <message>
+        <source>EXTRA CA CERTIFICATE (PEM, OPTIONAL)</source>
+        <translation>附加 CA 证书（PEM，可选）</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>Send test e-mail</source>
+        <translation>发送测试邮件</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPage</name>
+    <message>
+        <source>Set up this site</source>
+        <translation>初始化此站点</translation>
+    </message>
+    <message>
+        <source>This Vigil server is new. Create its administrator account and the means to recover it. Nothing else works until this is done.</source>
+        <translation>这是一台新的 Vigil 服务器。请创建管理员账户及其找回方式。完成之前其他功能均不可用。</translation>
+    </message>
+    <message>
+        <source>ADMINISTRATOR</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>for example admin</source>
+        <translation>例如 admin</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>RECOVERY</source>
+        <translation>找回</translation>
+    </message>
+    <message>
+        <source>Reserved e-mail for password reset</source>
+        <translation>用于重置密码的预留邮箱</translation>
+    </message>
+    <message>
+        <source>Three questions only the administrator can answer. The answers are stored hashed and allow a reset at this server&apos;s own screen.</source>
+        <translation>三个只有管理员能回答的问题。答案以哈希形式保存，可在本服务器自身的屏幕上用于重置。</translation>
+    </message>
+    <message>
+        <source>Security question 1</source>
+        <translation>安全问题 1</translation>
+    </message>
+    <message>
+        <source>for example: the street you grew up on?</source>
+        <translation>例如：您长大的那条街叫什么？</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Security question 2</source>
+        <translation>安全问题 2</translation>
+    </message>
+    <message>
+        <source>for example: your first employer?</source>
+        <translation>例如：您的第一个雇主？</translation>
+    </message>
+    <message>
+        <source>Security question 3</source>
+        <translation>安全问题 3</translation>
+    </message>
+    <message>
+        <source>for example: a teacher you remember?</source>
+        <translation>例如：一位您记得的老师？</translation>
+    </message>
+    <message>
+        <source>Enter creates the site&apos;s administrator.</source>
+        <translation>按回车创建站点管理员。</translation>
+    </message>
+    <message>
+        <source>Setting up…</source>
+        <translation>正在初始化…</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+</context>
+<context>
+    <name>SitePage</name>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>This computer (standalone)</source>
+        <translation>本机（单机模式）</translation>
+    </message>
+    <message>
+        <source>The server built into this workstation</source>
+        <translation>本工作站内置的服务器</translation>
+    </message>
+    <message>
+        <source>Remembered servers</source>
+        <translation>已记住的服务器</translation>
+    </message>
+    <message>
+        <source>None yet. Servers you connect to appear here.</source>
+        <translation>暂无。连接过的服务器会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Connect to a server</source>
+        <translation>连接服务器</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>server name or IP address</source>
+        <translation>服务器名称或 IP 地址</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Certificate authority %1</source>
+        <translation>证书颁发机构 %1</translation>
+    </message>
+    <message>
+        <source>Forget this site</source>
+        <translation>忘记此站点</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <source>Trust %1?</source>
+        <translation>信任 %1？</translation>
+    </message>
+    <message>
+        <source>This is the first connection to this server. From now on it is recognised by its certificate authority. Compare the fingerprint below with the one the server shows (on its console or from the site&apos;s administrator) before you trust it.</source>
+        <translation>这是首次连接此服务器。此后将通过其证书颁发机构识别它。信任之前，请将下面的指纹与服务器显示的指纹（在其控制台上或向站点管理员索取）进行比对。</translation>
+    </message>
+    <message>
+        <source>Authority: %1</source>
+        <translation>颁发机构：%1</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256 指纹</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>信任</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>删除 %1？</translation>
+    </message>
+    <message>
+        <source>Delete user</source>
+        <translation>删除用户</translation>
+    </message>
+    <message>
+        <source>The account and its sessions end now. The security log keeps what it did.</source>
+        <translation>该账户及其会话将立即结束。安全日志会保留其操作记录。</translation>
+    </message>
+    <message>
+        <source>1 user</source>
+        <translation>1 个用户</translation>
+    </message>
+    <message>
+        <source>%1 users</source>
+        <translation>%1 个用户</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>新建用户</translation>
+    </message>
+    <message>
+        <source>Loading users…</source>
+        <translation>正在加载用户…</translation>
+    </message>
+    <message>
+        <source>No users to show</source>
+        <translation>没有可显示的用户</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>失效日期</translation>
+    </message>
+    <message>
+        <source>Allowed client addresses (empty: any)</source>
+        <translation>允许的客户端地址（留空：任意）</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>A disabled user cannot sign in.</source>
+        <translation>被禁用的用户无法登录。</translation>
+    </message>
+    <message>
+        <source>Must change password at next sign-in</source>
+        <translation>下次登录时必须修改密码</translation>
+    </message>
+    <message>
+        <source>PASSWORD</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>NEW PASSWORD (EMPTY: UNCHANGED)</source>
+        <translation>新密码（留空：不修改）</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Create user</source>
+        <translation>创建用户</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>VAuthFrame</name>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>VButton</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>VDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>VIconButton</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>VNavButton</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>VStrengthMeter</name>
+    <message>
+        <source>Strength: high</source>
+        <translation>强度：高</translation>
+    </message>
+    <message>
+        <source>Strength: medium</source>
+        <translation>强度：中</translation>
+    </message>
+    <message>
+        <source>Strength: low</source>
+        <translation>强度：低</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>符合要求</translation>
+    </message>
+    <message>
+        <source>not accepted</source>
+        <translation>不符合要求</translation>
+    </message>
+</context>
+<context>
+    <name>Workstation</name>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Security log</source>
+        <translation>安全日志</translation>
+    </message>
+    <message>
+        <source>Security settings</source>
+        <translation>安全设置</translation>
+    </message>
+    <message>
+        <source>Local files</source>
+        <translation>本地文件</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>站点</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::ClientSettings</name>
+    <message>
+        <source>Lock the workstation</source>
+        <translation>锁定工作站</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>Alarm sound on or off</source>
+        <translation>开关报警声音</translation>
+    </message>
+    <message>
+        <source>Open the Event Center</source>
+        <translation>打开事件中心</translation>
+    </message>
+    <message>
+        <source>Snapshot of the selected tile</source>
+        <translation>对所选窗格抓图</translation>
+    </message>
+    <message>
+        <source>Local files</source>
+        <translation>本地文件</translation>
+    </message>
+    <message>
+        <source>Workstation settings</source>
+        <translation>工作站设置</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved to %1. Check that the folder is writable.</source>
+        <translation>无法将设置保存到 %1。请检查该文件夹是否可写。</translation>
+    </message>
+    <message>
+        <source>The default stream must be automatic, main or sub, not &quot;%1&quot;.</source>
+        <translation>默认码流必须是自动、主码流或子码流，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Automatic (by tile size)</source>
+        <translation>自动（按窗格大小）</translation>
+    </message>
+    <message>
+        <source>Main stream</source>
+        <translation>主码流</translation>
+    </message>
+    <message>
+        <source>Sub stream</source>
+        <translation>子码流</translation>
+    </message>
+    <message>
+        <source>Buffering must be from %1 to %2 ms.</source>
+        <translation>缓冲必须在 %1 到 %2 毫秒之间。</translation>
+    </message>
+    <message>
+        <source>Give the folder&apos;s full path, for example %1.</source>
+        <translation>请填写文件夹的完整路径，例如 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder. Choose a folder.</source>
+        <translation>%1 是文件而不是文件夹。请选择文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created. Check that the disk is writable, or choose another folder in Settings.</source>
+        <translation>无法创建文件夹 %1。请检查磁盘是否可写，或在“设置”中选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>There is no action &quot;%1&quot; to give keys to.</source>
+        <translation>不存在可设置快捷键的操作“%1”。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a key combination. Write it like Ctrl+Shift+S or F5.</source>
+        <translation>“%1”不是有效的组合键。请按 Ctrl+Shift+S 或 F5 的格式填写。</translation>
+    </message>
+    <message>
+        <source>%1 opens a page of the rail. Choose other keys.</source>
+        <translation>%1 用于打开导航栏中的页面。请选择其他按键。</translation>
+    </message>
+    <message>
+        <source>%1 is already used for &quot;%2&quot;. Change that one first.</source>
+        <translation>%1 已用于“%2”。请先修改那一项。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::EmbeddedEngine</name>
+    <message>
+        <source>The engine has no HTTPS service.</source>
+        <translation>服务器引擎没有 HTTPS 服务。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::LocalFilesModel</name>
+    <message>
+        <source>No program on this computer opens %1.</source>
+        <translation>本机没有可以打开 %1 的程序。</translation>
+    </message>
+    <message>
+        <source>No file manager on this computer opens %1.</source>
+        <translation>本机没有可以打开 %1 的文件管理器。</translation>
+    </message>
+    <message>
+        <source>%1 could not be removed: %2</source>
+        <translation>无法删除 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::RoleListModel</name>
+    <message>
+        <source>All channels</source>
+        <translation>所有通道</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n 个通道</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All permissions</source>
+        <translation>全部权限</translation>
+    </message>
+    <message>
+        <source>No permissions</source>
+        <translation>无权限</translation>
+    </message>
+    <message>
+        <source>%1 is a built-in role and cannot be changed. Make a new role instead.</source>
+        <translation>%1 是内置角色，不能修改。请新建角色。</translation>
+    </message>
+    <message>
+        <source>Give the role a name.</source>
+        <translation>请为角色命名。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::SecurityLogModel</name>
+    <message>
+        <source>The newest %1 of %2 matching entries. Narrow the search, or export all of them.</source>
+        <translation>显示 %2 条匹配条目中最新的 %1 条。请缩小搜索范围，或全部导出。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matching entries</source>
+        <translation>
+            <numerusform>%n 条匹配条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <source>Write times as %1 or %2, or leave them empty.</source>
+        <translation>时间请写作 %1 或 %2，或留空。</translation>
+    </message>
+    <message>
+        <source>The end of the time range is before its start.</source>
+        <translation>时间范围的结束早于开始。</translation>
+    </message>
+    <message>
+        <source>Enter the path of the CSV file to write.</source>
+        <translation>请输入要写入的 CSV 文件路径。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist. Choose an existing folder.</source>
+        <translation>文件夹 %1 不存在。请选择已有的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose another place.</source>
+        <translation>无法写入 %1：%2。请选择其他位置。</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::SecuritySettingsModel</name>
+    <message>
+        <source>0 (never)</source>
+        <translation>0（永不）</translation>
+    </message>
+    <message>
+        <source>Use %1 to %2.</source>
+        <translation>请使用 %1 到 %2。</translation>
+    </message>
+    <message>
+        <source>Off: every address</source>
+        <translation>关闭：允许所有地址</translation>
+    </message>
+    <message>
+        <source>Allow list: only these addresses</source>
+        <translation>允许列表：仅允许这些地址</translation>
+    </message>
+    <message>
+        <source>Deny list: all but these addresses</source>
+        <translation>拒绝列表：除这些地址外均允许</translation>
+    </message>
+    <message>
+        <source>STARTTLS (usually port 587)</source>
+        <translation>STARTTLS（通常为端口 587）</translation>
+    </message>
+    <message>
+        <source>TLS (usually port 465)</source>
+        <translation>TLS（通常为端口 465）</translation>
+    </message>
+    <message>
+        <source>Some values are out of range; see the fields marked in red.</source>
+        <translation>部分数值超出范围，请查看标红的字段。</translation>
+    </message>
+    <message>
+        <source>Saved. New sign-ins and sessions follow these settings.</source>
+        <translation>已保存。新的登录和会话将遵循这些设置。</translation>
+    </message>
+    <message>
+        <source>Saved. The filter applies to new connections and requests at once.</source>
+        <translation>已保存。过滤规则立即对新的连接和请求生效。</translation>
+    </message>
+    <message>
+        <source>Enter the mail server&apos;s name, such as smtp.example.com.</source>
+        <translation>请输入邮件服务器名称，例如 smtp.example.com。</translation>
+    </message>
+    <message>
+        <source>Enter the address the e-mails come from.</source>
+        <translation>请输入发件地址。</translation>
+    </message>
+    <message>
+        <source>Saved. Send a test e-mail to check the settings.</source>
+        <translation>已保存。请发送测试邮件检查设置。</translation>
+    </message>
+    <message>
+        <source>The mail server accepted the test e-mail for the reserved address.</source>
+        <translation>邮件服务器已接受发往预留地址的测试邮件。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::SessionController</name>
+    <message>
+        <source>The server no longer accepts this session (%1). Sign in again.</source>
+        <translation>服务器不再接受此会话（%1）。请重新登录。</translation>
+    </message>
+    <message>
+        <source>Custom role</source>
+        <translation>自定义角色</translation>
+    </message>
+    <message>
+        <source>Automatic lock is off</source>
+        <translation>自动锁定已关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>Locks after %n minute(s) without input</source>
+        <translation>
+            <numerusform>无操作 %n 分钟后锁定</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot ask the server whether it is set up: %1</source>
+        <translation>无法向服务器查询是否已初始化：%1</translation>
+    </message>
+    <message>
+        <source>Enter a user name for the administrator.</source>
+        <translation>请输入管理员用户名。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password in both fields.</source>
+        <translation>两次输入的密码不一致。请在两个字段中输入相同的密码。</translation>
+    </message>
+    <message>
+        <source>Enter the e-mail address reserved for password reset, like admin@example.com.</source>
+        <translation>请输入用于重置密码的预留邮箱，例如 admin@example.com。</translation>
+    </message>
+    <message>
+        <source>Give %1 security questions with their answers.</source>
+        <translation>请提供 %1 个安全问题及其答案。</translation>
+    </message>
+    <message>
+        <source>Each of the %1 security questions needs a question and an answer.</source>
+        <translation>%1 个安全问题都需要填写问题和答案。</translation>
+    </message>
+    <message>
+        <source>Ask %1 different security questions.</source>
+        <translation>请提出 %1 个不同的安全问题。</translation>
+    </message>
+    <message>
+        <source>The site is ready. Sign in as %1 with the password you just chose.</source>
+        <translation>站点已就绪。请使用刚设置的密码以 %1 身份登录。</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>You signed out.</source>
+        <translation>您已退出登录。</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>请输入当前密码。</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type the same password in both fields.</source>
+        <translation>两次输入的新密码不一致。请在两个字段中输入相同的密码。</translation>
+    </message>
+    <message>
+        <source>The new password is the current one. Choose a different password.</source>
+        <translation>新密码与当前密码相同。请选择其他密码。</translation>
+    </message>
+    <message>
+        <source>Enter the password of %1 to unlock.</source>
+        <translation>请输入 %1 的密码以解锁。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::SessionListModel</name>
+    <message>
+        <source>This is your own session: use Sign out in the user menu instead.</source>
+        <translation>这是您自己的会话：请改用用户菜单中的“退出登录”。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::SiteListModel</name>
+    <message>
+        <source>last used %1</source>
+        <translation>上次使用 %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::UserListModel</name>
+    <message>
+        <source>Disabled</source>
+        <translation>已禁用</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Not yet valid</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>无结束</translation>
+    </message>
+    <message>
+        <source>Any address</source>
+        <translation>任意地址</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>请选择角色。</translation>
+    </message>
+    <message>
+        <source>Write validity dates as %1, or leave them empty.</source>
+        <translation>有效日期请写作 %1，或留空。</translation>
+    </message>
+    <message>
+        <source>The validity ends before it starts. Check the two dates.</source>
+        <translation>有效期的结束早于开始。请检查两个日期。</translation>
+    </message>
+    <message>
+        <source>%1 is not an address or a network like 10.0.0.0/8.</source>
+        <translation>%1 不是地址，也不是 10.0.0.0/8 这样的网段。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password in both fields.</source>
+        <translation>两次输入的密码不一致。请在两个字段中输入相同的密码。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::Workstation</name>
+    <message>
+        <source>The server built into this workstation could not start: %1</source>
+        <translation>本工作站内置的服务器无法启动：%1</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>standalone</source>
+        <translation>单机</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Starting the server…</source>
+        <translation>正在启动服务器…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Waiting for trust</source>
+        <translation>等待信任确认</translation>
+    </message>
+    <message>
+        <source>Connected · live</source>
+        <translation>已连接 · 实时</translation>
+    </message>
+    <message>
+        <source>Connected · reconnecting</source>
+        <translation>已连接 · 正在重连</translation>
+    </message>
+    <message>
+        <source>Certificate authority changed</source>
+        <translation>证书颁发机构已变更</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>No site</source>
+        <translation>无站点</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address and a port from 1 to 65535.</source>
+        <translation>请输入服务器地址和 1 到 65535 之间的端口。</translation>
+    </message>
+    <message>
+        <source>1 core, whole host</source>
+        <translation>1 核，整机</translation>
+    </message>
+    <message>
+        <source>%1 cores, whole host</source>
+        <translation>%1 核，整机</translation>
+    </message>
+    <message>
+        <source>Data disk</source>
+        <translation>数据盘</translation>
+    </message>
+    <message>
+        <source>Disk %1</source>
+        <translation>磁盘 %1</translation>
+    </message>
+    <message>
+        <source>Figures from %1, updated %2 (live over the event connection)</source>
+        <translation>数据来自 %1，更新于 %2（通过事件连接实时推送）</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>自 %1 起</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>no figures yet</source>
+        <translation>暂无数据</translation>
+    </message>
+</context>
+</TS>
