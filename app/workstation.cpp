@@ -3,6 +3,9 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimer>
 #include <QVariantMap>
 #include <algorithm>
 #include <cmath>
@@ -152,7 +155,8 @@ Workstation::Workstation(core::platform::DataLocation location, QObject* parent)
       m_devices(new DeviceListModel(m_devicesApi, this)),
       m_playback(new PlaybackController(m_client, m_session, m_clientSettings->exportFolder(), this)),
       m_eventCenter(new EventCenterModel(m_client, this)),
-      m_eventRules(new EventRuleModel(m_client, this)) {
+      m_eventRules(new EventRuleModel(m_client, this)),
+      m_storageTimer(new QTimer(this)) {
     m_deviceTree->follow(m_devicesApi);
     connect(m_deviceTree, &DeviceTreeModel::channelsChanged, this,
             [this] { m_live->setChannelNames(m_deviceTree->channelNames()); });
@@ -162,6 +166,13 @@ Workstation::Workstation(core::platform::DataLocation location, QObject* parent)
                 m_live->setSnapshotFolder(m_clientSettings->snapshotFolder());
                 m_playback->setExportFolder(m_clientSettings->exportFolder());
             });
+    m_storageTimer->setInterval(kStorageRefreshMs);
+    connect(m_storageTimer, &QTimer::timeout, this, [this] {
+        if (m_page == QLatin1String("home") && m_session->isSignedIn()) {
+            fetchRecordingStorage();
+        }
+    });
+    m_storageTimer->start();
     if (!m_trust->loadProblem().isEmpty()) {
         qCWarning(lcApp).noquote() << m_trust->loadProblem();
     }
@@ -431,7 +442,9 @@ QString Workstation::screen() const {
 
 // The page's list comes fresh each time it opens: lists change under other administrators' hands.
 void Workstation::refreshPage() {
-    if (m_page == QLatin1String("users")) {
+    if (m_page == QLatin1String("home") && m_session->isSignedIn()) {
+        fetchRecordingStorage();
+    } else if (m_page == QLatin1String("users")) {
         m_roles->refresh();
         m_users->refresh();
     } else if (m_page == QLatin1String("roles")) {
@@ -505,6 +518,7 @@ void Workstation::resetSiteData() {
     m_loggedHealth = false;
     m_services->clear();
     clearEventCounts();
+    setRecordingStorage({}, {});
     emit infoChanged();
     emit healthChanged();
 }
@@ -657,6 +671,7 @@ void Workstation::refresh() {
         }
         applyHealth(health.value());
     });
+    fetchRecordingStorage();
     m_client->fetchServices([this, site](core::Result<QList<core::model::ServiceStatus>> services) {
         if (site != m_client->site()) {
             return;
@@ -709,6 +724,76 @@ void Workstation::applyHealth(const core::model::HealthSnapshot& health) {
         qCInfo(lcApp).noquote() << "home: health received from" << m_siteAddress;
     }
     emit healthChanged();
+}
+
+// --- recording storage (Home) -----------------------------------------------------------------------
+
+void Workstation::fetchRecordingStorage() {
+    if (!m_session->hasPermission(QString::fromLatin1(core::model::Permissions::kSystemSettings))) {
+        setRecordingStorage({}, tr("needs the system settings permission"));
+        return;
+    }
+    const QString site = m_client->site();
+    m_client->sendJson(ApiClient::Request(ApiClient::Method::Get, QStringLiteral("/api/v1/recording/storage")),
+                       [this, site](core::Result<QJsonDocument> answer) {
+                           if (site != m_client->site()) {
+                               return;
+                           }
+                           if (!answer) {
+                               qCWarning(lcApp).noquote() << "recording storage:" << answer.error().message;
+                               setRecordingStorage({}, answer.error().message);
+                               return;
+                           }
+                           applyRecordingStorage(answer->object());
+                       });
+}
+
+// One tile per location (GET /api/v1/recording/storage, server/api/recording.yaml): what the
+// recordings take, the volume's free space, and a state from the server's problem or the free space.
+void Workstation::applyRecordingStorage(const QJsonObject& answer) {
+    QVariantList tiles;
+    const QJsonArray locations = answer.value(QStringLiteral("health")).toArray();
+    for (const QJsonValue& entry : locations) {
+        const QJsonObject location = entry.toObject();
+        const qint64 total = location.value(QStringLiteral("totalBytes")).toInteger();
+        const qint64 free = location.value(QStringLiteral("freeBytes")).toInteger();
+        const qint64 recorded = location.value(QStringLiteral("recordingBytes")).toInteger();
+        const QString problem = location.value(QStringLiteral("problem")).toString();
+        const bool mirror = location.value(QStringLiteral("role")).toString() == QLatin1String("mirror");
+        const double freeFraction = total > 0 ? static_cast<double>(free) / static_cast<double>(total) : 0.0;
+        QString status = QStringLiteral("ok");
+        if (!problem.isEmpty() || !location.value(QStringLiteral("writable")).toBool() ||
+            freeFraction < kDiskAlarmFreeFraction) {
+            status = QStringLiteral("alarm");
+        } else if (freeFraction < kDiskWarningFreeFraction) {
+            status = QStringLiteral("warning");
+        }
+        const auto [recordedValue, recordedUnit] = scaleBytes(recorded);
+        tiles.append(QVariantMap{
+            {QStringLiteral("label"), mirror ? tr("Recordings, mirror") : tr("Recordings")},
+            {QStringLiteral("path"), location.value(QStringLiteral("path")).toString()},
+            {QStringLiteral("recordingValue"), number(recordedValue)},
+            {QStringLiteral("recordingUnit"), recordedUnit},
+            {QStringLiteral("caption"),
+             problem.isEmpty() ? tr("%1 free of %2 · %3").arg(sizeText(free), sizeText(total),
+                                                            location.value(QStringLiteral("path")).toString())
+                               : problem},
+            {QStringLiteral("usedFraction"), total > 0 ? 1.0 - freeFraction : -1.0},
+            {QStringLiteral("status"), status}});
+    }
+    setRecordingStorage(tiles, tiles.isEmpty() ? tr("no storage location set") : QString());
+}
+
+void Workstation::setRecordingStorage(QVariantList tiles, const QString& problem) {
+    if (tiles == m_recordingStorage && problem == m_recordingStorageProblem) {
+        return;
+    }
+    if (m_recordingStorage.isEmpty() && !tiles.isEmpty()) {
+        qCInfo(lcApp).noquote() << "home: recording storage received," << tiles.size() << "location(s)";
+    }
+    m_recordingStorage = std::move(tiles);
+    m_recordingStorageProblem = problem;
+    emit recordingStorageChanged();
 }
 
 // --- formatting ------------------------------------------------------------------------------------

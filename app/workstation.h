@@ -11,6 +11,7 @@
 // console) and which pages the user may open; the site's data is fetched only once signed in, because
 // an initialised server answers nothing else without a session.
 
+#include <QJsonObject>
 #include <QObject>
 #include <QVariantList>
 #include <QVariantMap>
@@ -24,6 +25,7 @@
 namespace vigil::core::client {
 class DevicesApi;
 }
+class QTimer;
 
 namespace vigil::app {
 
@@ -133,6 +135,7 @@ public:
     static constexpr double kMemoryWarningFraction = 0.9;
     static constexpr double kDiskWarningFreeFraction = 0.15;
     static constexpr double kDiskAlarmFreeFraction = 0.05;
+    static constexpr int kStorageRefreshMs = 30000;
 
     explicit Workstation(core::platform::DataLocation location, QObject* parent = nullptr);
     ~Workstation() override;
@@ -256,6 +259,9 @@ private:
     void onPush(const core::model::PushMessage& message);
     void applyHealth(const core::model::HealthSnapshot& health);
     void applyInfo(const core::model::SystemInfo& info);
+    void fetchRecordingStorage();
+    void applyRecordingStorage(const QJsonObject& answer);
+    void setRecordingStorage(QVariantList tiles, const QString& problem);
     void refresh();
     void refreshPage();
     void onLoggedIn();
@@ -307,6 +313,7 @@ private:
     bool m_hasDeviceCounts = false;
     int m_devicesTotal = 0;
     int m_devicesOnline = 0;
+    QTimer* m_storageTimer;  // recordings grow: Home asks again while it shows
     QVariantList m_recordingStorage;
     QString m_recordingStorageProblem;  // why there are no figures (no permission, an error)
 };

@@ -1308,6 +1308,64 @@
     </message>
 </context>
 <context>
+    <name>VTimeline</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>Verkleinern (-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Vergrößern (+)</translation>
+    </message>
+    <message>
+        <source>1 min</source>
+        <translation>1 min</translation>
+    </message>
+    <message>
+        <source>10 min</source>
+        <translation>10 min</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>1 Woche</translation>
+    </message>
+    <message>
+        <source>1 month</source>
+        <translation>1 Monat</translation>
+    </message>
+    <message>
+        <source>Not recorded %1 – %2: %3</source>
+        <translation>Nicht aufgezeichnet %1 – %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>Workstation</name>
     <message>
         <source>Home</source>
@@ -1838,6 +1896,26 @@
     <message>
         <source>no figures yet</source>
         <translation>noch keine Werte</translation>
+    </message>
+    <message>
+        <source>needs the system settings permission</source>
+        <translation>erfordert die Berechtigung für Systemeinstellungen</translation>
+    </message>
+    <message>
+        <source>Recordings, mirror</source>
+        <translation>Aufzeichnungen, Spiegel</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>Aufzeichnungen</translation>
+    </message>
+    <message>
+        <source>%1 free of %2 · %3</source>
+        <translation>%1 frei von %2 · %3</translation>
+    </message>
+    <message>
+        <source>no storage location set</source>
+        <translation>kein Speicherort festgelegt</translation>
     </message>
 </context>
 </TS>

@@ -1308,6 +1308,63 @@
     </message>
 </context>
 <context>
+    <name>VTimeline</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>缩小 (-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>放大 (+)</translation>
+    </message>
+    <message>
+        <source>1 min</source>
+        <translation>1 分钟</translation>
+    </message>
+    <message>
+        <source>10 min</source>
+        <translation>10 分钟</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>1 周</translation>
+    </message>
+    <message>
+        <source>1 month</source>
+        <translation>1 个月</translation>
+    </message>
+    <message>
+        <source>Not recorded %1 – %2: %3</source>
+        <translation>未录像 %1 – %2：%3</translation>
+    </message>
+</context>
+<context>
     <name>Workstation</name>
     <message>
         <source>Home</source>
@@ -1835,6 +1892,26 @@
     <message>
         <source>no figures yet</source>
         <translation>暂无数据</translation>
+    </message>
+    <message>
+        <source>needs the system settings permission</source>
+        <translation>需要“系统设置”权限</translation>
+    </message>
+    <message>
+        <source>Recordings, mirror</source>
+        <translation>录像（镜像）</translation>
+    </message>
+    <message>
+        <source>Recordings</source>
+        <translation>录像</translation>
+    </message>
+    <message>
+        <source>%1 free of %2 · %3</source>
+        <translation>可用 %1，共 %2 · %3</translation>
+    </message>
+    <message>
+        <source>no storage location set</source>
+        <translation>未设置存储位置</translation>
     </message>
 </context>
 </TS>

@@ -80,6 +80,7 @@ ui_focus_window
 ui_sign_in_password
 wait_for_line "$pid" "$log" "session: signed in as $UI_ADMIN" || { cat "$log"; fail "the sign-in failed"; }
 wait_for_line "$pid" "$log" "home: health received" || { cat "$log"; fail "the Home page got no figures"; }
+wait_for_line "$pid" "$log" "home: recording storage received" || { cat "$log"; fail "Home did not get the recording storage"; }
 sleep 8  # a few more 2-second samples: the charts draw lines, not points
 screenshot shell-home-charts-de.png
 
