@@ -49,6 +49,7 @@ QtObject {
     readonly property string image: "\uF2E9"
     readonly property string clip: "\uF22B"          // file-video
     readonly property string play: "\uF40A"
+    readonly property string pause: "\uF3E4"
     readonly property string openExternal: "\uF3CC"  // open-in-new
     readonly property string remove: "\uF1C0"        // delete
     readonly property string refresh: "\uF450"

@@ -332,6 +332,22 @@
         <source>Open the folder</source>
         <translation>Ordner öffnen</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Leertaste</translation>
+    </message>
+    <message>
+        <source>Open with the system&apos;s player</source>
+        <translation>Mit dem Player des Systems öffnen</translation>
+    </message>
 </context>
 <context>
     <name>LockScreen</name>
@@ -1797,6 +1813,45 @@
     <message>
         <source>The two passwords differ. Type the same password in both fields.</source>
         <translation>Die beiden Passwörter stimmen nicht überein. Geben Sie in beiden Feldern dasselbe Passwort ein.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::VideoPlayer</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>The video was interrupted. Reconnecting…</source>
+        <translation>Das Video wurde unterbrochen. Verbindung wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>The camera is offline. Trying again…</source>
+        <translation>Die Kamera ist offline. Neuer Versuch…</translation>
+    </message>
+    <message>
+        <source>Your session is no longer valid. Sign in again to see video.</source>
+        <translation>Ihre Sitzung ist nicht mehr gültig. Melden Sie sich erneut an, um Video zu sehen.</translation>
+    </message>
+    <message>
+        <source>You have no rights to view this camera.</source>
+        <translation>Sie haben keine Rechte, diese Kamera anzusehen.</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded at this time.</source>
+        <translation>Zu dieser Zeit gibt es keine Aufzeichnung.</translation>
+    </message>
+    <message>
+        <source>This video cannot be played.</source>
+        <translation>Dieses Video kann nicht abgespielt werden.</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>The workstation is not connected to a site.</source>
+        <translation>Der Arbeitsplatz ist mit keinem Standort verbunden.</translation>
     </message>
 </context>
 <context>

@@ -332,6 +332,22 @@
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Open with the system&apos;s player</source>
+        <translation>用系统播放器打开</translation>
+    </message>
 </context>
 <context>
     <name>LockScreen</name>
@@ -1793,6 +1809,45 @@
     <message>
         <source>The two passwords differ. Type the same password in both fields.</source>
         <translation>两次输入的密码不一致。请在两个字段中输入相同的密码。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::VideoPlayer</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>The video was interrupted. Reconnecting…</source>
+        <translation>视频中断，正在重新连接…</translation>
+    </message>
+    <message>
+        <source>The camera is offline. Trying again…</source>
+        <translation>摄像机离线，正在重试…</translation>
+    </message>
+    <message>
+        <source>Your session is no longer valid. Sign in again to see video.</source>
+        <translation>您的会话已失效。请重新登录以查看视频。</translation>
+    </message>
+    <message>
+        <source>You have no rights to view this camera.</source>
+        <translation>您无权查看此摄像机。</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded at this time.</source>
+        <translation>此时间没有录像。</translation>
+    </message>
+    <message>
+        <source>This video cannot be played.</source>
+        <translation>无法播放此视频。</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>The workstation is not connected to a site.</source>
+        <translation>工作站未连接到站点。</translation>
     </message>
 </context>
 <context>

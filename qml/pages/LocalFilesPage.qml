@@ -5,7 +5,8 @@ import Vigil.UI
 
 // Local files (CLI-3): the snapshots and exported clips on this computer, newest first, as
 // thumbnails. workstation.localFiles (app/local_files_model.h) reads the folders the settings name;
-// opening goes to the system's viewer or player, removing to the desktop's trash.
+// clips play here (VVideo in file mode), pictures open in the system's viewer, removing goes to the
+// desktop's trash.
 Item {
     id: page
 
@@ -39,6 +40,54 @@ Item {
             color: Theme.text
             wrapMode: Text.WordWrap
         }
+    }
+
+    VDialog {
+        id: clipPlayer
+        objectName: "clipPlayer"
+        property url source
+        property int row: -1
+        title: ""
+        width: Math.round(page.width * 0.6)
+        acceptText: qsTr("Close")
+        showCancel: false
+        onAccepted: done()
+        onClosed: video.stop()
+
+        VVideo {
+            id: video
+            Layout.fillWidth: true
+            Layout.preferredHeight: Math.round(width * 9 / 16)
+            mode: "file"
+            source: clipPlayer.opened ? clipPlayer.source : ""
+            autoPlay: true
+        }
+        Row {
+            spacing: Theme.spacing
+            VButton {
+                glyph: video.paused ? Icons.play : Icons.pause
+                text: video.paused ? qsTr("Play") : qsTr("Pause")
+                shortcutHint: qsTr("Space")
+                onClicked: video.paused = !video.paused
+            }
+            VButton {
+                glyph: Icons.openExternal
+                text: qsTr("Open with the system's player")
+                onClicked: page.files.open(clipPlayer.row)
+            }
+        }
+        Shortcut {
+            sequence: "Space"
+            enabled: clipPlayer.opened
+            onActivated: video.paused = !video.paused
+        }
+    }
+
+    function play(row, name, url) {
+        clipPlayer.row = row
+        clipPlayer.title = name
+        clipPlayer.source = url
+        clipPlayer.open()
     }
 
     ColumnLayout {
@@ -143,7 +192,7 @@ Item {
                     id: hover
                 }
                 TapHandler {
-                    onDoubleTapped: page.files.open(card.index)
+                    onDoubleTapped: card.kind === "clip" ? page.play(card.index, card.name, card.url) : page.files.open(card.index)
                 }
 
                 Rectangle {
@@ -214,9 +263,10 @@ Item {
                     Row {
                         spacing: Math.round(Theme.spacing / 2)
                         VIconButton {
+                            objectName: card.kind === "clip" ? "playClip" : "openPicture"
                             glyph: card.kind === "clip" ? Icons.play : Icons.openExternal
                             tip: card.kind === "clip" ? qsTr("Play") : qsTr("Open")
-                            onClicked: page.files.open(card.index)
+                            onClicked: card.kind === "clip" ? page.play(card.index, card.name, card.url) : page.files.open(card.index)
                         }
                         VIconButton {
                             glyph: Icons.folderOpen

@@ -6,6 +6,7 @@
 #   signed in: Home with the live CPU/memory/network charts (German)      -> shell-home-charts-de.png
 #   the user menu open                                                    -> shell-user-menu.png
 #   Local files with snapshots and a clip made beforehand                 -> shell-local-files.png
+#   the clip playing in the workstation's player                          -> shell-clip-player.png
 #   the workstation settings page; the alarm sound turned off (Ctrl+M)    -> shell-settings.png
 #   a restart: the sign-in screen comes back in German                    -> shell-login-remembered.png
 # Every screenshot is checked not to be blank; people look at them in the artifacts folder.
@@ -37,6 +38,10 @@ choose_language() {
     ui_click "$LANGUAGE_BOX_X" $((LANGUAGE_FIRST_ROW_Y + LANGUAGE_ROW_HEIGHT * ($1 - 1)))
 }
 
+# The play button of the first card on Local files (the clip: the newest file).
+readonly CLIP_PLAY_X=165
+readonly CLIP_PLAY_Y=381
+
 settings_file="$WORK/data/client/settings.ini"
 
 # Snapshots and a clip where the settings put them by default (the user's Pictures and Videos).
@@ -46,8 +51,8 @@ mkdir -p "$pictures/Gate" "$videos"
 convert -size 640x360 gradient:'#2a4d69'-'#e0b04a' -font DejaVu-Sans -fill white -pointsize 36 -annotate +30+60 'Gate 1' \
     "$pictures/Gate/gate_2026-11-23_101500.jpg" || fail "cannot make a test picture"
 convert -size 640x360 plasma:fractal -blur 0x2 "$pictures/lobby_2026-11-23_101730.png" || fail "cannot make a test picture"
-ffmpeg -loglevel error -f lavfi -i testsrc=size=640x360:rate=25 -t 2 -pix_fmt yuv420p \
-    "$videos/gate_1015-1017.mp4" || fail "cannot make a test clip"
+ffmpeg -loglevel error -f lavfi -i testsrc=size=640x360:rate=25 -t 10 -pix_fmt yuv420p \
+    "$videos/gate_1015-1025.mp4" || fail "cannot make a test clip"
 echo "not a picture" >"$pictures/notes.txt"
 
 log="$WORK/shell.log"
@@ -95,6 +100,12 @@ echo "== local files (Ctrl+Shift+F)"
 ui_key ctrl+shift+f
 sleep 1
 screenshot shell-local-files.png
+
+echo "== the clip plays in the workstation's own player"
+ui_click "$CLIP_PLAY_X" "$CLIP_PLAY_Y"
+sleep 3
+screenshot shell-clip-player.png
+ui_key Escape
 
 echo "== settings (Ctrl+,), alarm sound off (Ctrl+M)"
 ui_key ctrl+comma
