@@ -315,6 +315,13 @@ QVariantMap Workstation::deviceCounts() const {
                        {QStringLiteral("offline"), m_devicesTotal - m_devicesOnline}};
 }
 
+void Workstation::setDeviceCounts(int total, int online) {
+    m_hasDeviceCounts = true;
+    m_devicesTotal = std::max(0, total);
+    m_devicesOnline = std::clamp(online, 0, m_devicesTotal);
+    emit deviceCountsChanged();
+}
+
 QString Workstation::recordingStorageNote() const {
     if (!m_recordingStorageProblem.isEmpty()) {
         return m_recordingStorageProblem;
@@ -518,6 +525,9 @@ void Workstation::resetSiteData() {
     m_loggedHealth = false;
     m_services->clear();
     clearEventCounts();
+    m_hasDeviceCounts = false;
+    m_devicesTotal = m_devicesOnline = 0;
+    emit deviceCountsChanged();
     setRecordingStorage({}, {});
     emit infoChanged();
     emit healthChanged();

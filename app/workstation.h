@@ -217,6 +217,9 @@ public:
     void setEventCounts(qint64 total, qint64 handled, qint64 pending);
     void clearEventCounts();
     QVariantMap deviceCounts() const;
+    // The hook for whoever fetches the devices list and follows its pushes (DevicesApi): Home's
+    // devices tile. `online` counts the devices whose status is online.
+    void setDeviceCounts(int total, int online);
     QVariantList recordingStorage() const { return m_recordingStorage; }
     QString recordingStorageNote() const;
 

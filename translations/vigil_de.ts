@@ -271,6 +271,61 @@
     </message>
 </context>
 <context>
+    <name>LivePage</name>
+    <message>
+        <source>Snapshot saved to %1</source>
+        <translation>Schnappschuss gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>No picture to save yet from %1.</source>
+        <translation>Von %1 gibt es noch kein Bild zum Speichern.</translation>
+    </message>
+    <message>
+        <source>Unsaved layout</source>
+        <translation>Nicht gespeichertes Layout</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>New layout name</source>
+        <translation>Name des neuen Layouts</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Speichern unter</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Stop tour</source>
+        <translation>Rundgang beenden</translation>
+    </message>
+    <message>
+        <source>Tour</source>
+        <translation>Rundgang</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <source>Other screen</source>
+        <translation>Anderer Bildschirm</translation>
+    </message>
+    <message>
+        <source>Vigil — %1</source>
+        <translation>Vigil — %1</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+</context>
+<context>
     <name>LocalFilesPage</name>
     <message>
         <source>Remove this file?</source>
@@ -1276,6 +1331,21 @@
     </message>
 </context>
 <context>
+    <name>VDeviceTree</name>
+    <message>
+        <source>Search cameras</source>
+        <translation>Kameras suchen</translation>
+    </message>
+    <message>
+        <source>No camera matches “%1”.</source>
+        <translation>Keine Kamera passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>No cameras yet. Add them on the Devices page.</source>
+        <translation>Noch keine Kameras. Fügen Sie sie auf der Seite „Geräte“ hinzu.</translation>
+    </message>
+</context>
+<context>
     <name>VDialog</name>
     <message>
         <source>OK</source>
@@ -1294,10 +1364,72 @@
     </message>
 </context>
 <context>
+    <name>VLiveTile</name>
+    <message>
+        <source>Drop a camera here</source>
+        <translation>Kamera hierher ziehen</translation>
+    </message>
+    <message>
+        <source>The video component is missing from this installation.</source>
+        <translation>Dieser Installation fehlt die Videokomponente.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Schnappschuss</translation>
+    </message>
+    <message>
+        <source>Back to live</source>
+        <translation>Zurück zu Live</translation>
+    </message>
+    <message>
+        <source>Instant replay (last 30 s)</source>
+        <translation>Sofortwiederholung (letzte 30 s)</translation>
+    </message>
+    <message>
+        <source>Full screen (F)</source>
+        <translation>Vollbild (F)</translation>
+    </message>
+    <message>
+        <source>Clear tile (Delete)</source>
+        <translation>Kachel leeren (Entf)</translation>
+    </message>
+</context>
+<context>
     <name>VNavButton</name>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>VPtzPanel</name>
+    <message>
+        <source>PTZ · %1</source>
+        <translation>PTZ · %1</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Voreinstellungen</translation>
+    </message>
+    <message>
+        <source>New preset</source>
+        <translation>Neue Voreinstellung</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1551,10 @@
         <source>Sites</source>
         <translation>Standorte</translation>
     </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
 </context>
 <context>
     <name>vigil::app::ClientSettings</name>
@@ -1508,6 +1644,33 @@
     <message>
         <source>The engine has no HTTPS service.</source>
         <translation>Die Engine hat keinen HTTPS-Dienst.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::LiveView</name>
+    <message>
+        <source>Every tile is in use. Drag the camera onto a tile to replace its picture, or choose a larger layout.</source>
+        <translation>Alle Kacheln sind belegt. Ziehen Sie die Kamera auf eine Kachel, um deren Bild zu ersetzen, oder wählen Sie ein größeres Layout.</translation>
+    </message>
+    <message>
+        <source>The snapshot folder %1 cannot be created. Choose another folder in the settings.</source>
+        <translation>Der Schnappschuss-Ordner %1 kann nicht angelegt werden. Wählen Sie in den Einstellungen einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>Layout “%1” saved.</source>
+        <translation>Layout „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Give the layout a name to save it.</source>
+        <translation>Geben Sie dem Layout einen Namen, um es zu speichern.</translation>
+    </message>
+    <message>
+        <source>That layout is gone; it may have been deleted on another workstation.</source>
+        <translation>Dieses Layout gibt es nicht mehr; es wurde vielleicht an einem anderen Arbeitsplatz gelöscht.</translation>
+    </message>
+    <message>
+        <source>Put cameras into tiles first: the tour shows each of them in turn.</source>
+        <translation>Legen Sie zuerst Kameras in Kacheln: Der Rundgang zeigt sie nacheinander.</translation>
     </message>
 </context>
 <context>

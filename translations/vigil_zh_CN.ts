@@ -271,6 +271,61 @@
     </message>
 </context>
 <context>
+    <name>LivePage</name>
+    <message>
+        <source>Snapshot saved to %1</source>
+        <translation>抓图已保存到 %1</translation>
+    </message>
+    <message>
+        <source>No picture to save yet from %1.</source>
+        <translation>%1 暂无可保存的画面。</translation>
+    </message>
+    <message>
+        <source>Unsaved layout</source>
+        <translation>未保存的布局</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>New layout name</source>
+        <translation>新布局名称</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Stop tour</source>
+        <translation>停止轮巡</translation>
+    </message>
+    <message>
+        <source>Tour</source>
+        <translation>轮巡</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>Other screen</source>
+        <translation>其他屏幕</translation>
+    </message>
+    <message>
+        <source>Vigil — %1</source>
+        <translation>Vigil — %1</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时预览</translation>
+    </message>
+</context>
+<context>
     <name>LocalFilesPage</name>
     <message>
         <source>Remove this file?</source>
@@ -1276,6 +1331,21 @@
     </message>
 </context>
 <context>
+    <name>VDeviceTree</name>
+    <message>
+        <source>Search cameras</source>
+        <translation>搜索摄像机</translation>
+    </message>
+    <message>
+        <source>No camera matches “%1”.</source>
+        <translation>没有与“%1”匹配的摄像机。</translation>
+    </message>
+    <message>
+        <source>No cameras yet. Add them on the Devices page.</source>
+        <translation>暂无摄像机。请在“设备”页面添加。</translation>
+    </message>
+</context>
+<context>
     <name>VDialog</name>
     <message>
         <source>OK</source>
@@ -1294,10 +1364,72 @@
     </message>
 </context>
 <context>
+    <name>VLiveTile</name>
+    <message>
+        <source>Drop a camera here</source>
+        <translation>将摄像机拖放到此处</translation>
+    </message>
+    <message>
+        <source>The video component is missing from this installation.</source>
+        <translation>此安装缺少视频组件。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>抓图</translation>
+    </message>
+    <message>
+        <source>Back to live</source>
+        <translation>返回实时</translation>
+    </message>
+    <message>
+        <source>Instant replay (last 30 s)</source>
+        <translation>即时回放（最近 30 秒）</translation>
+    </message>
+    <message>
+        <source>Full screen (F)</source>
+        <translation>全屏 (F)</translation>
+    </message>
+    <message>
+        <source>Clear tile (Delete)</source>
+        <translation>清空窗格 (Delete)</translation>
+    </message>
+</context>
+<context>
     <name>VNavButton</name>
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>VPtzPanel</name>
+    <message>
+        <source>PTZ · %1</source>
+        <translation>云台 · %1</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>变倍</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>预置位</translation>
+    </message>
+    <message>
+        <source>New preset</source>
+        <translation>新建预置位</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
 </context>
 <context>
@@ -1418,6 +1550,10 @@
         <source>Sites</source>
         <translation>站点</translation>
     </message>
+    <message>
+        <source>Live</source>
+        <translation>实时预览</translation>
+    </message>
 </context>
 <context>
     <name>vigil::app::ClientSettings</name>
@@ -1507,6 +1643,33 @@
     <message>
         <source>The engine has no HTTPS service.</source>
         <translation>服务器引擎没有 HTTPS 服务。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::LiveView</name>
+    <message>
+        <source>Every tile is in use. Drag the camera onto a tile to replace its picture, or choose a larger layout.</source>
+        <translation>所有窗格均已占用。请将摄像机拖到某个窗格上以替换其画面，或选择更大的布局。</translation>
+    </message>
+    <message>
+        <source>The snapshot folder %1 cannot be created. Choose another folder in the settings.</source>
+        <translation>无法创建抓图文件夹 %1。请在设置中选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Layout “%1” saved.</source>
+        <translation>布局“%1”已保存。</translation>
+    </message>
+    <message>
+        <source>Give the layout a name to save it.</source>
+        <translation>请为布局命名后再保存。</translation>
+    </message>
+    <message>
+        <source>That layout is gone; it may have been deleted on another workstation.</source>
+        <translation>该布局已不存在，可能已在其他工作站上被删除。</translation>
+    </message>
+    <message>
+        <source>Put cameras into tiles first: the tour shows each of them in turn.</source>
+        <translation>请先将摄像机放入窗格：轮巡会依次显示每个窗格。</translation>
     </message>
 </context>
 <context>
