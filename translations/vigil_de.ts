@@ -112,6 +112,237 @@
     </message>
 </context>
 <context>
+    <name>DevicesPage</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Main stream</source>
+        <translation>Hauptstream</translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation>%1 entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>Gerät entfernen</translation>
+    </message>
+    <message>
+        <source>The server stops connecting to it and its live video ends now. Its settings and credentials are deleted.</source>
+        <translation>Der Server verbindet sich nicht mehr damit, und sein Live-Bild endet sofort. Seine Einstellungen und Zugangsdaten werden gelöscht.</translation>
+    </message>
+    <message>
+        <source>New group in %1</source>
+        <translation>Neue Gruppe in %1</translation>
+    </message>
+    <message>
+        <source>New organisation</source>
+        <translation>Neue Organisation</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>%1 umbenennen</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>%1 löschen?</translation>
+    </message>
+    <message>
+        <source>Delete group</source>
+        <translation>Gruppe löschen</translation>
+    </message>
+    <message>
+        <source>Keep what it holds</source>
+        <translation>Inhalt behalten</translation>
+    </message>
+    <message>
+        <source>Its groups and devices move up one level.</source>
+        <translation>Ihre Gruppen und Geräte rücken eine Ebene nach oben.</translation>
+    </message>
+    <message>
+        <source>Its groups are deleted and its devices removed, all the way down.</source>
+        <translation>Ihre Gruppen werden gelöscht und ihre Geräte entfernt, bis ganz nach unten.</translation>
+    </message>
+    <message>
+        <source>ORGANISATION</source>
+        <translation>ORGANISATION</translation>
+    </message>
+    <message>
+        <source>No groups yet. Ctrl+G makes an organisation; select it to add groups inside.</source>
+        <translation>Noch keine Gruppen. Ctrl+G legt eine Organisation an; wählen Sie sie aus, um Gruppen darin anzulegen.</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>Neue Gruppe</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Discover…</source>
+        <translation>Suchen…</translation>
+    </message>
+    <message>
+        <source>Add camera</source>
+        <translation>Kamera hinzufügen</translation>
+    </message>
+    <message>
+        <source>Address to probe (empty: search the local network)</source>
+        <translation>Zu prüfende Adresse (leer: lokales Netz durchsuchen)</translation>
+    </message>
+    <message>
+        <source>User for adding</source>
+        <translation>Benutzer zum Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Loading devices…</source>
+        <translation>Geräte werden geladen…</translation>
+    </message>
+    <message>
+        <source>No devices yet. Add a camera (Ctrl+N) or discover ONVIF cameras (Ctrl+D).</source>
+        <translation>Noch keine Geräte. Fügen Sie eine Kamera hinzu (Ctrl+N) oder suchen Sie ONVIF-Kameras (Ctrl+D).</translation>
+    </message>
+    <message>
+        <source>Add a camera</source>
+        <translation>Eine Kamera hinzufügen</translation>
+    </message>
+    <message>
+        <source>Connect by</source>
+        <translation>Verbinden über</translation>
+    </message>
+    <message>
+        <source>RTSP URL</source>
+        <translation>RTSP-URL</translation>
+    </message>
+    <message>
+        <source>ONVIF address</source>
+        <translation>ONVIF-Adresse</translation>
+    </message>
+    <message>
+        <source>ONVIF address (host, host:port or device service URL)</source>
+        <translation>ONVIF-Adresse (Host, Host:Port oder URL des Gerätedienstes)</translation>
+    </message>
+    <message>
+        <source>Sub stream RTSP URL (optional)</source>
+        <translation>RTSP-URL des Substreams (optional)</translation>
+    </message>
+    <message>
+        <source>Name (empty: the address&apos;s host)</source>
+        <translation>Name (leer: der Host der Adresse)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>stored; empty keeps it</source>
+        <translation>gespeichert; leer lässt es unverändert</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <source>A disabled camera is not connected, shown live or recorded.</source>
+        <translation>Eine deaktivierte Kamera wird weder verbunden noch live gezeigt oder aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Cancel test</source>
+        <translation>Test abbrechen</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>DETAILS</source>
+        <translation>DETAILS</translation>
+    </message>
+    <message>
+        <source>Manufacturer</source>
+        <translation>Hersteller</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Firmware</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <source>Main: %1</source>
+        <translation>Haupt: %1</translation>
+    </message>
+    <message>
+        <source>Sub: %1</source>
+        <translation>Sub: %1</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Waiting for the first figures from the server…</source>
@@ -268,6 +499,193 @@
     <message>
         <source>no event center yet</source>
         <translation>noch keine Ereigniszentrale</translation>
+    </message>
+</context>
+<context>
+    <name>LicencePage</name>
+    <message>
+        <source>Save the licence request file</source>
+        <translation>Lizenzanfragedatei speichern</translation>
+    </message>
+    <message>
+        <source>Licence request (*.json)</source>
+        <translation>Lizenzanfrage (*.json)</translation>
+    </message>
+    <message>
+        <source>Choose the activation file from the vendor</source>
+        <translation>Aktivierungsdatei des Herstellers wählen</translation>
+    </message>
+    <message>
+        <source>Activation file (*.json)</source>
+        <translation>Aktivierungsdatei (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose the Express deactivation file</source>
+        <translation>Express-Deaktivierungsdatei wählen</translation>
+    </message>
+    <message>
+        <source>Deactivation file (*.json)</source>
+        <translation>Deaktivierungsdatei (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the Express deactivation file</source>
+        <translation>Express-Deaktivierungsdatei speichern</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>Reading the licence...</source>
+        <translation>Lizenz wird gelesen...</translation>
+    </message>
+    <message>
+        <source>Trial — %1</source>
+        <translation>Testversion — %1</translation>
+    </message>
+    <message>
+        <source>The system clock was set back. Licence periods are counted from the latest time seen; correct the clock.</source>
+        <translation>Die Systemuhr wurde zurückgestellt. Lizenzzeiträume zählen ab der spätesten gesehenen Zeit; stellen Sie die Uhr richtig.</translation>
+    </message>
+    <message>
+        <source>CHANNELS</source>
+        <translation>KANÄLE</translation>
+    </message>
+    <message>
+        <source>%1 of %2 in use</source>
+        <translation>%1 von %2 belegt</translation>
+    </message>
+    <message>
+        <source>DETAILS</source>
+        <translation>DETAILS</translation>
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation>Edition</translation>
+    </message>
+    <message>
+        <source>Licensee</source>
+        <translation>Lizenznehmer</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Funktionen</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Codes</translation>
+    </message>
+    <message>
+        <source>Upgraded from</source>
+        <translation>Aufgerüstet von</translation>
+    </message>
+    <message>
+        <source>Express %1</source>
+        <translation>Express %1</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>Maschine</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>The vendor needs the machine and platform ids to move a licence. A licence survives a new network card or disk, not a new machine.</source>
+        <translation>Der Hersteller braucht die Maschinen- und Plattform-ID, um eine Lizenz umzuziehen. Eine Lizenz übersteht eine neue Netzwerkkarte oder Festplatte, keine neue Maschine.</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>Activation code</source>
+        <translation>Aktivierungscode</translation>
+    </message>
+    <message>
+        <source>Upgrade from Express</source>
+        <translation>Upgrade von Express</translation>
+    </message>
+    <message>
+        <source>A Pro upgrade code needs the Express activation code, or the Express deactivation file.</source>
+        <translation>Ein Pro-Upgradecode braucht den Express-Aktivierungscode oder die Express-Deaktivierungsdatei.</translation>
+    </message>
+    <message>
+        <source>Express activation code</source>
+        <translation>Express-Aktivierungscode</translation>
+    </message>
+    <message>
+        <source>or the Express deactivation file</source>
+        <translation>oder die Express-Deaktivierungsdatei</translation>
+    </message>
+    <message>
+        <source>Activate online</source>
+        <translation>Online aktivieren</translation>
+    </message>
+    <message>
+        <source>Online activation asks %1.</source>
+        <translation>Die Online-Aktivierung fragt %1.</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>OFFLINE</translation>
+    </message>
+    <message>
+        <source>1. Export a request file for the code above. 2. Give it to the vendor (their licence web page or e-mail). 3. Import the activation file they return.</source>
+        <translation>1. Exportieren Sie eine Anfragedatei für den Code oben. 2. Geben Sie sie dem Hersteller (seine Lizenz-Webseite oder E-Mail). 3. Importieren Sie die Aktivierungsdatei, die er zurückgibt.</translation>
+    </message>
+    <message>
+        <source>Request file to save</source>
+        <translation>Zu speichernde Anfragedatei</translation>
+    </message>
+    <message>
+        <source>/path/to/licence-request.json</source>
+        <translation>/pfad/zu/licence-request.json</translation>
+    </message>
+    <message>
+        <source>Export request file</source>
+        <translation>Anfragedatei exportieren</translation>
+    </message>
+    <message>
+        <source>Activation file from the vendor</source>
+        <translation>Aktivierungsdatei des Herstellers</translation>
+    </message>
+    <message>
+        <source>/path/to/activation.json</source>
+        <translation>/pfad/zu/activation.json</translation>
+    </message>
+    <message>
+        <source>Import activation file</source>
+        <translation>Aktivierungsdatei importieren</translation>
+    </message>
+    <message>
+        <source>UPGRADE TO PRO</source>
+        <translation>AUF PRO AUFRÜSTEN</translation>
+    </message>
+    <message>
+        <source>Upgrading on another machine? Deactivate this Express licence and take the deactivation file with you. This platform then runs on what is left of its trial.</source>
+        <translation>Upgrade auf einer anderen Maschine? Deaktivieren Sie diese Express-Lizenz und nehmen Sie die Deaktivierungsdatei mit. Diese Plattform läuft dann mit dem Rest ihrer Testzeit.</translation>
+    </message>
+    <message>
+        <source>Deactivate Express...</source>
+        <translation>Express deaktivieren...</translation>
     </message>
 </context>
 <context>
@@ -516,6 +934,14 @@
         <source>1 alarm waiting: open the Event Center</source>
         <translation>1 Alarm wartet: Ereigniszentrale öffnen</translation>
     </message>
+    <message>
+        <source>%1 — %2, %3 of %4 channels in use. Open the Licence page (Ctrl+9) to activate.</source>
+        <translation>%1 — %2, %3 von %4 Kanälen belegt. Öffnen Sie die Lizenzseite (Ctrl+9), um zu aktivieren.</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>Testversion</translation>
+    </message>
 </context>
 <context>
     <name>OnlineUsersPage</name>
@@ -574,6 +1000,96 @@
     <message>
         <source>No open sessions</source>
         <translation>Keine offenen Sitzungen</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackPage</name>
+    <message>
+        <source>Cameras</source>
+        <translation>Kameras</translation>
+    </message>
+    <message>
+        <source>Choose one or several; they play in step.</source>
+        <translation>Eine oder mehrere wählen; sie laufen im Gleichschritt.</translation>
+    </message>
+    <message>
+        <source>No cameras yet. Add one on the Devices page.</source>
+        <translation>Noch keine Kameras. Fügen Sie auf der Geräteseite eine hinzu.</translation>
+    </message>
+    <message>
+        <source>Choose a camera on the left to play its recordings.</source>
+        <translation>Wählen Sie links eine Kamera, um ihre Aufzeichnungen abzuspielen.</translation>
+    </message>
+    <message>
+        <source>A frame back (,)</source>
+        <translation>Ein Bild zurück (,)</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>Abspielen (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Pause (Leertaste)</translation>
+    </message>
+    <message>
+        <source>A frame forward (.)</source>
+        <translation>Ein Bild vor (.)</translation>
+    </message>
+    <message>
+        <source>Backwards at %1× (J slower, L faster)</source>
+        <translation>Rückwärts mit %1× (J langsamer, L schneller)</translation>
+    </message>
+    <message>
+        <source>%1× (J slower, L faster)</source>
+        <translation>%1× (J langsamer, L schneller)</translation>
+    </message>
+    <message>
+        <source>2026-11-23 14:30:00</source>
+        <translation>2026-11-23 14:30:00</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>Los</translation>
+    </message>
+    <message>
+        <source>Select range</source>
+        <translation>Bereich wählen</translation>
+    </message>
+    <message>
+        <source>Drag on the timeline to select (or Shift+drag; [ and ] at the playhead)</source>
+        <translation>Zum Auswählen auf der Zeitleiste ziehen (oder Shift+Ziehen; [ und ] am Abspielkopf)</translation>
+    </message>
+    <message>
+        <source>Selected %1 – %2 (%3)</source>
+        <translation>Ausgewählt %1 – %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No range selected</source>
+        <translation>Kein Bereich ausgewählt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export %n clip(s) (Ctrl+X)</source>
+        <translation>
+            <numerusform>%n Clip exportieren (Ctrl+X)</numerusform>
+            <numerusform>%n Clips exportieren (Ctrl+X)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export clip (Ctrl+X)</source>
+        <translation>Clip exportieren (Ctrl+X)</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
     </message>
 </context>
 <context>
@@ -1555,6 +2071,18 @@
         <source>Live</source>
         <translation>Live</translation>
     </message>
+    <message>
+        <source>Playback</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
 </context>
 <context>
     <name>vigil::app::ClientSettings</name>
@@ -1640,10 +2168,283 @@
     </message>
 </context>
 <context>
+    <name>vigil::app::DeviceListModel</name>
+    <message>
+        <source>No devices</source>
+        <translation>Keine Geräte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s), %1 online</source>
+        <translation>
+            <numerusform>%n Gerät, %1 online</numerusform>
+            <numerusform>%n Geräte, %1 online</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Verbindet</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Wrong credentials</source>
+        <translation>Falsche Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Stream error</source>
+        <translation>Streamfehler</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>No driver</source>
+        <translation>Kein Treiber</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>waiting for the stream</source>
+        <translation>wartet auf den Stream</translation>
+    </message>
+    <message>
+        <source>%1 fps</source>
+        <translation>%1 fps</translation>
+    </message>
+    <message>
+        <source>%1 kbit/s</source>
+        <translation>%1 kbit/s</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>seit %1</translation>
+    </message>
+    <message>
+        <source>Enter the camera&apos;s address: an RTSP URL (rtsp://host:554/path) or, for ONVIF, its host name or IP address.</source>
+        <translation>Geben Sie die Adresse der Kamera ein: eine RTSP-URL (rtsp://host:554/pfad) oder, für ONVIF, ihren Hostnamen oder ihre IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Verbindung wird getestet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: %1, firmware %2, %n channel(s).</source>
+        <translation>
+            <numerusform>Verbunden: %1, Firmware %2, %n Kanal.</numerusform>
+            <numerusform>Verbunden: %1, Firmware %2, %n Kanäle.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the camera answered</source>
+        <translation>die Kamera hat geantwortet</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>Verbunden.</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>Test abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host or host:port. Enter an address such as 192.168.1.20 or 192.168.1.20:3702, or leave it empty to search the local network.</source>
+        <translation>„%1“ ist kein Host und kein Host:Port. Geben Sie eine Adresse wie 192.168.1.20 oder 192.168.1.20:3702 ein, oder lassen Sie das Feld leer, um das lokale Netz zu durchsuchen.</translation>
+    </message>
+    <message>
+        <source>Searching for ONVIF cameras…</source>
+        <translation>ONVIF-Kameras werden gesucht…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Search cancelled; %n camera(s) found.</source>
+        <translation>
+            <numerusform>Suche abgebrochen; %n Kamera gefunden.</numerusform>
+            <numerusform>Suche abgebrochen; %n Kameras gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>Die Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No ONVIF camera answered. Check that the cameras are on this network (or enter one&apos;s address to probe) and that ONVIF discovery is on.</source>
+        <translation>Keine ONVIF-Kamera hat geantwortet. Prüfen Sie, ob die Kameras in diesem Netz sind (oder geben Sie die Adresse einer Kamera zum Prüfen ein) und ob die ONVIF-Erkennung eingeschaltet ist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n camera(s) found.</source>
+        <translation>
+            <numerusform>%n Kamera gefunden.</numerusform>
+            <numerusform>%n Kameras gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no group)</source>
+        <translation>(keine Gruppe)</translation>
+    </message>
+    <message>
+        <source>Enter the group&apos;s name.</source>
+        <translation>Geben Sie den Namen der Gruppe ein.</translation>
+    </message>
+</context>
+<context>
     <name>vigil::app::EmbeddedEngine</name>
     <message>
         <source>The engine has no HTTPS service.</source>
         <translation>Die Engine hat keinen HTTPS-Dienst.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::ExportListModel</name>
+    <message>
+        <source>Exporting…</source>
+        <translation>Export läuft…</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>Wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::LicenceModel</name>
+    <message>
+        <source>Licensed, %1</source>
+        <translation>Lizenziert, %1</translation>
+    </message>
+    <message>
+        <source>Licensed</source>
+        <translation>Lizenziert</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Not valid</source>
+        <translation>Ungültig</translation>
+    </message>
+    <message>
+        <source>Cascade parent</source>
+        <translation>Kaskaden-Elternserver</translation>
+    </message>
+    <message>
+        <source>Sub servers</source>
+        <translation>Unterserver</translation>
+    </message>
+    <message>
+        <source>Hot standby</source>
+        <translation>Hot Standby</translation>
+    </message>
+    <message>
+        <source>Video wall</source>
+        <translation>Videowand</translation>
+    </message>
+    <message>
+        <source>No end date</source>
+        <translation>Kein Enddatum</translation>
+    </message>
+    <message>
+        <source>%1 (ended)</source>
+        <translation>%1 (abgelaufen)</translation>
+    </message>
+    <message>
+        <source>1 day left</source>
+        <translation>1 Tag übrig</translation>
+    </message>
+    <message>
+        <source>%1 days left</source>
+        <translation>%1 Tage übrig</translation>
+    </message>
+    <message>
+        <source>Cannot read the %1 %2: %3. Choose the file again.</source>
+        <translation>%1 %2 kann nicht gelesen werden: %3. Wählen Sie die Datei erneut.</translation>
+    </message>
+    <message>
+        <source>%1 is not a %2 (it is not a JSON object). Choose the file as Vigil or the vendor made it.</source>
+        <translation>%1 ist keine %2 (es ist kein JSON-Objekt). Wählen Sie die Datei so, wie Vigil oder der Hersteller sie erstellt hat.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose another folder.</source>
+        <translation>%1 kann nicht geschrieben werden: %2. Wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>Enter the activation code from the vendor.</source>
+        <translation>Geben Sie den Aktivierungscode des Herstellers ein.</translation>
+    </message>
+    <message>
+        <source>Express deactivation file</source>
+        <translation>Express-Deaktivierungsdatei</translation>
+    </message>
+    <message>
+        <source>Asking the vendor&apos;s activation service...</source>
+        <translation>Der Aktivierungsdienst des Herstellers wird gefragt...</translation>
+    </message>
+    <message>
+        <source>Activated online: %1, %2 channels.</source>
+        <translation>Online aktiviert: %1, %2 Kanäle.</translation>
+    </message>
+    <message>
+        <source>Making the request file...</source>
+        <translation>Anfragedatei wird erstellt...</translation>
+    </message>
+    <message>
+        <source>Request file saved to %1. Give it to the vendor and import the activation file they return.</source>
+        <translation>Anfragedatei gespeichert unter %1. Geben Sie sie dem Hersteller und importieren Sie die Aktivierungsdatei, die er zurückgibt.</translation>
+    </message>
+    <message>
+        <source>activation file</source>
+        <translation>Aktivierungsdatei</translation>
+    </message>
+    <message>
+        <source>Importing the activation file...</source>
+        <translation>Aktivierungsdatei wird importiert...</translation>
+    </message>
+    <message>
+        <source>Activation file imported: %1, %2 channels.</source>
+        <translation>Aktivierungsdatei importiert: %1, %2 Kanäle.</translation>
+    </message>
+    <message>
+        <source>Deactivating the Express licence...</source>
+        <translation>Express-Lizenz wird deaktiviert...</translation>
+    </message>
+    <message>
+        <source>Express licence deactivated; the deactivation file is at %1. Use it with the Pro upgrade code.</source>
+        <translation>Express-Lizenz deaktiviert; die Deaktivierungsdatei liegt unter %1. Verwenden Sie sie mit dem Pro-Upgradecode.</translation>
     </message>
 </context>
 <context>
@@ -1672,6 +2473,10 @@
         <source>Put cameras into tiles first: the tour shows each of them in turn.</source>
         <translation>Legen Sie zuerst Kameras in Kacheln: Der Rundgang zeigt sie nacheinander.</translation>
     </message>
+    <message>
+        <source>Those tiles cannot be joined: tile %1 would be cut in two. Choose tiles that make a rectangle.</source>
+        <translation>Diese Kacheln lassen sich nicht verbinden: Kachel %1 würde geteilt. Wählen Sie Kacheln, die ein Rechteck bilden.</translation>
+    </message>
 </context>
 <context>
     <name>vigil::app::LocalFilesModel</name>
@@ -1686,6 +2491,45 @@
     <message>
         <source>%1 could not be removed: %2</source>
         <translation>%1 konnte nicht entfernt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::PlaybackController</name>
+    <message>
+        <source>At most %1 cameras play together. Remove one before adding another.</source>
+        <translation>Höchstens %1 Kameras laufen zusammen. Entfernen Sie eine, bevor Sie eine weitere hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Cannot read the recordings of %1: %2</source>
+        <translation>Die Aufzeichnungen von %1 können nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date and time. Write it as 2026-11-23 14:30:00, 2026-11-23 or 14:30.</source>
+        <translation>„%1“ ist kein Datum mit Uhrzeit. Schreiben Sie es als 2026-11-23 14:30:00, 2026-11-23 oder 14:30.</translation>
+    </message>
+    <message>
+        <source>%1 is in the future: nothing is recorded yet.</source>
+        <translation>%1 liegt in der Zukunft: Es ist noch nichts aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Your role may not export video. Ask an administrator for the export permission.</source>
+        <translation>Ihre Rolle darf kein Video exportieren. Bitten Sie einen Administrator um die Exportberechtigung.</translation>
+    </message>
+    <message>
+        <source>Choose a camera first.</source>
+        <translation>Wählen Sie zuerst eine Kamera.</translation>
+    </message>
+    <message>
+        <source>Select the range to export on the timeline first (Shift+drag, or [ and ] at the playhead).</source>
+        <translation>Wählen Sie zuerst den zu exportierenden Bereich auf der Zeitleiste (Shift+Ziehen, oder [ und ] am Abspielkopf).</translation>
+    </message>
+    <message>
+        <source>An export covers at most 24 hours. Select a shorter range.</source>
+        <translation>Ein Export umfasst höchstens 24 Stunden. Wählen Sie einen kürzeren Bereich.</translation>
+    </message>
+    <message>
+        <source>The export of %1 did not start: %2</source>
+        <translation>Der Export von %1 hat nicht begonnen: %2</translation>
     </message>
 </context>
 <context>

@@ -112,6 +112,237 @@
     </message>
 </context>
 <context>
+    <name>DevicesPage</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Main stream</source>
+        <translation>主码流</translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation>移除 %1？</translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>移除设备</translation>
+    </message>
+    <message>
+        <source>The server stops connecting to it and its live video ends now. Its settings and credentials are deleted.</source>
+        <translation>服务器将停止连接该设备，其实时视频立即结束。其设置和凭据将被删除。</translation>
+    </message>
+    <message>
+        <source>New group in %1</source>
+        <translation>在 %1 中新建分组</translation>
+    </message>
+    <message>
+        <source>New organisation</source>
+        <translation>新建组织</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>重命名 %1</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>删除 %1？</translation>
+    </message>
+    <message>
+        <source>Delete group</source>
+        <translation>删除分组</translation>
+    </message>
+    <message>
+        <source>Keep what it holds</source>
+        <translation>保留其内容</translation>
+    </message>
+    <message>
+        <source>Its groups and devices move up one level.</source>
+        <translation>其分组和设备上移一级。</translation>
+    </message>
+    <message>
+        <source>Its groups are deleted and its devices removed, all the way down.</source>
+        <translation>其所有下级分组将被删除，设备将被移除。</translation>
+    </message>
+    <message>
+        <source>ORGANISATION</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>No groups yet. Ctrl+G makes an organisation; select it to add groups inside.</source>
+        <translation>还没有分组。按 Ctrl+G 创建组织；选中它后可在其中添加分组。</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>新建分组</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Discover…</source>
+        <translation>发现…</translation>
+    </message>
+    <message>
+        <source>Add camera</source>
+        <translation>添加摄像机</translation>
+    </message>
+    <message>
+        <source>Address to probe (empty: search the local network)</source>
+        <translation>要探测的地址（留空：搜索本地网络）</translation>
+    </message>
+    <message>
+        <source>User for adding</source>
+        <translation>添加时使用的用户</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Loading devices…</source>
+        <translation>正在加载设备…</translation>
+    </message>
+    <message>
+        <source>No devices yet. Add a camera (Ctrl+N) or discover ONVIF cameras (Ctrl+D).</source>
+        <translation>还没有设备。添加摄像机（Ctrl+N）或发现 ONVIF 摄像机（Ctrl+D）。</translation>
+    </message>
+    <message>
+        <source>Add a camera</source>
+        <translation>添加一台摄像机</translation>
+    </message>
+    <message>
+        <source>Connect by</source>
+        <translation>连接方式</translation>
+    </message>
+    <message>
+        <source>RTSP URL</source>
+        <translation>RTSP URL</translation>
+    </message>
+    <message>
+        <source>ONVIF address</source>
+        <translation>ONVIF 地址</translation>
+    </message>
+    <message>
+        <source>ONVIF address (host, host:port or device service URL)</source>
+        <translation>ONVIF 地址（主机、主机:端口或设备服务 URL）</translation>
+    </message>
+    <message>
+        <source>Sub stream RTSP URL (optional)</source>
+        <translation>子码流 RTSP URL（可选）</translation>
+    </message>
+    <message>
+        <source>Name (empty: the address&apos;s host)</source>
+        <translation>名称（留空：使用地址中的主机名）</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>stored; empty keeps it</source>
+        <translation>已保存；留空则保持不变</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>A disabled camera is not connected, shown live or recorded.</source>
+        <translation>禁用的摄像机不会被连接、实时显示或录像。</translation>
+    </message>
+    <message>
+        <source>Cancel test</source>
+        <translation>取消测试</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>DETAILS</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Manufacturer</source>
+        <translation>制造商</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>固件</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Main: %1</source>
+        <translation>主码流：%1</translation>
+    </message>
+    <message>
+        <source>Sub: %1</source>
+        <translation>子码流：%1</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Waiting for the first figures from the server…</source>
@@ -268,6 +499,193 @@
     <message>
         <source>no event center yet</source>
         <translation>暂无事件中心</translation>
+    </message>
+</context>
+<context>
+    <name>LicencePage</name>
+    <message>
+        <source>Save the licence request file</source>
+        <translation>保存许可证请求文件</translation>
+    </message>
+    <message>
+        <source>Licence request (*.json)</source>
+        <translation>许可证请求 (*.json)</translation>
+    </message>
+    <message>
+        <source>Choose the activation file from the vendor</source>
+        <translation>选择厂商提供的激活文件</translation>
+    </message>
+    <message>
+        <source>Activation file (*.json)</source>
+        <translation>激活文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the Express deactivation file</source>
+        <translation>选择 Express 停用文件</translation>
+    </message>
+    <message>
+        <source>Deactivation file (*.json)</source>
+        <translation>停用文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the Express deactivation file</source>
+        <translation>保存 Express 停用文件</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Reading the licence...</source>
+        <translation>正在读取许可证...</translation>
+    </message>
+    <message>
+        <source>Trial — %1</source>
+        <translation>试用 — %1</translation>
+    </message>
+    <message>
+        <source>The system clock was set back. Licence periods are counted from the latest time seen; correct the clock.</source>
+        <translation>系统时钟被调回。许可证期限从见到的最晚时间起算；请校正时钟。</translation>
+    </message>
+    <message>
+        <source>CHANNELS</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>%1 of %2 in use</source>
+        <translation>已用 %1 / %2</translation>
+    </message>
+    <message>
+        <source>DETAILS</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Licensee</source>
+        <translation>被许可方</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>功能</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Upgraded from</source>
+        <translation>升级自</translation>
+    </message>
+    <message>
+        <source>Express %1</source>
+        <translation>Express %1</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>机器</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>The vendor needs the machine and platform ids to move a licence. A licence survives a new network card or disk, not a new machine.</source>
+        <translation>厂商需要机器 ID 和平台 ID 才能迁移许可证。更换网卡或硬盘后许可证仍然有效，更换机器则不然。</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>激活</translation>
+    </message>
+    <message>
+        <source>Activation code</source>
+        <translation>激活码</translation>
+    </message>
+    <message>
+        <source>Upgrade from Express</source>
+        <translation>从 Express 升级</translation>
+    </message>
+    <message>
+        <source>A Pro upgrade code needs the Express activation code, or the Express deactivation file.</source>
+        <translation>Pro 升级码需要 Express 激活码或 Express 停用文件。</translation>
+    </message>
+    <message>
+        <source>Express activation code</source>
+        <translation>Express 激活码</translation>
+    </message>
+    <message>
+        <source>or the Express deactivation file</source>
+        <translation>或 Express 停用文件</translation>
+    </message>
+    <message>
+        <source>Activate online</source>
+        <translation>在线激活</translation>
+    </message>
+    <message>
+        <source>Online activation asks %1.</source>
+        <translation>在线激活将询问 %1。</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>1. Export a request file for the code above. 2. Give it to the vendor (their licence web page or e-mail). 3. Import the activation file they return.</source>
+        <translation>1. 为上面的代码导出请求文件。2. 将其交给厂商（其许可证网页或电子邮件）。3. 导入厂商返回的激活文件。</translation>
+    </message>
+    <message>
+        <source>Request file to save</source>
+        <translation>要保存的请求文件</translation>
+    </message>
+    <message>
+        <source>/path/to/licence-request.json</source>
+        <translation>/路径/licence-request.json</translation>
+    </message>
+    <message>
+        <source>Export request file</source>
+        <translation>导出请求文件</translation>
+    </message>
+    <message>
+        <source>Activation file from the vendor</source>
+        <translation>厂商提供的激活文件</translation>
+    </message>
+    <message>
+        <source>/path/to/activation.json</source>
+        <translation>/路径/activation.json</translation>
+    </message>
+    <message>
+        <source>Import activation file</source>
+        <translation>导入激活文件</translation>
+    </message>
+    <message>
+        <source>UPGRADE TO PRO</source>
+        <translation>升级到 PRO</translation>
+    </message>
+    <message>
+        <source>Upgrading on another machine? Deactivate this Express licence and take the deactivation file with you. This platform then runs on what is left of its trial.</source>
+        <translation>在另一台机器上升级？请停用此 Express 许可证并带上停用文件。此平台随后使用剩余的试用期运行。</translation>
+    </message>
+    <message>
+        <source>Deactivate Express...</source>
+        <translation>停用 Express...</translation>
     </message>
 </context>
 <context>
@@ -516,6 +934,14 @@
         <source>1 alarm waiting: open the Event Center</source>
         <translation>1 条报警待处理：打开事件中心</translation>
     </message>
+    <message>
+        <source>%1 — %2, %3 of %4 channels in use. Open the Licence page (Ctrl+9) to activate.</source>
+        <translation>%1 — %2，已用 %3 / %4 个通道。打开许可证页面（Ctrl+9）进行激活。</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>试用</translation>
+    </message>
 </context>
 <context>
     <name>OnlineUsersPage</name>
@@ -574,6 +1000,95 @@
     <message>
         <source>No open sessions</source>
         <translation>没有在线会话</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackPage</name>
+    <message>
+        <source>Cameras</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>Choose one or several; they play in step.</source>
+        <translation>选择一个或多个；它们同步播放。</translation>
+    </message>
+    <message>
+        <source>No cameras yet. Add one on the Devices page.</source>
+        <translation>还没有摄像机。请在设备页面添加。</translation>
+    </message>
+    <message>
+        <source>Choose a camera on the left to play its recordings.</source>
+        <translation>在左侧选择摄像机以回放其录像。</translation>
+    </message>
+    <message>
+        <source>A frame back (,)</source>
+        <translation>后退一帧 (,)</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>播放（空格）</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>暂停（空格）</translation>
+    </message>
+    <message>
+        <source>A frame forward (.)</source>
+        <translation>前进一帧 (.)</translation>
+    </message>
+    <message>
+        <source>Backwards at %1× (J slower, L faster)</source>
+        <translation>以 %1× 倒放（J 减速，L 加速）</translation>
+    </message>
+    <message>
+        <source>%1× (J slower, L faster)</source>
+        <translation>%1×（J 减速，L 加速）</translation>
+    </message>
+    <message>
+        <source>2026-11-23 14:30:00</source>
+        <translation>2026-11-23 14:30:00</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>跳转</translation>
+    </message>
+    <message>
+        <source>Select range</source>
+        <translation>选择范围</translation>
+    </message>
+    <message>
+        <source>Drag on the timeline to select (or Shift+drag; [ and ] at the playhead)</source>
+        <translation>在时间轴上拖动以选择（或 Shift+拖动；在播放头处按 [ 和 ]）</translation>
+    </message>
+    <message>
+        <source>Selected %1 – %2 (%3)</source>
+        <translation>已选择 %1 – %2（%3）</translation>
+    </message>
+    <message>
+        <source>No range selected</source>
+        <translation>未选择范围</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export %n clip(s) (Ctrl+X)</source>
+        <translation>
+            <numerusform>导出 %n 个片段（Ctrl+X）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export clip (Ctrl+X)</source>
+        <translation>导出片段（Ctrl+X）</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
     </message>
 </context>
 <context>
@@ -1554,6 +2069,18 @@
         <source>Live</source>
         <translation>实时预览</translation>
     </message>
+    <message>
+        <source>Playback</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
 </context>
 <context>
     <name>vigil::app::ClientSettings</name>
@@ -1639,10 +2166,279 @@
     </message>
 </context>
 <context>
+    <name>vigil::app::DeviceListModel</name>
+    <message>
+        <source>No devices</source>
+        <translation>没有设备</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s), %1 online</source>
+        <translation>
+            <numerusform>%n 台设备，%1 台在线</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Wrong credentials</source>
+        <translation>凭据错误</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>无法访问</translation>
+    </message>
+    <message>
+        <source>Stream error</source>
+        <translation>码流错误</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已禁用</translation>
+    </message>
+    <message>
+        <source>No driver</source>
+        <translation>没有驱动</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>waiting for the stream</source>
+        <translation>正在等待码流</translation>
+    </message>
+    <message>
+        <source>%1 fps</source>
+        <translation>%1 fps</translation>
+    </message>
+    <message>
+        <source>%1 kbit/s</source>
+        <translation>%1 kbit/s</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>自 %1 起</translation>
+    </message>
+    <message>
+        <source>Enter the camera&apos;s address: an RTSP URL (rtsp://host:554/path) or, for ONVIF, its host name or IP address.</source>
+        <translation>输入摄像机的地址：RTSP URL（rtsp://host:554/path），或者对于 ONVIF，输入其主机名或 IP 地址。</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>正在测试连接…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: %1, firmware %2, %n channel(s).</source>
+        <translation>
+            <numerusform>已连接：%1，固件 %2，%n 个通道。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the camera answered</source>
+        <translation>摄像机已应答</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>已连接。</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>测试已取消。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host or host:port. Enter an address such as 192.168.1.20 or 192.168.1.20:3702, or leave it empty to search the local network.</source>
+        <translation>“%1”不是主机或主机:端口。请输入如 192.168.1.20 或 192.168.1.20:3702 的地址，或留空以搜索本地网络。</translation>
+    </message>
+    <message>
+        <source>Searching for ONVIF cameras…</source>
+        <translation>正在搜索 ONVIF 摄像机…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Search cancelled; %n camera(s) found.</source>
+        <translation>
+            <numerusform>搜索已取消；找到 %n 台摄像机。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+    <message>
+        <source>No ONVIF camera answered. Check that the cameras are on this network (or enter one&apos;s address to probe) and that ONVIF discovery is on.</source>
+        <translation>没有 ONVIF 摄像机应答。请检查摄像机是否在此网络中（或输入某台摄像机的地址进行探测），以及 ONVIF 发现是否已开启。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n camera(s) found.</source>
+        <translation>
+            <numerusform>找到 %n 台摄像机。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no group)</source>
+        <translation>（无分组）</translation>
+    </message>
+    <message>
+        <source>Enter the group&apos;s name.</source>
+        <translation>请输入分组名称。</translation>
+    </message>
+</context>
+<context>
     <name>vigil::app::EmbeddedEngine</name>
     <message>
         <source>The engine has no HTTPS service.</source>
         <translation>服务器引擎没有 HTTPS 服务。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::ExportListModel</name>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>正在下载…</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::LicenceModel</name>
+    <message>
+        <source>Licensed, %1</source>
+        <translation>已授权，%1</translation>
+    </message>
+    <message>
+        <source>Licensed</source>
+        <translation>已授权</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Not valid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>Cascade parent</source>
+        <translation>级联上级</translation>
+    </message>
+    <message>
+        <source>Sub servers</source>
+        <translation>下级服务器</translation>
+    </message>
+    <message>
+        <source>Hot standby</source>
+        <translation>热备</translation>
+    </message>
+    <message>
+        <source>Video wall</source>
+        <translation>电视墙</translation>
+    </message>
+    <message>
+        <source>No end date</source>
+        <translation>无截止日期</translation>
+    </message>
+    <message>
+        <source>%1 (ended)</source>
+        <translation>%1（已结束）</translation>
+    </message>
+    <message>
+        <source>1 day left</source>
+        <translation>剩余 1 天</translation>
+    </message>
+    <message>
+        <source>%1 days left</source>
+        <translation>剩余 %1 天</translation>
+    </message>
+    <message>
+        <source>Cannot read the %1 %2: %3. Choose the file again.</source>
+        <translation>无法读取%1 %2：%3。请重新选择文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a %2 (it is not a JSON object). Choose the file as Vigil or the vendor made it.</source>
+        <translation>%1 不是%2（它不是 JSON 对象）。请选择 Vigil 或厂商生成的原文件。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose another folder.</source>
+        <translation>无法写入 %1：%2。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Enter the activation code from the vendor.</source>
+        <translation>请输入厂商提供的激活码。</translation>
+    </message>
+    <message>
+        <source>Express deactivation file</source>
+        <translation>Express 停用文件</translation>
+    </message>
+    <message>
+        <source>Asking the vendor&apos;s activation service...</source>
+        <translation>正在询问厂商的激活服务...</translation>
+    </message>
+    <message>
+        <source>Activated online: %1, %2 channels.</source>
+        <translation>已在线激活：%1，%2 个通道。</translation>
+    </message>
+    <message>
+        <source>Making the request file...</source>
+        <translation>正在生成请求文件...</translation>
+    </message>
+    <message>
+        <source>Request file saved to %1. Give it to the vendor and import the activation file they return.</source>
+        <translation>请求文件已保存到 %1。请将其交给厂商，并导入厂商返回的激活文件。</translation>
+    </message>
+    <message>
+        <source>activation file</source>
+        <translation>激活文件</translation>
+    </message>
+    <message>
+        <source>Importing the activation file...</source>
+        <translation>正在导入激活文件...</translation>
+    </message>
+    <message>
+        <source>Activation file imported: %1, %2 channels.</source>
+        <translation>激活文件已导入：%1，%2 个通道。</translation>
+    </message>
+    <message>
+        <source>Deactivating the Express licence...</source>
+        <translation>正在停用 Express 许可证...</translation>
+    </message>
+    <message>
+        <source>Express licence deactivated; the deactivation file is at %1. Use it with the Pro upgrade code.</source>
+        <translation>Express 许可证已停用；停用文件位于 %1。请将其与 Pro 升级码一起使用。</translation>
     </message>
 </context>
 <context>
@@ -1671,6 +2467,10 @@
         <source>Put cameras into tiles first: the tour shows each of them in turn.</source>
         <translation>请先将摄像机放入窗格：轮巡会依次显示每个窗格。</translation>
     </message>
+    <message>
+        <source>Those tiles cannot be joined: tile %1 would be cut in two. Choose tiles that make a rectangle.</source>
+        <translation>这些窗格无法合并：窗格 %1 会被一分为二。请选择能组成矩形的窗格。</translation>
+    </message>
 </context>
 <context>
     <name>vigil::app::LocalFilesModel</name>
@@ -1685,6 +2485,45 @@
     <message>
         <source>%1 could not be removed: %2</source>
         <translation>无法删除 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::PlaybackController</name>
+    <message>
+        <source>At most %1 cameras play together. Remove one before adding another.</source>
+        <translation>最多 %1 台摄像机同时播放。请先移除一台再添加。</translation>
+    </message>
+    <message>
+        <source>Cannot read the recordings of %1: %2</source>
+        <translation>无法读取 %1 的录像：%2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date and time. Write it as 2026-11-23 14:30:00, 2026-11-23 or 14:30.</source>
+        <translation>“%1”不是日期和时间。请写成 2026-11-23 14:30:00、2026-11-23 或 14:30。</translation>
+    </message>
+    <message>
+        <source>%1 is in the future: nothing is recorded yet.</source>
+        <translation>%1 在未来：尚无录像。</translation>
+    </message>
+    <message>
+        <source>Your role may not export video. Ask an administrator for the export permission.</source>
+        <translation>您的角色不能导出视频。请向管理员申请导出权限。</translation>
+    </message>
+    <message>
+        <source>Choose a camera first.</source>
+        <translation>请先选择摄像机。</translation>
+    </message>
+    <message>
+        <source>Select the range to export on the timeline first (Shift+drag, or [ and ] at the playhead).</source>
+        <translation>请先在时间轴上选择要导出的范围（Shift+拖动，或在播放头处按 [ 和 ]）。</translation>
+    </message>
+    <message>
+        <source>An export covers at most 24 hours. Select a shorter range.</source>
+        <translation>一次导出最多 24 小时。请选择更短的范围。</translation>
+    </message>
+    <message>
+        <source>The export of %1 did not start: %2</source>
+        <translation>%1 的导出未能开始：%2</translation>
     </message>
 </context>
 <context>
