@@ -18,6 +18,7 @@
 #include "device_tree_model.h"
 #include "embedded_engine.h"
 #include "health_history.h"
+#include "site_counts.h"
 #include "local_files_model.h"
 #include "engine/engine.h"
 #include "live_view.h"
@@ -154,10 +155,24 @@ Workstation::Workstation(core::platform::DataLocation location, QObject* parent)
       m_licence(new LicenceModel(m_client, this)),
       m_devices(new DeviceListModel(m_devicesApi, this)),
       m_playback(new PlaybackController(m_client, m_session, m_clientSettings->exportFolder(), this)),
+      m_siteCounts(new SiteCounts(m_client, m_devicesApi, m_session, this)),
       m_eventCenter(new EventCenterModel(m_client, this)),
       m_eventRules(new EventRuleModel(m_client, this)),
       m_storageTimer(new QTimer(this)) {
     m_deviceTree->follow(m_devicesApi);
+    // Home's site tiles and the top bar's alarm counter follow the devices and events pushes (CLI-2).
+    connect(m_siteCounts, &SiteCounts::devicesChanged, this, [this] {
+        if (m_siteCounts->hasDevices()) {
+            setDeviceCounts(m_siteCounts->devicesTotal(), m_siteCounts->devicesOnline());
+            qCInfo(lcApp).noquote() << "home: devices" << m_devicesTotal << "in all," << m_devicesOnline << "online";
+        }
+    });
+    connect(m_siteCounts, &SiteCounts::alarmsChanged, this, [this] {
+        const core::model::AlarmCounters& alarms = m_siteCounts->alarms();
+        if (m_siteCounts->hasAlarms()) {
+            setEventCounts(alarms.pending() + alarms.handled, alarms.handled, alarms.pending());
+        }
+    });
     connect(m_deviceTree, &DeviceTreeModel::channelsChanged, this,
             [this] { m_live->setChannelNames(m_deviceTree->channelNames()); });
     // Snapshots go where the workstation's settings say (CLI-3).
@@ -510,6 +525,7 @@ void Workstation::onLoggedOut() {
     m_playback->reset();
     m_eventCenter->clear();
     m_eventRules->clear();
+    m_siteCounts->clear();
     if (m_page != QLatin1String("home") && m_page != QLatin1String("sites")) {
         m_page = QStringLiteral("home");
         emit pageChanged();
@@ -682,6 +698,7 @@ void Workstation::refresh() {
         applyHealth(health.value());
     });
     fetchRecordingStorage();
+    m_siteCounts->refresh();
     m_client->fetchServices([this, site](core::Result<QList<core::model::ServiceStatus>> services) {
         if (site != m_client->site()) {
             return;

@@ -36,6 +36,7 @@ class EventCenterModel;
 class EventRuleModel;
 class EmbeddedEngine;
 class HealthHistory;
+class SiteCounts;
 class LiveView;
 class LocalFilesModel;
 class PasswordStrength;
@@ -294,6 +295,7 @@ private:
     LicenceModel* m_licence;
     DeviceListModel* m_devices;
     PlaybackController* m_playback;
+    SiteCounts* m_siteCounts;  // Home's devices and alarms, the top bar's counter
     EventCenterModel* m_eventCenter;
     EventRuleModel* m_eventRules;
 

@@ -146,6 +146,7 @@ ApplicationWindow {
         acceptText: qsTr("Close")
         showCancel: false
         onAccepted: done()
+        onOpened: console.info("shell: about")
 
         Text {
             Layout.fillWidth: true

@@ -3,7 +3,8 @@
 # keyboard and mouse input (xdotool), standalone with a fresh data folder. A vigil-testcamera camera
 # (a looped clip with a running timestamp) is added through the API and recorded for a while; then:
 #   the page opens on Ctrl+P with the camera chosen and its recording on the timeline     -> playback.png
-#   a jump to a recorded time (Ctrl+G) shows that time's picture, not a flat image          -> playback-at-time.png
+#   a jump to a recorded time (Ctrl+G): the tile's VVideo shows the picture of that time
+#   (within one picture), not a flat image                                                  -> playback-at-time.png
 #   a frame step forward changes the picture; the speed goes to 2x and the clock runs      -> playback-step.png, playback-speed.png
 #   zoom in on the timeline with the wheel; the labels become seconds                         -> playback-zoom.png
 #   a range marked with [ and ] exports (Ctrl+X) to an MP4 in ~/Videos/Vigil that ffprobe
@@ -88,10 +89,22 @@ wait_for_line "$pid" "$log" "GET /api/v1/recording/channels/$channel/periods" ||
 wait_for_line "$pid" "$log" "playback: seek to" || { cat "$log"; fail "the page did not start at the latest recording"; }
 screenshot playback.png
 
-echo "== open at a time"
+echo "== open at a time: the tile shows the recorded picture of that time (VVideo, archive)"
 at=$((record_start + 8))
+shows=$(grep -c "playback: tile $channel shows" "$log")
 jump_to "$(local_time $at)"
+wait_for_more "$pid" "$log" "playback: tile $channel shows" "$shows" || { cat "$log"; fail "the tile showed no recorded picture after the jump"; }
+line=$(grep "playback: tile $channel shows" "$log" | tail -1)
+echo "$line"
+shown_ms=$(sed 's/.* shows \([0-9]*\) .*/\1/' <<<"$line")
+tile_region=$(sed 's/.* at \([0-9,]*\)$/\1/' <<<"$line")
+offset=$((shown_ms - at * 1000))
+# Frame-accurate: the first picture at or after the time asked, one picture (40 ms) at most later.
+[ "$offset" -ge 0 ] && [ "$offset" -le 200 ] || fail "the tile shows $shown_ms, $offset ms from the time asked"
 screenshot playback-at-time.png
+IFS=, read -r tx ty tw th <<<"$tile_region"
+convert "$ARTIFACTS/playback-at-time.png" -crop "$((tw - 4))x$((th - 4))+$((tx + 2))+$((ty + 2))" +repage "$WORK/tile.png"
+"$CHECK" "$WORK/tile.png" --min-colours 64 --max-dominant 0.6 || fail "the playback tile shows no picture (flat image)"
 
 echo "== a frame forward, then 2x"
 ui_key period
