@@ -47,7 +47,7 @@ void SiteCounts::clear() {
 }
 
 void SiteCounts::fetchDevices() {
-    if (!m_devices || !m_session->hasPermission(QLatin1String(Permissions::kDeviceConfig))) {
+    if (!m_session->hasPermission(QLatin1String(Permissions::kDeviceConfig))) {
         return;
     }
     const QString site = m_client->site();
@@ -88,7 +88,7 @@ void SiteCounts::removeDevice(const QString& id) {
 }
 
 void SiteCounts::fetchAlarms() {
-    if (!m_client || !m_session->hasPermission(QLatin1String(Permissions::kEventHandling))) {
+    if (!m_session->hasPermission(QLatin1String(Permissions::kEventHandling))) {
         return;
     }
     const QString site = m_client->site();

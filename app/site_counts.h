@@ -10,7 +10,6 @@
 
 #include <QHash>
 #include <QObject>
-#include <QPointer>
 
 #include "model/event_model.h"
 
@@ -57,8 +56,8 @@ private:
     void applyPush(const core::model::PushMessage& message);
     void setAlarms(const core::model::AlarmCounters& counters);
 
-    QPointer<core::client::ApiClient> m_client;
-    QPointer<core::client::DevicesApi> m_devices;
+    core::client::ApiClient* m_client;     // the workstation's, outlives this
+    core::client::DevicesApi* m_devices;  // likewise
     SessionController* m_session;
     QHash<QString, bool> m_online;  // device id -> online
     bool m_hasDevices = false;
