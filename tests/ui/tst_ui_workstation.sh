@@ -18,9 +18,13 @@ MAKE_CLIP=$5
 ui_begin "$@"
 
 readonly NEW_PASSWORD='Copper-Field-86'
-# The user button at the top bar's right end (Theme sizes at 1920x1080).
+# The user button at the top bar's right end and its menu's entries below it (Theme sizes at 1920x1080:
+# Change password, Workstation settings, Local files, Lock, a separator, About Vigil, Sign out).
 readonly USER_BUTTON_X=1840
-readonly USER_BUTTON_Y=48
+readonly USER_BUTTON_Y=30
+readonly MENU_X=1700
+readonly MENU_CHANGE_PASSWORD_Y=79
+readonly MENU_ABOUT_Y=257
 
 camera_pid=
 cleanup() {
@@ -72,7 +76,7 @@ echo "== the user menu: About Vigil"
 ui_focus_window
 xdotool mousemove --sync "$USER_BUTTON_X" "$USER_BUTTON_Y" click 1
 sleep 1
-xdotool key End Return
+xdotool mousemove --sync "$MENU_X" "$MENU_ABOUT_Y" click 1
 wait_for_line "$pid" "$log" "shell: about" || { cat "$log"; fail "About Vigil did not open"; }
 screenshot user-menu-about.png
 ui_key Escape
@@ -80,7 +84,7 @@ ui_key Escape
 echo "== the user menu: Change password"
 xdotool mousemove --sync "$USER_BUTTON_X" "$USER_BUTTON_Y" click 1
 sleep 1
-xdotool key Home Return
+xdotool mousemove --sync "$MENU_X" "$MENU_CHANGE_PASSWORD_Y" click 1
 sleep 1
 ui_type "$UI_PASSWORD"
 ui_key Tab
