@@ -10,7 +10,9 @@
 
 #include "alarm_sound.h"
 #include "app_logging.h"
+#include "client_settings.h"
 #include "display_format.h"
+#include "site_counts.h"
 
 namespace vigil::app {
 
@@ -65,11 +67,20 @@ QString trailText(const Event& event) {
 
 }  // namespace
 
-EventCenterModel::EventCenterModel(core::client::ApiClient* client, QObject* parent)
+EventCenterModel::EventCenterModel(core::client::ApiClient* client, const SiteCounts* counts,
+                                   ClientSettings* settings, QObject* parent)
     : RequestListModel(parent),
       m_client(client),
       m_api(new core::client::EventsApi(client, this)),
-      m_sound(new AlarmSound(this)) {
+      m_sound(new AlarmSound(this)),
+      m_counts(counts),
+      m_settings(settings) {
+    connect(counts, &SiteCounts::alarmsChanged, this, &EventCenterModel::countersChanged);
+    // One mute for the workstation: M here, the top bar's button, its key and the Settings page.
+    connect(settings, &ClientSettings::alarmSoundChanged, this, [this] {
+        qCInfo(lcApp).noquote() << "Event Center: sound" << (muted() ? "muted" : "on");
+        emit mutedChanged();
+    });
     connect(client, &core::client::ApiClient::pushReceived, this, &EventCenterModel::onPush);
     // Back after a drop: what was raised meanwhile comes with the newest page.
     connect(client, &core::client::ApiClient::eventsConnectedChanged, this, [this](bool connected) {
@@ -82,24 +93,26 @@ EventCenterModel::EventCenterModel(core::client::ApiClient* client, QObject* par
 EventCenterModel::~EventCenterModel() = default;
 
 QString EventCenterModel::kindName(const QString& kind) {
-    static const QHash<QString, QString> kNames = {
-        {QString::fromLatin1(EventKinds::kDeviceOnline), tr("Device online")},
-        {QString::fromLatin1(EventKinds::kDeviceOffline), tr("Device offline")},
-        {QString::fromLatin1(EventKinds::kDeviceUnauthorised), tr("Device refused the credentials")},
-        {QString::fromLatin1(EventKinds::kStreamError), tr("Stream error")},
-        {QString::fromLatin1(EventKinds::kMotion), tr("Motion")},
-        {QString::fromLatin1(EventKinds::kMotionEnded), tr("Motion ended")},
-        {QString::fromLatin1(EventKinds::kCameraEvent), tr("Camera event")},
-        {QString::fromLatin1(EventKinds::kStorageProblem), tr("Storage problem")},
-        {QString::fromLatin1(EventKinds::kRecordingStopped), tr("Recording stopped")},
-        {QString::fromLatin1(EventKinds::kLoginFailed), tr("Failed sign-in")},
-        {QString::fromLatin1(EventKinds::kLockout), tr("Lockout")},
-        {QString::fromLatin1(EventKinds::kHealth), tr("Server health")},
-        {QString::fromLatin1(EventKinds::kManualAlarm), tr("Manual alarm")},
-        {QString::fromLatin1(EventKinds::kAggregated), tr("Repeated events")},
-        {QString::fromLatin1(EventKinds::kLicence), tr("Licence")},
+    // Translated at each call (not kept translated): the operator may switch the language.
+    static const QHash<QString, const char*> kNames = {
+        {QString::fromLatin1(EventKinds::kDeviceOnline), QT_TR_NOOP("Device online")},
+        {QString::fromLatin1(EventKinds::kDeviceOffline), QT_TR_NOOP("Device offline")},
+        {QString::fromLatin1(EventKinds::kDeviceUnauthorised), QT_TR_NOOP("Device refused the credentials")},
+        {QString::fromLatin1(EventKinds::kStreamError), QT_TR_NOOP("Stream error")},
+        {QString::fromLatin1(EventKinds::kMotion), QT_TR_NOOP("Motion")},
+        {QString::fromLatin1(EventKinds::kMotionEnded), QT_TR_NOOP("Motion ended")},
+        {QString::fromLatin1(EventKinds::kCameraEvent), QT_TR_NOOP("Camera event")},
+        {QString::fromLatin1(EventKinds::kStorageProblem), QT_TR_NOOP("Storage problem")},
+        {QString::fromLatin1(EventKinds::kRecordingStopped), QT_TR_NOOP("Recording stopped")},
+        {QString::fromLatin1(EventKinds::kLoginFailed), QT_TR_NOOP("Failed sign-in")},
+        {QString::fromLatin1(EventKinds::kLockout), QT_TR_NOOP("Lockout")},
+        {QString::fromLatin1(EventKinds::kHealth), QT_TR_NOOP("Server health")},
+        {QString::fromLatin1(EventKinds::kManualAlarm), QT_TR_NOOP("Manual alarm")},
+        {QString::fromLatin1(EventKinds::kAggregated), QT_TR_NOOP("Repeated events")},
+        {QString::fromLatin1(EventKinds::kLicence), QT_TR_NOOP("Licence")},
     };
-    return kNames.value(kind, kind);
+    const char* name = kNames.value(kind, nullptr);
+    return name ? tr(name) : kind;
 }
 
 int EventCenterModel::rowCount(const QModelIndex& parent) const {
@@ -177,12 +190,20 @@ QString EventCenterModel::summary() const {
     return tr("Page %1: events %2 to %3").arg(pageIndex() + 1).arg(m_search.offset + 1).arg(m_search.offset + count());
 }
 
+qint64 EventCenterModel::pending() const {
+    return m_counts->alarms().pending();
+}
+
+qint64 EventCenterModel::fresh() const {
+    return m_counts->alarms().fresh;
+}
+
+bool EventCenterModel::muted() const {
+    return !m_settings->alarmSound();
+}
+
 void EventCenterModel::setMuted(bool muted) {
-    if (muted != m_muted) {
-        m_muted = muted;
-        qCInfo(lcApp).noquote() << "Event Center: sound" << (muted ? "muted" : "on");
-        emit mutedChanged();
-    }
+    m_settings->setAlarmSound(!muted);
 }
 
 QVariantList EventCenterModel::kinds() const {
@@ -452,11 +473,9 @@ void EventCenterModel::clear() {
     m_checked.clear();
     m_searched = false;
     m_more = false;
-    m_counters = {};
     endResetModel();
     emit countChanged();
     emit checkedChanged();
-    emit countersChanged();
     say({});
     setError({});
 }
@@ -474,12 +493,6 @@ void EventCenterModel::onPush(const core::model::PushMessage& message) {
         auto event = Event::fromJson(message.data);
         if (event) {
             updateAlarm(event.value());
-        }
-    } else if (message.type == QLatin1String("events.counters")) {
-        auto counters = core::model::AlarmCounters::fromJson(message.data);
-        if (counters) {
-            m_counters = counters.value();
-            emit countersChanged();
         }
     } else if (message.type == QLatin1String("events.sound")) {
         play(message.data.value(QStringLiteral("sound")).toString());
@@ -533,7 +546,7 @@ void EventCenterModel::updateAlarm(const Event& event) {
 
 void EventCenterModel::play(const QString& sound) {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (m_muted || now - m_lastSoundMs < kSoundGapMs) {
+    if (muted() || now - m_lastSoundMs < kSoundGapMs) {
         return;
     }
     m_lastSoundMs = now;

@@ -7,6 +7,8 @@
 //  - "history": a search of the store by time range and the same filters, a page at a time.
 // Alarms are acknowledged, handled or commented several at once (the checked rows), with a comment.
 // The search exports as CSV. Sounds (events.sound pushes and new critical alarms) play unless muted.
+// The alarm counters are the workstation's one copy (SiteCounts, also the top bar's and Home's), and
+// muted is the workstation's alarm sound setting (ClientSettings, also the top bar's toggle).
 
 #include <QJsonObject>
 #include <QList>
@@ -20,6 +22,8 @@
 namespace vigil::app {
 
 class AlarmSound;
+class ClientSettings;
+class SiteCounts;
 
 class EventCenterModel : public RequestListModel {
     Q_OBJECT
@@ -58,7 +62,8 @@ public:
         CheckedRole,
     };
 
-    explicit EventCenterModel(core::client::ApiClient* client, QObject* parent = nullptr);
+    EventCenterModel(core::client::ApiClient* client, const SiteCounts* counts, ClientSettings* settings,
+                     QObject* parent = nullptr);
     ~EventCenterModel() override;
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
@@ -72,9 +77,9 @@ public:
     int pageIndex() const { return m_search.offset / kPageSize; }
     bool more() const { return m_more; }
     QString summary() const;
-    qint64 pending() const { return m_counters.pending(); }
-    qint64 fresh() const { return m_counters.fresh; }
-    bool muted() const { return m_muted; }
+    qint64 pending() const;
+    qint64 fresh() const;
+    bool muted() const;
     void setMuted(bool muted);
     QString lastSound() const { return m_lastSound; }
     int soundsPlayed() const { return m_soundsPlayed; }
@@ -139,8 +144,8 @@ private:
     QString m_kind;
     QString m_severity;
     QString m_state;
-    core::model::AlarmCounters m_counters;
-    bool m_muted = false;
+    const SiteCounts* m_counts;  // the workstation's, outlives this
+    ClientSettings* m_settings;  // likewise
     QString m_lastSound;
     int m_soundsPlayed = 0;
     qint64 m_lastSoundMs = 0;

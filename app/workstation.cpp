@@ -156,7 +156,7 @@ Workstation::Workstation(core::platform::DataLocation location, QObject* parent)
       m_devices(new DeviceListModel(m_devicesApi, this)),
       m_playback(new PlaybackController(m_client, m_session, m_clientSettings->exportFolder(), this)),
       m_siteCounts(new SiteCounts(m_client, m_devicesApi, m_session, this)),
-      m_eventCenter(new EventCenterModel(m_client, this)),
+      m_eventCenter(new EventCenterModel(m_client, m_siteCounts, m_clientSettings, this)),
       m_eventRules(new EventRuleModel(m_client, this)),
       m_storageTimer(new QTimer(this)) {
     m_deviceTree->follow(m_devicesApi);

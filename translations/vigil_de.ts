@@ -343,6 +343,337 @@
     </message>
 </context>
 <context>
+    <name>EventCenterPage</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Every severity</source>
+        <translation>Jeder Schweregrad</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Events and alarms</source>
+        <translation>Ereignisse und Alarme</translation>
+    </message>
+    <message>
+        <source>Alarms only</source>
+        <translation>Nur Alarme</translation>
+    </message>
+    <message>
+        <source>Pending alarms</source>
+        <translation>Offene Alarme</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Quittiert</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Export events</source>
+        <translation>Ereignisse exportieren</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Every event matching the filters (and in History, the time range) is written, not only this page.</source>
+        <translation>Jedes Ereignis, das zu den Filtern (und im Verlauf zum Zeitraum) passt, wird geschrieben, nicht nur diese Seite.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Live (Alt+L)</source>
+        <translation>Live (Alt+L)</translation>
+    </message>
+    <message>
+        <source>History (Alt+H)</source>
+        <translation>Verlauf (Alt+H)</translation>
+    </message>
+    <message>
+        <source>Rules (Alt+R)</source>
+        <translation>Regeln (Alt+R)</translation>
+    </message>
+    <message>
+        <source>%1 pending alarms, %2 new</source>
+        <translation>%1 offene Alarme, %2 neu</translation>
+    </message>
+    <message>
+        <source>Sound muted (M)</source>
+        <translation>Ton stumm (M)</translation>
+    </message>
+    <message>
+        <source>Sound on (M)</source>
+        <translation>Ton an (M)</translation>
+    </message>
+    <message>
+        <source>Last sound: %1</source>
+        <translation>Letzter Ton: %1</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>◀ Newer</source>
+        <translation>◀ Neuere</translation>
+    </message>
+    <message>
+        <source>Older ▶</source>
+        <translation>Ältere ▶</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checked</source>
+        <translation>
+            <numerusform>%n ausgewählt</numerusform>
+            <numerusform>%n ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>No events yet. They appear here as they happen.</source>
+        <translation>Noch keine Ereignisse. Sie erscheinen hier, sobald sie eintreten.</translation>
+    </message>
+    <message>
+        <source>Select an event</source>
+        <translation>Ein Ereignis auswählen</translation>
+    </message>
+    <message>
+        <source>Live (V) or from the event&apos;s time (Shift+V)</source>
+        <translation>Live (V) oder ab dem Zeitpunkt des Ereignisses (Shift+V)</translation>
+    </message>
+    <message>
+        <source>Live (V)</source>
+        <translation>Live (V)</translation>
+    </message>
+    <message>
+        <source>At event time (Shift+V)</source>
+        <translation>Zum Ereigniszeitpunkt (Shift+V)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Trail</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>Acting on %n checked alarms</source>
+        <translation>
+            <numerusform>Aktion für %n ausgewählten Alarm</numerusform>
+            <numerusform>Aktion für %n ausgewählte Alarme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Acting on the selected alarm</source>
+        <translation>Aktion für den gewählten Alarm</translation>
+    </message>
+    <message>
+        <source>Check alarms (Space, Ctrl+Shift+A for all) or select one to act on it</source>
+        <translation>Alarme ankreuzen (Leertaste, Ctrl+Shift+A für alle) oder einen auswählen, um ihn zu bearbeiten</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>what was seen, what was done</source>
+        <translation>was gesehen wurde, was getan wurde</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Quittieren</translation>
+    </message>
+</context>
+<context>
+    <name>EventRulesPanel</name>
+    <message>
+        <source>No sound</source>
+        <translation>Kein Ton</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Chime</source>
+        <translation>Gong</translation>
+    </message>
+    <message>
+        <source>Siren</source>
+        <translation>Sirene</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rules</source>
+        <translation>
+            <numerusform>%n Regel</numerusform>
+            <numerusform>%n Regeln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>Neue Regel</translation>
+    </message>
+    <message>
+        <source>No rules yet</source>
+        <translation>Noch keine Regeln</translation>
+    </message>
+    <message>
+        <source>Choose a rule, or make a new one</source>
+        <translation>Eine Regel auswählen oder eine neue anlegen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Debounce (s)</source>
+        <translation>Entprellen (s)</translation>
+    </message>
+    <message>
+        <source>When these events happen (none checked: any event)</source>
+        <translation>Wenn diese Ereignisse eintreten (keines angekreuzt: jedes Ereignis)</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Do this</source>
+        <translation>Dann</translation>
+    </message>
+    <message>
+        <source>Raise an alarm</source>
+        <translation>Alarm auslösen</translation>
+    </message>
+    <message>
+        <source>Show the camera on workstations</source>
+        <translation>Kamera an den Arbeitsplätzen zeigen</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Ton</translation>
+    </message>
+    <message>
+        <source>Record the camera</source>
+        <translation>Kamera aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Before (s)</source>
+        <translation>Vorher (s)</translation>
+    </message>
+    <message>
+        <source>After (s)</source>
+        <translation>Nachher (s)</translation>
+    </message>
+    <message>
+        <source>E-mail to (comma-separated; empty: none)</source>
+        <translation>E-Mail an (durch Kommas getrennt; leer: keine)</translation>
+    </message>
+    <message>
+        <source>Syslog server over TLS (empty: none)</source>
+        <translation>Syslog-Server über TLS (leer: keiner)</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation>Regel speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Waiting for the first figures from the server…</source>
@@ -2083,6 +2414,10 @@
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>
+    <message>
+        <source>Event Center</source>
+        <translation>Ereigniszentrale</translation>
+    </message>
 </context>
 <context>
     <name>vigil::app::ClientSettings</name>
@@ -2311,6 +2646,193 @@
     <message>
         <source>The engine has no HTTPS service.</source>
         <translation>Die Engine hat keinen HTTPS-Dienst.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::EventCenterModel</name>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Quittiert</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>raised</source>
+        <translation>ausgelöst</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>quittiert</translation>
+    </message>
+    <message>
+        <source>handled</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>commented</source>
+        <translation>kommentiert</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Device online</source>
+        <translation>Gerät online</translation>
+    </message>
+    <message>
+        <source>Device offline</source>
+        <translation>Gerät offline</translation>
+    </message>
+    <message>
+        <source>Device refused the credentials</source>
+        <translation>Gerät hat die Anmeldedaten abgelehnt</translation>
+    </message>
+    <message>
+        <source>Stream error</source>
+        <translation>Streamfehler</translation>
+    </message>
+    <message>
+        <source>Motion</source>
+        <translation>Bewegung</translation>
+    </message>
+    <message>
+        <source>Motion ended</source>
+        <translation>Bewegung beendet</translation>
+    </message>
+    <message>
+        <source>Camera event</source>
+        <translation>Kameraereignis</translation>
+    </message>
+    <message>
+        <source>Storage problem</source>
+        <translation>Speicherproblem</translation>
+    </message>
+    <message>
+        <source>Recording stopped</source>
+        <translation>Aufzeichnung gestoppt</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>Fehlgeschlagene Anmeldung</translation>
+    </message>
+    <message>
+        <source>Lockout</source>
+        <translation>Sperrung</translation>
+    </message>
+    <message>
+        <source>Server health</source>
+        <translation>Serverzustand</translation>
+    </message>
+    <message>
+        <source>Manual alarm</source>
+        <translation>Manueller Alarm</translation>
+    </message>
+    <message>
+        <source>Repeated events</source>
+        <translation>Wiederholte Ereignisse</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events, newest first</source>
+        <translation>
+            <numerusform>%n Ereignis, neueste zuerst</numerusform>
+            <numerusform>%n Ereignisse, neueste zuerst</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a time range and search.</source>
+        <translation>Einen Zeitraum wählen und suchen.</translation>
+    </message>
+    <message>
+        <source>No events match.</source>
+        <translation>Keine Ereignisse gefunden.</translation>
+    </message>
+    <message>
+        <source>Page %1: events %2 to %3</source>
+        <translation>Seite %1: Ereignisse %2 bis %3</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>Jede Art</translation>
+    </message>
+    <message>
+        <source>Write times as %1 or %2, or leave them empty.</source>
+        <translation>Zeiten als %1 oder %2 schreiben oder leer lassen.</translation>
+    </message>
+    <message>
+        <source>The end of the time range is before its start.</source>
+        <translation>Das Ende des Zeitraums liegt vor seinem Beginn.</translation>
+    </message>
+    <message>
+        <source>Check the alarms to act on first.</source>
+        <translation>Zuerst die zu bearbeitenden Alarme ankreuzen.</translation>
+    </message>
+    <message>
+        <source>Write the comment first.</source>
+        <translation>Zuerst den Kommentar schreiben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarms %1.</source>
+        <translation>
+            <numerusform>%n Alarm %1.</numerusform>
+            <numerusform>%n Alarme %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Say what the alarm is about.</source>
+        <translation>Sagen, worum es bei dem Alarm geht.</translation>
+    </message>
+    <message>
+        <source>Alarm raised.</source>
+        <translation>Alarm ausgelöst.</translation>
+    </message>
+    <message>
+        <source>Name the file to export to.</source>
+        <translation>Die Zieldatei für den Export angeben.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose another folder.</source>
+        <translation>%1 kann nicht geschrieben werden: %2. Einen anderen Ordner wählen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events exported to %1.</source>
+        <translation>
+            <numerusform>%n Ereignis nach %1 exportiert.</numerusform>
+            <numerusform>%n Ereignisse nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::EventRuleModel</name>
+    <message>
+        <source>When %1 → %2</source>
+        <translation>Wenn %1 → %2</translation>
+    </message>
+    <message>
+        <source>any event</source>
+        <translation>jedes Ereignis</translation>
+    </message>
+    <message>
+        <source>Rule &quot;%1&quot; saved.</source>
+        <translation>Regel „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Rule &quot;%1&quot; deleted.</source>
+        <translation>Regel „%1“ gelöscht.</translation>
     </message>
 </context>
 <context>

@@ -343,6 +343,334 @@
     </message>
 </context>
 <context>
+    <name>EventCenterPage</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Every severity</source>
+        <translation>所有级别</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Events and alarms</source>
+        <translation>事件和报警</translation>
+    </message>
+    <message>
+        <source>Alarms only</source>
+        <translation>仅报警</translation>
+    </message>
+    <message>
+        <source>Pending alarms</source>
+        <translation>待处理报警</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>Export events</source>
+        <translation>导出事件</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>Every event matching the filters (and in History, the time range) is written, not only this page.</source>
+        <translation>写入所有符合筛选条件（在历史中还包括时间范围）的事件，而不仅是本页。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Live (Alt+L)</source>
+        <translation>实时（Alt+L）</translation>
+    </message>
+    <message>
+        <source>History (Alt+H)</source>
+        <translation>历史（Alt+H）</translation>
+    </message>
+    <message>
+        <source>Rules (Alt+R)</source>
+        <translation>规则（Alt+R）</translation>
+    </message>
+    <message>
+        <source>%1 pending alarms, %2 new</source>
+        <translation>%1 个待处理报警，%2 个新报警</translation>
+    </message>
+    <message>
+        <source>Sound muted (M)</source>
+        <translation>声音已静音（M）</translation>
+    </message>
+    <message>
+        <source>Sound on (M)</source>
+        <translation>声音已开启（M）</translation>
+    </message>
+    <message>
+        <source>Last sound: %1</source>
+        <translation>上次声音：%1</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>◀ Newer</source>
+        <translation>◀ 较新</translation>
+    </message>
+    <message>
+        <source>Older ▶</source>
+        <translation>较旧 ▶</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checked</source>
+        <translation>
+            <numerusform>已勾选 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>No events yet. They appear here as they happen.</source>
+        <translation>还没有事件。事件发生时会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Select an event</source>
+        <translation>选择一个事件</translation>
+    </message>
+    <message>
+        <source>Live (V) or from the event&apos;s time (Shift+V)</source>
+        <translation>实时（V）或从事件时间开始（Shift+V）</translation>
+    </message>
+    <message>
+        <source>Live (V)</source>
+        <translation>实时（V）</translation>
+    </message>
+    <message>
+        <source>At event time (Shift+V)</source>
+        <translation>事件时间（Shift+V）</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Trail</source>
+        <translation>处理记录</translation>
+    </message>
+    <message numerus="yes">
+        <source>Acting on %n checked alarms</source>
+        <translation>
+            <numerusform>正在处理 %n 个已勾选的报警</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Acting on the selected alarm</source>
+        <translation>正在处理所选报警</translation>
+    </message>
+    <message>
+        <source>Check alarms (Space, Ctrl+Shift+A for all) or select one to act on it</source>
+        <translation>勾选报警（空格键，Ctrl+Shift+A 全选）或选择一个进行处理</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>what was seen, what was done</source>
+        <translation>看到了什么，做了什么</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+</context>
+<context>
+    <name>EventRulesPanel</name>
+    <message>
+        <source>No sound</source>
+        <translation>无声音</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <source>Chime</source>
+        <translation>提示音</translation>
+    </message>
+    <message>
+        <source>Siren</source>
+        <translation>警笛</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rules</source>
+        <translation>
+            <numerusform>%n 条规则</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>新建规则</translation>
+    </message>
+    <message>
+        <source>No rules yet</source>
+        <translation>还没有规则</translation>
+    </message>
+    <message>
+        <source>Choose a rule, or make a new one</source>
+        <translation>选择一条规则，或新建一条</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Debounce (s)</source>
+        <translation>防抖（秒）</translation>
+    </message>
+    <message>
+        <source>When these events happen (none checked: any event)</source>
+        <translation>当这些事件发生时（不勾选：任何事件）</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Do this</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>Raise an alarm</source>
+        <translation>产生报警</translation>
+    </message>
+    <message>
+        <source>Show the camera on workstations</source>
+        <translation>在工作站上显示摄像机</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <source>Record the camera</source>
+        <translation>对摄像机录像</translation>
+    </message>
+    <message>
+        <source>Before (s)</source>
+        <translation>之前（秒）</translation>
+    </message>
+    <message>
+        <source>After (s)</source>
+        <translation>之后（秒）</translation>
+    </message>
+    <message>
+        <source>E-mail to (comma-separated; empty: none)</source>
+        <translation>发送邮件至（逗号分隔；留空：不发送）</translation>
+    </message>
+    <message>
+        <source>Syslog server over TLS (empty: none)</source>
+        <translation>基于 TLS 的 Syslog 服务器（留空：无）</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation>保存规则</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Waiting for the first figures from the server…</source>
@@ -2081,6 +2409,10 @@
         <source>Devices</source>
         <translation>设备</translation>
     </message>
+    <message>
+        <source>Event Center</source>
+        <translation>事件中心</translation>
+    </message>
 </context>
 <context>
     <name>vigil::app::ClientSettings</name>
@@ -2305,6 +2637,190 @@
     <message>
         <source>The engine has no HTTPS service.</source>
         <translation>服务器引擎没有 HTTPS 服务。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::EventCenterModel</name>
+    <message>
+        <source>New</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>raised</source>
+        <translation>产生</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>handled</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>commented</source>
+        <translation>已备注</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Device online</source>
+        <translation>设备在线</translation>
+    </message>
+    <message>
+        <source>Device offline</source>
+        <translation>设备离线</translation>
+    </message>
+    <message>
+        <source>Device refused the credentials</source>
+        <translation>设备拒绝了凭据</translation>
+    </message>
+    <message>
+        <source>Stream error</source>
+        <translation>码流错误</translation>
+    </message>
+    <message>
+        <source>Motion</source>
+        <translation>移动侦测</translation>
+    </message>
+    <message>
+        <source>Motion ended</source>
+        <translation>移动结束</translation>
+    </message>
+    <message>
+        <source>Camera event</source>
+        <translation>摄像机事件</translation>
+    </message>
+    <message>
+        <source>Storage problem</source>
+        <translation>存储问题</translation>
+    </message>
+    <message>
+        <source>Recording stopped</source>
+        <translation>录像已停止</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Lockout</source>
+        <translation>账户锁定</translation>
+    </message>
+    <message>
+        <source>Server health</source>
+        <translation>服务器状态</translation>
+    </message>
+    <message>
+        <source>Manual alarm</source>
+        <translation>手动报警</translation>
+    </message>
+    <message>
+        <source>Repeated events</source>
+        <translation>重复事件</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events, newest first</source>
+        <translation>
+            <numerusform>%n 个事件，最新的在前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a time range and search.</source>
+        <translation>选择时间范围并搜索。</translation>
+    </message>
+    <message>
+        <source>No events match.</source>
+        <translation>没有匹配的事件。</translation>
+    </message>
+    <message>
+        <source>Page %1: events %2 to %3</source>
+        <translation>第 %1 页：事件 %2 至 %3</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <source>Write times as %1 or %2, or leave them empty.</source>
+        <translation>时间请写成 %1 或 %2，或者留空。</translation>
+    </message>
+    <message>
+        <source>The end of the time range is before its start.</source>
+        <translation>时间范围的结束早于开始。</translation>
+    </message>
+    <message>
+        <source>Check the alarms to act on first.</source>
+        <translation>请先勾选要处理的报警。</translation>
+    </message>
+    <message>
+        <source>Write the comment first.</source>
+        <translation>请先填写备注。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarms %1.</source>
+        <translation>
+            <numerusform>%n 个报警%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Say what the alarm is about.</source>
+        <translation>请说明报警的内容。</translation>
+    </message>
+    <message>
+        <source>Alarm raised.</source>
+        <translation>报警已产生。</translation>
+    </message>
+    <message>
+        <source>Name the file to export to.</source>
+        <translation>请指定要导出到的文件。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose another folder.</source>
+        <translation>无法写入 %1：%2。请选择其他文件夹。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events exported to %1.</source>
+        <translation>
+            <numerusform>已导出 %n 个事件到 %1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::EventRuleModel</name>
+    <message>
+        <source>When %1 → %2</source>
+        <translation>当 %1 → %2</translation>
+    </message>
+    <message>
+        <source>any event</source>
+        <translation>任何事件</translation>
+    </message>
+    <message>
+        <source>Rule &quot;%1&quot; saved.</source>
+        <translation>规则“%1”已保存。</translation>
+    </message>
+    <message>
+        <source>Rule &quot;%1&quot; deleted.</source>
+        <translation>规则“%1”已删除。</translation>
     </message>
 </context>
 <context>

@@ -187,34 +187,46 @@ ApplicationWindow {
                 Layout.preferredWidth: Theme.railWidth
                 color: Theme.rail
 
-                Column {
+                // Scrolls when the pages do not fit the window's height (German labels wrap; 1080 p
+                // holds about twelve entries at the wall-sized theme).
+                Flickable {
                     anchors.fill: parent
+                    contentWidth: width
+                    contentHeight: railColumn.height
+                    clip: true
+                    boundsBehavior: Flickable.StopAtBounds
+                    ScrollBar.vertical: ScrollBar { width: Math.round(Theme.spacing / 2) }
 
-                    Item {
-                        width: parent.width
-                        height: Theme.headerHeight
+                    Column {
+                        id: railColumn
+                        width: navigationRail.width
 
-                        Text {
-                            anchors.centerIn: parent
-                            text: "VIGIL"
-                            font.pixelSize: Theme.fontTitle
-                            font.weight: Font.Bold
-                            font.letterSpacing: 3
-                            color: Theme.accent
-                        }
-                    }
-
-                    Repeater {
-                        model: workstation.pages
-
-                        VNavButton {
-                            required property var modelData
+                        Item {
                             width: parent.width
-                            text: modelData.title
-                            hint: modelData.hint
-                            glyph: Icons.forPage(modelData.id)
-                            current: workstation.page === modelData.id
-                            onClicked: workstation.showPage(modelData.id)
+                            height: Theme.headerHeight
+
+                            Text {
+                                anchors.centerIn: parent
+                                text: "VIGIL"
+                                font.pixelSize: Theme.fontTitle
+                                font.weight: Font.Bold
+                                font.letterSpacing: 3
+                                color: Theme.accent
+                            }
+                        }
+
+                        Repeater {
+                            model: workstation.pages
+
+                            VNavButton {
+                                required property var modelData
+                                width: parent.width
+                                text: modelData.title
+                                hint: modelData.hint
+                                glyph: Icons.forPage(modelData.id)
+                                current: workstation.page === modelData.id
+                                onClicked: workstation.showPage(modelData.id)
+                            }
                         }
                     }
                 }

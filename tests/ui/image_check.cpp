@@ -1,10 +1,13 @@
 // image_check: tells a screenshot of a real UI from a blank or broken one, for the UI tests.
 //   image_check FILE [--min-colours N] [--max-dominant FRACTION] [--differ "x,y,w,h x,y,w,h"]...
+//               [--has-colour "x,y,w,h #rrggbb"]... [--lacks-colour "x,y,w,h #rrggbb"]...
 // Fails (exit 1, with the reason) when the image has fewer than N distinct colours, when one colour
-// covers more than FRACTION of it, or when a pair of regions has the same average colour (for example
-// the navigation rail against the page background: the layout did not render).
+// covers more than FRACTION of it, when a pair of regions has the same average colour (for example
+// the navigation rail against the page background: the layout did not render), or when a region
+// lacks (or has) a colour: a state colour of the theme shows (or does not) in a button or a badge.
 
 #include <QCommandLineParser>
+#include <QColor>
 #include <QCoreApplication>
 #include <QHash>
 #include <QImage>
@@ -18,6 +21,10 @@
 namespace {
 
 constexpr double kMinRegionDistance = 4.0;  // per-channel average difference, 0..255
+// A pixel "is" a colour within this per-channel average difference (antialiased edges are blends),
+// and a region has it with at least kMinColourPixels such pixels (one glyph's strokes are enough).
+constexpr double kColourTolerance = 24.0;
+constexpr int kMinColourPixels = 12;
 
 std::optional<QRect> parseRect(const QString& text) {
     const QStringList parts = text.split(QLatin1Char(','));
@@ -66,6 +73,25 @@ double distance(const Average& a, const Average& b) {
     return (std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b)) / 3.0;
 }
 
+// How many pixels of the region are the colour (within kColourTolerance).
+int pixelsOfColour(const QImage& image, const QRect& rect, QRgb colour) {
+    const Average wanted{static_cast<double>(qRed(colour)), static_cast<double>(qGreen(colour)),
+                         static_cast<double>(qBlue(colour))};
+    int count = 0;
+    const QRect area = rect.intersected(image.rect());
+    for (int y = area.top(); y <= area.bottom(); ++y) {
+        for (int x = area.left(); x <= area.right(); ++x) {
+            const QRgb pixel = image.pixel(x, y);
+            const Average here{static_cast<double>(qRed(pixel)), static_cast<double>(qGreen(pixel)),
+                               static_cast<double>(qBlue(pixel))};
+            if (distance(here, wanted) <= kColourTolerance) {
+                ++count;
+            }
+        }
+    }
+    return count;
+}
+
 }  // namespace
 
 int main(int argc, char* argv[]) {
@@ -81,7 +107,13 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption differ(QStringLiteral("differ"),
                                     QStringLiteral("Two regions \"x,y,w,h x,y,w,h\" whose average colours differ."),
                                     QStringLiteral("regions"));
-    parser.addOptions({minColours, maxDominant, differ});
+    const QCommandLineOption hasColour(QStringLiteral("has-colour"),
+                                       QStringLiteral("A region \"x,y,w,h #rrggbb\" that shows the colour."),
+                                       QStringLiteral("region"));
+    const QCommandLineOption lacksColour(QStringLiteral("lacks-colour"),
+                                         QStringLiteral("A region \"x,y,w,h #rrggbb\" without the colour."),
+                                         QStringLiteral("region"));
+    parser.addOptions({minColours, maxDominant, differ, hasColour, lacksColour});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The screenshot (PNG)."));
     parser.process(app);
 
@@ -134,6 +166,26 @@ int main(int argc, char* argv[]) {
         if (d < kMinRegionDistance) {
             out << "FAIL: regions " << pair << " look the same: the layout did not render" << Qt::endl;
             ok = false;
+        }
+    }
+    for (const bool wanted : {true, false}) {
+        for (const QString& spec : parser.values(wanted ? hasColour : lacksColour)) {
+            const QStringList parts = spec.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            const auto rect = parts.size() == 2 ? parseRect(parts.at(0)) : std::nullopt;
+            const QColor colour = parts.size() == 2 ? QColor::fromString(parts.at(1)) : QColor();
+            if (!rect || !colour.isValid()) {
+                out << "image_check: --has-colour/--lacks-colour want \"x,y,w,h #rrggbb\", got " << spec << Qt::endl;
+                return 2;
+            }
+            const int pixels = pixelsOfColour(image, *rect, colour.rgb());
+            out << "region " << spec << ": " << pixels << " pixels of that colour" << Qt::endl;
+            if (wanted && pixels < kMinColourPixels) {
+                out << "FAIL: region " << spec << " does not show the colour" << Qt::endl;
+                ok = false;
+            } else if (!wanted && pixels >= kMinColourPixels) {
+                out << "FAIL: region " << spec << " shows the colour" << Qt::endl;
+                ok = false;
+            }
         }
     }
     return ok ? 0 : 1;

@@ -7,7 +7,9 @@
 #      (alarm + record 3 s before, 15 s after) and the server has it;
 #   2. a second rule (through the API) plays a siren; motion at the camera: the live list shows the
 #      alarm in red and the page plays the siren (events_live.png); M mutes: the next motion plays
-#      nothing (events_muted.png);
+#      nothing, the top bar's alarm sound button turns to "off" in the warning colour and the client
+#      settings keep it (one mute for the workstation: M, the top bar, Ctrl+M, Settings)
+#      (events_muted.png); M again turns it back on;
 #   3. two alarms checked at once (Ctrl+Shift+A) are acknowledged, then handled, with comments; the
 #      server's trail has both comments (events_handled.png);
 #   4. the motion alarm's camera live (V) and from the event's time in the archive (Shift+V): the
@@ -28,6 +30,11 @@ cleanup() {
     rm -rf "$WORK"
 }
 trap cleanup EXIT
+
+# The top bar's alarm sound button (Theme sizes at 1920x1080) and the theme's warning colour, which its
+# icon takes when the sound is off.
+readonly SOUND_BUTTON_REGION="1600,8,46,44"
+readonly WARNING_COLOUR="#f5a524"
 
 geometry() {
     grep "events: geometry" "$log" | tail -1 | tr ' ' '\n' | sed -n "s/^$1=//p"
@@ -61,13 +68,8 @@ search_api() {
 
 echo "== a camera: vigil-testcamera looping a moving clip, ONVIF events"
 clip=$("$MAKE_CLIP" "$WORK/clip.mp4" --size 640x360 --seconds 10) || fail "cannot make the clip"
-camera_log="$WORK/camera.log"
-mkfifo "$WORK/camera.in"
-"$TESTCAMERA" --camera "name=gate,file=$clip" --onvif-port 0 <"$WORK/camera.in" >"$camera_log" 2>&1 &
-camera_pid=$!
-exec 3>"$WORK/camera.in"
-wait_for_line "$camera_pid" "$camera_log" '"ready":true' || { cat "$camera_log"; fail "the test camera did not start"; }
-onvif=$(grep '"ready":true' "$camera_log" | jq -r '.cameras[0].onvif // empty')
+ui_start_test_camera --camera "name=gate,file=$clip" --onvif-port 0
+onvif=$(jq -r '.cameras[0].onvif // empty' <<<"$camera_ready")
 [ -n "$onvif" ] || { cat "$camera_log"; fail "the test camera has no ONVIF address"; }
 
 echo "== the workstation: set up, sign in, add the camera through the API"
@@ -131,9 +133,12 @@ done
 motion_id=$(search_api "kind=motion&alarms=true" | jq -r '.events[0].id // empty')
 [ -n "$motion_id" ] || fail "the motion did not become an alarm"
 screenshot events_live.png
+ui_check_image "$ARTIFACTS/events_live.png" 0.97 --lacks-colour "$SOUND_BUTTON_REGION $WARNING_COLOUR"
 echo "motion gate off" >&3
 ui_key m
 wait_for_line "$pid" "$log" "Event Center: sound muted" || fail "M did not mute"
+grep -q "alarm sound off" "$log" || fail "M did not turn the workstation's alarm sound setting off"
+grep -q "sound=false" "$WORK/data/client/settings.ini" || fail "the mute was not kept in the client settings"
 sleep 2
 sounds=$(grep -c "Event Center: sound siren" "$log")
 echo "motion gate on" >&3
@@ -146,6 +151,10 @@ sleep 2
 [ "$(grep -c "Event Center: sound siren" "$log")" -eq "$sounds" ] || fail "a sound played while muted"
 echo "motion gate off" >&3
 screenshot events_muted.png
+ui_check_image "$ARTIFACTS/events_muted.png" 0.97 --has-colour "$SOUND_BUTTON_REGION $WARNING_COLOUR"
+ui_key m
+wait_for_line "$pid" "$log" "Event Center: sound on" || fail "M did not turn the sound back on"
+grep -q "sound=true" "$WORK/data/client/settings.ini" || fail "the sound back on was not kept in the client settings"
 
 echo "== 3. both alarms at once: acknowledged, then handled, with comments"
 before=$(geometry_lines)

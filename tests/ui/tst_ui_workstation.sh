@@ -36,13 +36,8 @@ trap cleanup EXIT
 
 echo "== a camera: vigil-testcamera looping a clip over RTSP"
 clip=$("$MAKE_CLIP" "$WORK/clip.mp4" --size 640x360 --seconds 10) || fail "cannot make the clip"
-camera_log="$WORK/camera.log"
-mkfifo "$WORK/camera.in"
-"$TESTCAMERA" --camera "name=yard,file=$clip" --rtsp-port 0 <"$WORK/camera.in" >"$camera_log" 2>&1 &
-camera_pid=$!
-exec 3>"$WORK/camera.in"  # keeps the camera's stdin open until the test ends
-wait_for_line "$camera_pid" "$camera_log" '"ready":true' || { cat "$camera_log"; fail "the test camera did not start"; }
-rtsp=$(grep '"ready":true' "$camera_log" | jq -r '.urls.yard // empty')
+ui_start_test_camera --camera "name=yard,file=$clip" --rtsp-port 0
+rtsp=$(jq -r '.urls.yard // empty' <<<"$camera_ready")
 [ -n "$rtsp" ] || { cat "$camera_log"; fail "the test camera has no RTSP URL"; }
 
 echo "== the workstation: set up, sign in"

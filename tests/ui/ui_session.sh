@@ -37,6 +37,20 @@ wait_for_more() {
     return 1
 }
 
+# Starts vigil-testcamera (the test's $TESTCAMERA) with these arguments and waits until it is ready:
+# sets camera_pid and camera_log (the test kills the camera on exit) and the camera's "ready" line in
+# camera_ready. File descriptor 3 stays open on the camera's stdin, for commands such as
+# "motion gate on". Call it plainly, not in $(...): a subshell would lose camera_pid.
+ui_start_test_camera() {
+    camera_log="$WORK/camera.log"
+    mkfifo "$WORK/camera.in"
+    "$TESTCAMERA" "$@" <"$WORK/camera.in" >"$camera_log" 2>&1 &
+    camera_pid=$!
+    exec 3>"$WORK/camera.in"  # keeps the camera's stdin open until the test ends
+    wait_for_line "$camera_pid" "$camera_log" '"ready":true' || { cat "$camera_log"; fail "the test camera did not start"; }
+    camera_ready=$(grep '"ready":true' "$camera_log")
+}
+
 # Grabs the whole screen into a PNG (a path).
 ui_grab() {
     xwd -root -silent | convert xwd:- "png:$1" || fail "cannot grab the screen into $1"
