@@ -7,6 +7,8 @@
 #      through the API with its grid;
 #   3. drag the camera from the device tree onto a tile: two screenshots seconds apart whose tile
 #      regions differ and are not flat (live_video_1.png, live_video_2.png);
+#   3b. digital zoom: the wheel over the tile zooms its picture around the pointer (the colour at the
+#      tile's edge is the one of a bar nearer the middle: live_zoom.png), a double-click unzooms;
 #   4. PTZ: press and release the panel's left button; the camera prints the move and the stop;
 #   5. keys: S saves a snapshot into the pictures folder (live_snapshot.jpg), R plays the last 30 s
 #      (live_replay.png), F fills the grid with the tile (live_fullscreen_tile.png), T tours
@@ -55,13 +57,8 @@ crop_tile() {
 
 echo "== a camera: vigil-testcamera looping a moving clip, ONVIF with PTZ"
 clip=$("$MAKE_CLIP" "$WORK/clip.mp4" --size 1280x720 --seconds 10) || fail "cannot make the clip"
-camera_log="$WORK/camera.log"
-mkfifo "$WORK/camera.in"
-"$TESTCAMERA" --camera "name=gate,file=$clip,ptz=1" --onvif-port 0 <"$WORK/camera.in" >"$camera_log" 2>&1 &
-camera_pid=$!
-exec 3>"$WORK/camera.in"  # keeps the camera's stdin open until the test ends
-wait_for_line "$camera_pid" "$camera_log" '"ready":true' || { cat "$camera_log"; fail "the test camera did not start"; }
-onvif=$(grep '"ready":true' "$camera_log" | jq -r '.cameras[0].onvif // empty')
+ui_start_test_camera --camera "name=gate,file=$clip,ptz=1" --onvif-port 0
+onvif=$(jq -r '.cameras[0].onvif // empty' <<<"$camera_ready")
 [ -n "$onvif" ] || { cat "$camera_log"; fail "the test camera has no ONVIF address"; }
 
 echo "== the workstation: set up, sign in, add the camera through the API"
@@ -127,6 +124,32 @@ crop_tile "$tile" "$ARTIFACTS/live_video_2.png" "$WORK/tile2.png"
 changed=$(compare -metric AE -fuzz 3% "$WORK/tile1.png" "$WORK/tile2.png" null: 2>&1 | cut -d' ' -f1)
 echo "pixels changed in the tile between the screenshots: $changed"
 [ "${changed%.*}" -gt 500 ] 2>/dev/null || fail "the tile's picture did not change between the screenshots ($changed pixels)"
+
+echo "== 3b. digital zoom: the wheel zooms around the pointer, a double-click goes back to the whole picture"
+# The clip's colour bars are still: a strip at the tile's left edge (mid-height, away from the moving
+# band and the clock) shows the leftmost bar unzoomed, and a bar nearer the middle at 2.4x around the
+# tile's centre.
+edge_colour() {  # mean "r g b" (0..255) of the strip in a screenshot
+    convert "$1" -crop "$((tw / 20))x$((th / 6))+$((tx + 6))+$((ty + th * 5 / 12))" +repage -resize '1x1!' \
+        -format '%[fx:int(255*r)] %[fx:int(255*g)] %[fx:int(255*b)]' info:
+}
+colour_distance() {  # mean per-channel difference of two "r g b"
+    awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " ");
+        d = 0; for (i = 1; i <= 3; ++i) d += (x[i] > y[i] ? x[i] - y[i] : y[i] - x[i]); print int(d / 3) }'
+}
+unzoomed=$(edge_colour "$ARTIFACTS/live_video_2.png")
+xdotool mousemove --sync $((tx + tw / 2)) $((ty + th / 2)) click --repeat 4 --delay 200 4
+sleep 2
+screenshot live_zoom.png
+zoomed=$(edge_colour "$ARTIFACTS/live_zoom.png")
+echo "the tile's left edge: $unzoomed unzoomed, $zoomed zoomed"
+[ "$(colour_distance "$unzoomed" "$zoomed")" -gt 40 ] || fail "the wheel did not zoom the tile's picture (its left edge kept its colour)"
+xdotool click --repeat 2 --delay 80 1
+sleep 2
+ui_grab "$WORK/unzoomed.png"
+back=$(edge_colour "$WORK/unzoomed.png")
+echo "after the double-click: $back"
+[ "$(colour_distance "$unzoomed" "$back")" -lt 25 ] || fail "the double-click did not bring the whole picture back"
 
 echo "== 4. PTZ from the panel"
 click_at "$(geometry tile0 | cut -d, -f1-2 | awk -F, '{print $1+40 "," $2+80}')"
