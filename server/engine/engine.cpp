@@ -26,6 +26,7 @@
 #include "events/event_service.h"
 #include "events/events_push.h"
 #include "events/event_sources.h"
+#include "motion/motion_service.h"
 #include "events/rule_engine.h"
 #include "media/stream_hub.h"
 #include "model/permissions.h"
@@ -248,6 +249,8 @@ void Engine::createServices() {
     });
     m_events = new EventService(*m_database, *m_settings, *m_options.clock, this);
     new EventSources(*m_events, *m_devices, *m_accounts, *m_recording, *m_health, *m_drivers, this);
+    // A child of the events service (it goes with it); the gateway's routes find it there.
+    new MotionService(*m_database, *m_events, *m_devices, *m_streams, *m_options.clock);
     m_rules = new RuleEngine(*m_database, *m_events, *m_devices, *m_accounts, *m_recording, *m_streams,
                              *m_options.clock, m_serverName, this);
     m_time = new TimeService(*m_settings, *m_options.clock, this);

@@ -6,6 +6,7 @@
 #include "events/events_schema.h"
 #include "layouts/layouts_schema.h"
 #include "license/licence_schema.h"
+#include "motion/motion_schema.h"
 #include "recording/recording_schema.h"
 
 namespace vigil::server {
@@ -157,6 +158,7 @@ CREATE TABLE reset_codes (
         layoutsMigration(),
         licenceMigration(),
         backupSecurityLogMigration(),
+        motionMigration(),
     };
     return kMigrations;
 }

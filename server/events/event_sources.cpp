@@ -52,6 +52,24 @@ Event serverEvent(const char* kind, const char* severity, const QString& message
 
 }  // namespace
 
+Event channelMotionEvent(const core::model::Channel& channel, const QString& deviceName, bool active,
+                         const QString& origin) {
+    Event event;
+    event.sourceType = latin(EventSourceTypes::kChannel);
+    event.sourceId = channel.id;
+    event.sourceName = channel.name.isEmpty() ? deviceName : channel.name;
+    event.channelId = channel.id;
+    event.kind = latin(active ? EventKinds::kMotion : EventKinds::kMotionEnded);
+    event.severity = latin(active ? EventSeverities::kWarning : EventSeverities::kInfo);
+    event.message = QStringLiteral("Motion %1 at %2").arg(active ? QStringLiteral("started") : QStringLiteral("ended"),
+                                                          event.sourceName);
+    event.details = QJsonObject{{QStringLiteral("active"), active},
+                                {QStringLiteral("topic"), QStringLiteral("motion")},
+                                {QStringLiteral("origin"), origin},
+                                {QStringLiteral("deviceId"), channel.deviceId}};
+    return event;
+}
+
 EventSources::EventSources(EventService& events, DevicesService& devices, AccountsService& accounts,
                            RecordingService& recording, HealthMonitor& health,
                            const core::devices::DriverRegistry& drivers, QObject* parent)
@@ -172,26 +190,17 @@ void EventSources::cameraEvents(const QString& deviceId, const QList<core::devic
             continue;
         }
         const bool motion = cameraEvent.topic == QLatin1String("motion");
-        Event event;
-        event.sourceType = latin(EventSourceTypes::kChannel);
-        event.sourceId = channel->id;
-        event.sourceName = channel->name.isEmpty() ? device->name : channel->name;
-        event.channelId = channel->id;
-        event.kind = latin(motion ? (cameraEvent.active ? EventKinds::kMotion : EventKinds::kMotionEnded)
-                                  : EventKinds::kCameraEvent);
-        event.severity = latin(motion && cameraEvent.active ? EventSeverities::kWarning : EventSeverities::kInfo);
-        event.message = motion ? QStringLiteral("Motion %1 at %2").arg(cameraEvent.active ? QStringLiteral("started")
-                                                                                        : QStringLiteral("ended"),
-                                                                     event.sourceName)
-                               : QStringLiteral("%1 at %2: %3").arg(cameraEvent.topic, event.sourceName,
-                                                                    cameraEvent.active ? QStringLiteral("on")
-                                                                                       : QStringLiteral("off"));
-        event.details = QJsonObject{{QStringLiteral("active"), cameraEvent.active},
-                                    {QStringLiteral("topic"), cameraEvent.topic},
-                                    {QStringLiteral("origin"), QStringLiteral("camera")},
-                                    {QStringLiteral("deviceId"), deviceId},
-                                    {QStringLiteral("cameraTimeMs"),
-                                     cameraEvent.time.isValid() ? cameraEvent.time.toMSecsSinceEpoch() : 0}};
+        Event event = channelMotionEvent(*channel, device->name, cameraEvent.active, QStringLiteral("camera"));
+        if (!motion) {
+            event.kind = latin(EventKinds::kCameraEvent);
+            event.severity = latin(EventSeverities::kInfo);
+            event.message = QStringLiteral("%1 at %2: %3").arg(cameraEvent.topic, event.sourceName,
+                                                               cameraEvent.active ? QStringLiteral("on") : QStringLiteral("off"));
+            event.details.insert(QStringLiteral("topic"), cameraEvent.topic);
+        }
+        event.details.insert(QStringLiteral("deviceId"), deviceId);
+        event.details.insert(QStringLiteral("cameraTimeMs"),
+                             cameraEvent.time.isValid() ? cameraEvent.time.toMSecsSinceEpoch() : 0);
         if (!cameraEvent.detail.isEmpty()) {
             event.details.insert(QStringLiteral("detail"), cameraEvent.detail);
         }

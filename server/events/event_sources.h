@@ -7,7 +7,8 @@
 //  - recording: a storage location with a problem, a recorder that stops with a problem (checked
 //    every kRecordingCheckMs);
 //  - health: CPU, memory or the data disk past a threshold, raised once until it falls back below.
-// Manual alarms come through the routes; server-side motion detection through motion_detector.h.
+// Manual alarms come through the routes; server-side motion detection through server/motion
+// (motion_service.h), which raises its events with channelMotionEvent() below.
 
 #include <QHash>
 #include <QObject>
@@ -33,6 +34,12 @@ class EventService;
 class HealthMonitor;
 class OnvifEventSource;
 class RecordingService;
+
+// A channel's motion started (active) or ended, as an event: the same kind, source, severity and
+// message for a camera's own motion (ONVIF, origin "camera") and the server's (server/motion, origin
+// "server"), so rules and the Event Center treat both alike.
+core::model::Event channelMotionEvent(const core::model::Channel& channel, const QString& deviceName, bool active,
+                                      const QString& origin);
 
 class EventSources : public QObject {
     Q_OBJECT

@@ -36,6 +36,9 @@
 #include "system/network_log_routes.h"
 #include "http/port_routes.h"
 #include "devices/media_encryption_routes.h"
+#include "events/event_service.h"
+#include "motion/motion_routes.h"
+#include "motion/motion_service.h"
 #include "tls/certificate_manager.h"
 #include "tls/certificate_routes.h"
 
@@ -130,6 +133,8 @@ QList<HttpsService::Route> HttpsService::buildRoutes() {
            licenceRoutes(*m_engine.licence()) + timeRoutes(*m_engine.time(), *m_engine.accounts()) +
            certificateRoutes(*m_engine.certificates(), *m_engine.accounts()) + portRoutes(m_engine) +
            mediaEncryptionRoutes(*m_engine.devices()) +
+           motionRoutes(*m_engine.events()->findChild<MotionService*>(QString(), Qt::FindDirectChildrenOnly),
+                        *m_engine.devices()) +
            networkLogRoutes(*m_engine.findChild<NetworkLog*>(QString(), Qt::FindDirectChildrenOnly),
                             *m_engine.accounts()) +
            backupRoutes(*m_engine.backup()) +

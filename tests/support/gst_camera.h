@@ -32,6 +32,7 @@ public:
         double gopSeconds = 2.0;
         QString pattern = QStringLiteral("ball");  // videotestsrc pattern; "snow" keeps the encoder at its bitrate
         int bframes = 0;  // H.264 B-frames (pictures out of order); cameras send none
+        bool clock = true;  // the wall clock burnt in at the top left (it changes every second)
         quint16 port = 0;  // 0: the OS picks; restarts reuse the port it picked
     };
 
@@ -59,6 +60,12 @@ public:
     void stop() { end(SIGTERM); }
     // SIGKILL: the camera vanishes without closing its connections' RTSP sessions.
     void kill() { end(SIGKILL); }
+    // SIGUSR1: the picture turns black and stays still (gst_camera.py).
+    void still() {
+        if (isRunning()) {
+            ::kill(static_cast<pid_t>(m_process->processId()), SIGUSR1);
+        }
+    }
 
     bool isRunning() const { return m_process && m_process->state() == QProcess::Running; }
     quint16 port() const { return m_port; }
@@ -97,6 +104,9 @@ private:
                          m_options.pattern,
                          QStringLiteral("--bframes"),
                          QString::number(m_options.bframes)};
+        if (!m_options.clock) {
+            args << QStringLiteral("--no-clock");
+        }
         for (const QString& mount : m_options.mounts) {
             args << QStringLiteral("--mount") << mount;
         }

@@ -13,6 +13,9 @@ wall clock burnt in when the pango plugin is installed) encoded live as H.264 (x
 same encoder's output, so N viewers cost one encoder. Keyframes come every --gop seconds and the
 server sends RTCP sender reports, so clients can anchor timestamps to the wall clock.
 
+SIGUSR1 stills the picture: every mount's test source switches to the static pattern "black" (the
+ball vanishes and nothing moves any more), for tests of motion that ends.
+
 With --user and --password, every request needs HTTP digest authentication (RFC 2617); requests
 without it or with a wrong password get 401.
 
@@ -53,7 +56,7 @@ def has_element(name):
 def video_branch(args, codec):
     gop_frames = max(1, int(round(args.gop * args.fps)))
     parts = [
-        f"videotestsrc is-live=true pattern={args.pattern}",
+        f"videotestsrc name=scene is-live=true pattern={args.pattern}",
         f"video/x-raw,width={args.width},height={args.height},framerate={args.fps}/1",
     ]
     if args.clock and has_element("clockoverlay"):
@@ -91,11 +94,15 @@ def audio_branch():
     ])
 
 
+MEDIAS = []  # the media made so far, for SIGUSR1
+
+
 def make_factory(args, codec, with_audio, permissions):
     launch = video_branch(args, codec)
     if with_audio:
         launch += " " + audio_branch()
     factory = GstRtspServer.RTSPMediaFactory()
+    factory.connect("media-configure", lambda _factory, media: MEDIAS.append(media))
     factory.set_launch(f"( {launch} )")
     factory.set_shared(True)  # one encoder per mount, whatever the number of clients
     if permissions is not None:
@@ -181,6 +188,15 @@ def main():
 
     GLib.unix_signal_add(GLib.PRIORITY_HIGH, signal.SIGTERM, stop)
     GLib.unix_signal_add(GLib.PRIORITY_HIGH, signal.SIGINT, stop)
+
+    def still():
+        for media in MEDIAS:
+            scene = media.get_element().get_by_name("scene")
+            if scene is not None:
+                scene.set_property("pattern", "black")
+        return GLib.SOURCE_CONTINUE
+
+    GLib.unix_signal_add(GLib.PRIORITY_HIGH, signal.SIGUSR1, still)
 
     urls = {name: f"rtsp://127.0.0.1:{port}/{name}" for name, _, _ in mounts}
     print(json.dumps({"ready": True, "port": port, "urls": urls}), flush=True)
