@@ -57,6 +57,9 @@ public:
     // A picture to show now. positionMs: UTC ms of that picture (file: ms from its start). The
     // frame's viewport is the picture (its buffer may be taller, see the FFmpeg backend).
     virtual void frame(const QVideoFrame& frame, qint64 positionMs) = 0;
+    // True while the last picture handed over waits for the GUI thread to take it: a backend may then
+    // skip converting a live picture (it would only replace that one unseen) and so save the copy.
+    virtual bool frameWaiting() { return false; }
     // Playback paused by itself (startPaused, a step, showLastBeforeMs).
     virtual void pausedAt(qint64 positionMs) = 0;
     virtual void failed(const PlayerFailure& failure) = 0;

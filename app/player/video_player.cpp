@@ -51,6 +51,10 @@ public:
             this->post([](VideoPlayer* p, quint64 g) { p->onFrame(g); });
         }
     }
+    bool frameWaiting() override {
+        std::lock_guard lock(m_mutex);
+        return m_framePending;
+    }
     void pausedAt(qint64 positionMs) override {
         post([positionMs](VideoPlayer* p, quint64 g) { p->onPausedAt(g, positionMs); });
     }

@@ -310,6 +310,9 @@ void FfmpegSession::handleFrame(AVFrame* frame, int timeBaseNum, int timeBaseDen
         if (m_shownAny && hasNewerPacket() && Clock::now() - m_lastShown < kLiveCatchUpShowEvery) {
             return;
         }
+        if (m_shownAny && guiBehind()) {
+            return;  // superseded before the GUI took the last one: no copy
+        }
         show(frame, position);
         return;
     }
@@ -435,6 +438,12 @@ bool FfmpegSession::waitUntilDue(qint64 positionMs, bool* stepping, Clock::time_
         m_changed.wait_until(lock, *due);
     }
     return false;
+}
+
+bool FfmpegSession::guiBehind() {
+    bool waiting = false;
+    m_gate->call([&waiting](PlayerEvents& events) { waiting = events.frameWaiting(); });
+    return waiting;
 }
 
 void FfmpegSession::show(const AVFrame* frame, qint64 positionMs) {

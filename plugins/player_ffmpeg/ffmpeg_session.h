@@ -7,7 +7,10 @@
 //
 // Live shows each picture as soon as it is decoded; a picture with a newer packet already waiting
 // behind it is decoded but not shown (the server starts a live stream with its cached GOP, which
-// is decoded at once up to the newest picture), unless nothing was shown for 200 ms.
+// is decoded at once up to the newest picture), unless nothing was shown for 200 ms. A live picture
+// is not converted either while the one before still waits for the GUI thread (PlayerEvents::
+// frameWaiting): it would replace that one unseen, so the copy is saved and the GUI shows the
+// older picture (at most one picture older; archive and files show every picture they pace).
 // Archive and files are paced by their timestamps at the chosen speed; the server sends the archive
 // as fast as we read (speed=0), so pausing simply stops reading, and speed changes need no new
 // request. Pictures before showFromMs are decoded, not shown (frame-accurate seek).
@@ -88,6 +91,7 @@ private:
     bool push(Item item);
     bool pop(Item* item);
     bool hasNewerPacket();
+    bool guiBehind();  // the last picture handed over is not taken yet
     bool openDecoder(const Item& item);
     void handleFrame(AVFrame* frame, int timeBaseNum, int timeBaseDen);
     bool waitUntilDue(qint64 positionMs, bool* stepping, Clock::time_point* due);

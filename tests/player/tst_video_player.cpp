@@ -7,7 +7,9 @@
 //  - the stream dropping (the media service stopped) gives "reconnecting", then the player recovers
 //    by itself when the service is back;
 //  - archive: a seek shows the picture at the time asked; paused, the picture holds; a step shows
-//    exactly the next picture and a step back the one before; playing on moves the position.
+//    exactly the next picture and a step back the one before; playing on moves the position;
+//  - the FFmpeg backend hands over (and so copies) a live picture only once the GUI took the one
+//    before: while the last one waits, the newer ones are decoded and dropped uncopied.
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -18,6 +20,7 @@
 #include <QVideoSink>
 
 #include "delivery/delivery_fixture.h"
+#include "player/backend_registry.h"
 #include "player/player_site.h"
 #include "player/video_player.h"
 
@@ -132,6 +135,54 @@ private slots:
         QCOMPARE(saved.size(), QSize(640, 360));
         player.stop();
         QCOMPARE(player.state(), QStringLiteral("idle"));
+    }
+
+    // The backend alone, with PlayerEvents standing for a GUI thread that is busy (frameWaiting):
+    // while it is, no live picture is handed over after the first; when it takes them again, they
+    // come at the camera's rate.
+    void livePicturesSupersededBeforeTheGuiTakesThemAreNotCopied() {
+        class BusyGui : public app::player::PlayerEvents {
+        public:
+            std::atomic<int> frames{0};
+            std::atomic<bool> busy{false};
+            void streamStarted(qint64) override {}
+            void frame(const QVideoFrame& frame, qint64) override { frames += frame.isValid() ? 1 : 0; }
+            bool frameWaiting() override { return busy.load(); }
+            void pausedAt(qint64) override {}
+            void failed(const app::player::PlayerFailure&) override {}
+            void ended() override {}
+        };
+        const auto waitFor = [](const std::atomic<int>& value, int atLeast) {
+            QDeadlineTimer deadline(20000);
+            while (value.load() < atLeast && !deadline.hasExpired()) {
+                QTest::qWait(20);
+            }
+            return value.load() >= atLeast;
+        };
+        BusyGui gui;
+        auto backend = app::player::BackendRegistry::instance().create(QStringLiteral("ffmpeg"), &gui);
+        QVERIFY2(backend, qPrintable(app::player::BackendRegistry::instance().problem(QStringLiteral("ffmpeg"))));
+        core::client::ApiClient* site = clientWith(m_fixture.admin().token());
+        app::player::MediaSource source;
+        source.kind = app::player::MediaSource::Kind::Live;
+        QUrl url = site->baseUrl();
+        url.setPath(QStringLiteral("/api/v1/media/live/") + m_channel);
+        url.setQuery(QStringLiteral("stream=sub"));
+        source.url = url;
+        source.authorization = "Bearer " + site->bearerToken().toUtf8();
+        source.tls = site->pinnedConfiguration();
+        backend->open(source);
+        QVERIFY(waitFor(gui.frames, 25));  // playing: about a second of pictures
+
+        gui.busy = true;
+        const int before = gui.frames.load();
+        QTest::qWait(2000);  // ~50 pictures decoded meanwhile
+        // One may have been on its way when the GUI turned busy.
+        QVERIFY2(gui.frames.load() - before <= 1, qPrintable(QString::number(gui.frames.load() - before)));
+
+        gui.busy = false;
+        QVERIFY(waitFor(gui.frames, gui.frames.load() + 25));
+        backend->close();
     }
 
     void wrongTokenIsUnauthorised() {
