@@ -10,6 +10,8 @@
 #   a range marked with [ and ] exports (Ctrl+X) to an MP4 in ~/Videos/Vigil that ffprobe
 #   reads with the range's length                                                             -> playback-export.png
 #   a long export cancelled (Ctrl+Shift+X) leaves no file                                     -> playback-cancel.png
+#   a second camera chosen: after a jump both tiles show their recorded picture of the time asked
+#   (one clock for both, within one picture), side by side, not flat                         -> playback-two-cameras.png
 # usage: tst_ui_playback.sh <vigil> <image_check> <artifacts dir> <vigil-testcamera> <make_clip.sh>
 set -u
 source "$(dirname "$0")/ui_session.sh"
@@ -35,12 +37,14 @@ pixels_differing() {
 
 echo "== a recording camera"
 clip=$("$MAKE_CLIP" "$WORK/clip.mp4" --seconds 20 --gop 25) || fail "cannot make the test clip"
-"$TESTCAMERA" --camera "name=yard,file=$clip" --rtsp-port 0 >"$WORK/camera.out" 2>"$WORK/camera.err" &
+"$TESTCAMERA" --camera "name=yard,file=$clip" --camera "name=zone,file=$clip" --rtsp-port 0 \
+    >"$WORK/camera.out" 2>"$WORK/camera.err" &
 camera_pid=$!
 trap 'kill $camera_pid 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 100); do grep -q '"ready":true' "$WORK/camera.out" && break; sleep 0.1; done
 camera_url=$(jq -r '.urls.yard' "$WORK/camera.out")
 [ -n "$camera_url" ] && [ "$camera_url" != null ] || { cat "$WORK/camera.err"; fail "the test camera did not start"; }
+zone_url=$(jq -r '.urls.zone' "$WORK/camera.out")
 
 log="$WORK/playback.log"
 # Exports read at 150 kB/s, so the long one is still running when it is cancelled.
@@ -50,19 +54,27 @@ ui_setup_and_sign_in "$pid" "$log"
 ui_api_sign_in "$(ui_site_address "$log")"
 device=$(ui_api POST /api/v1/devices "$(jq -n --arg a "$camera_url" '{driver: "rtsp", address: $a, name: "Yard"}')")
 device_id=$(echo "$device" | jq -r .id)
-channel=null
-for _ in $(seq 1 300); do
-    channel=$(ui_api GET "/api/v1/devices/$device_id" | jq -r '.channels[0].id')
-    [ "$channel" != null ] && break
-    sleep 0.2
-done
-[ "$channel" != null ] || fail "the camera has no channel: $(ui_api GET "/api/v1/devices/$device_id")"
-for _ in $(seq 1 300); do
-    state=$(ui_api GET "/api/v1/recording/channels/$channel" | jq -r .status.main.state)
-    [ "$state" = recording ] && break
-    sleep 0.2
-done
-[ "$state" = recording ] || fail "the camera is not recording ($state)"
+# A second camera, listed after Yard, for the cameras played in step at the end.
+zone_id=$(ui_api POST /api/v1/devices "$(jq -n --arg a "$zone_url" '{driver: "rtsp", address: $a, name: "Zone"}')" | jq -r .id)
+# Prints the device's channel once it is recording.
+recording_channel() {
+    local device_id=$1 channel=null state=
+    for _ in $(seq 1 300); do
+        channel=$(ui_api GET "/api/v1/devices/$device_id" | jq -r '.channels[0].id')
+        [ "$channel" != null ] && break
+        sleep 0.2
+    done
+    [ "$channel" != null ] || fail "the camera has no channel: $(ui_api GET "/api/v1/devices/$device_id")"
+    for _ in $(seq 1 300); do
+        state=$(ui_api GET "/api/v1/recording/channels/$channel" | jq -r .status.main.state)
+        [ "$state" = recording ] && break
+        sleep 0.2
+    done
+    [ "$state" = recording ] || fail "the camera is not recording ($state)"
+    echo "$channel"
+}
+channel=$(recording_channel "$device_id") || fail "Yard: $channel"
+zone_channel=$(recording_channel "$zone_id") || fail "Zone: $zone_channel"
 record_start=$(date +%s)
 echo "recording since $(date -d @"$record_start" +%T); waiting ${RECORD_SECONDS}s"
 sleep "$RECORD_SECONDS"
@@ -160,7 +172,35 @@ screenshot playback-cancel.png
 cancelled=$(ui_api GET /api/v1/media/exports | jq -r '[.jobs[] | select(.state == "cancelled")] | length')
 [ "$cancelled" -ge 1 ] || fail "the server's export was not cancelled"
 
+echo "== two cameras in step: a jump shows both cameras' recorded pictures of the time asked"
+# The camera list's second row (Zone, below Yard) at 1920x1080.
+xdotool mousemove --sync 270 276 click 1
+wait_for_line "$pid" "$log" "playback: tile $zone_channel shows" || { cat "$log"; fail "choosing Zone did not add its tile"; }
+sleep 1
+at=$((record_start + 12))
+yard_shows=$(grep -c "playback: tile $channel shows" "$log")
+zone_shows=$(grep -c "playback: tile $zone_channel shows" "$log")
+jump_to "$(local_time $at)"
+wait_for_more "$pid" "$log" "playback: tile $channel shows" "$yard_shows" || { cat "$log"; fail "Yard's tile showed no picture after the jump"; }
+wait_for_more "$pid" "$log" "playback: tile $zone_channel shows" "$zone_shows" || { cat "$log"; fail "Zone's tile showed no picture after the jump"; }
+screenshot playback-two-cameras.png
+regions=
+for shown_channel in "$channel" "$zone_channel"; do
+    line=$(grep "playback: tile $shown_channel shows" "$log" | tail -1)
+    echo "$line"
+    shown_ms=$(sed 's/.* shows \([0-9]*\) .*/\1/' <<<"$line")
+    offset=$((shown_ms - at * 1000))
+    [ "$offset" -ge 0 ] && [ "$offset" -le 200 ] || fail "the tile of $shown_channel shows $shown_ms, $offset ms from the time asked"
+    region=$(sed 's/.* at \([0-9,]*\)$/\1/' <<<"$line")
+    regions="$regions $region"
+    IFS=, read -r tx ty tw th <<<"$region"
+    convert "$ARTIFACTS/playback-two-cameras.png" -crop "$((tw - 4))x$((th - 4))+$((tx + 2))+$((ty + 2))" +repage "$WORK/tile-$shown_channel.png"
+    "$CHECK" "$WORK/tile-$shown_channel.png" --min-colours 64 --max-dominant 0.6 || fail "the tile of $shown_channel shows no picture"
+done
+read -r yard_region zone_region <<<"$regions"
+[ "$yard_region" != "$zone_region" ] || fail "both cameras are in one place ($yard_region)"
+
 stop_and_check "$pid" "$log"
 cp "$log" "$ARTIFACTS/playback.log"
 ui_check_log "$log"
-echo "PASS: playback at a time, step, speed, zoom, drag seek, export and cancel; screenshots in $ARTIFACTS"
+echo "PASS: playback at a time, step, speed, zoom, drag seek, export and cancel, two cameras in step; screenshots in $ARTIFACTS"
