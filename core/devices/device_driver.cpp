@@ -52,6 +52,22 @@ Status DeviceDriver::setUserPassword(const DeviceAddress&, const QString&, const
     return notSupported("password changes");
 }
 
+Result<DeviceSecurityInfo> DeviceDriver::securityInfo(const DeviceAddress&, const Cancellation&) {
+    return notSupported("a security report");
+}
+
+Status DeviceDriver::setDiscoverable(const DeviceAddress&, bool, const Cancellation&) {
+    return notSupported("a discovery mode setting");
+}
+
+Status DeviceDriver::setProtocolEnabled(const DeviceAddress&, const QString&, bool, const Cancellation&) {
+    return notSupported("network protocol settings");
+}
+
+Status DeviceDriver::deleteUser(const DeviceAddress&, const QString&, const Cancellation&) {
+    return notSupported("deleting users");
+}
+
 Result<std::unique_ptr<DeviceEventStream>> DeviceDriver::subscribeEvents(const DeviceAddress&,
                                                                          const Cancellation&) {
     return notSupported("events");

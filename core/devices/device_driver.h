@@ -11,6 +11,7 @@
 // devices service maps to a device state.
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -20,6 +21,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include "common/cancellation.h"
 #include "common/result.h"
@@ -103,6 +105,31 @@ struct DeviceUser {
     QString level;  // Administrator | Operator | User | Anonymous | Extended
 };
 
+// A network protocol a device serves (ONVIF GetNetworkProtocols): HTTP, HTTPS, RTSP.
+struct DeviceProtocol {
+    QString name;
+    bool enabled = false;
+    QList<int> ports;
+};
+
+// What a device tells of its own security (SEC-1.2, 1.4, 1.5, 1.6, 1.10, 3.2; the device checks of
+// issue 8). Each part the device could not give is missing from its optional and named in
+// `unavailable` (part -> the device's answer), so a check says "the device does not report it"
+// rather than guessing.
+struct DeviceSecurityInfo {
+    QString manufacturer;
+    QString model;
+    QString firmware;
+    std::optional<QList<DeviceUser>> users;
+    bool anonymousAccess = false;  // a protected read answered without any credentials
+    std::optional<DeviceTime> time;
+    std::optional<qint64> clockOffsetMs;  // device clock minus ours when read
+    std::optional<bool> discoverable;     // WS-Discovery mode
+    std::optional<QList<DeviceProtocol>> protocols;
+    std::optional<int> dot1xConfigurations;  // 802.1X configurations set on the device
+    QHash<QString, QString> unavailable;     // "users", "time", "discovery", "protocols", "dot1x"
+};
+
 // Events a device reports (ONVIF pull point; issue 6 consumes them).
 struct DeviceEvent {
     QString topic;      // "motion", "tamper", or the device's topic text
@@ -148,6 +175,13 @@ public:
     virtual Result<QList<DeviceUser>> users(const DeviceAddress& device, const Cancellation& cancel);
     virtual Status setUserPassword(const DeviceAddress& device, const QString& user, const QString& password,
                                    const Cancellation& cancel);
+    // Device security (issue 8): what the device reports, and the changes the checks' fixes make.
+    virtual Result<DeviceSecurityInfo> securityInfo(const DeviceAddress& device, const Cancellation& cancel);
+    virtual Status setDiscoverable(const DeviceAddress& device, bool discoverable, const Cancellation& cancel);
+    // Turns one protocol of the device's GetNetworkProtocols list on or off, keeping its ports.
+    virtual Status setProtocolEnabled(const DeviceAddress& device, const QString& protocol, bool enabled,
+                                      const Cancellation& cancel);
+    virtual Status deleteUser(const DeviceAddress& device, const QString& user, const Cancellation& cancel);
     virtual Result<std::unique_ptr<DeviceEventStream>> subscribeEvents(const DeviceAddress& device,
                                                                        const Cancellation& cancel);
 };

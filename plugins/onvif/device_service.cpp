@@ -232,6 +232,95 @@ QString setDateTimeFromNtp() {
                                   "</tds:DaylightSavings>"));
 }
 
+QString deleteUsers(const QStringList& names) {
+    QString list;
+    for (const QString& name : names) {
+        list += QStringLiteral("<tds:Username>%1</tds:Username>").arg(name.toHtmlEscaped());
+    }
+    return element(QStringLiteral("DeleteUsers"), list);
+}
+
+QString getDiscoveryMode() {
+    return element(QStringLiteral("GetDiscoveryMode"));
+}
+
+Result<bool> parseDiscoveryMode(const XmlElement& response) {
+    const QString mode = response.textAt({QStringLiteral("DiscoveryMode")}).trimmed();
+    if (mode == QStringLiteral("Discoverable")) {
+        return true;
+    }
+    if (mode == QStringLiteral("NonDiscoverable")) {
+        return false;
+    }
+    return SoapMessage::badAnswer(QStringLiteral("GetDiscoveryMode"),
+                                  QStringLiteral("DiscoveryMode is \"%1\", not Discoverable or NonDiscoverable")
+                                      .arg(mode.left(64)));
+}
+
+QString setDiscoveryMode(bool discoverable) {
+    return element(QStringLiteral("SetDiscoveryMode"),
+                   QStringLiteral("<tds:DiscoveryMode>%1</tds:DiscoveryMode>")
+                       .arg(discoverable ? QStringLiteral("Discoverable") : QStringLiteral("NonDiscoverable")));
+}
+
+QString getNetworkProtocols() {
+    return element(QStringLiteral("GetNetworkProtocols"));
+}
+
+Result<QList<core::devices::DeviceProtocol>> parseNetworkProtocols(const XmlElement& response) {
+    constexpr int kMaxPort = 65535;
+    QList<core::devices::DeviceProtocol> protocols;
+    for (const XmlElement* protocol : response.childrenNamed(QStringLiteral("NetworkProtocols"))) {
+        core::devices::DeviceProtocol entry;
+        entry.name = protocol->textAt({QStringLiteral("Name")}).trimmed();
+        const QString enabled = protocol->textAt({QStringLiteral("Enabled")}).trimmed();
+        if (entry.name.isEmpty() || (enabled != QStringLiteral("true") && enabled != QStringLiteral("false") &&
+                                     enabled != QStringLiteral("1") && enabled != QStringLiteral("0"))) {
+            return SoapMessage::badAnswer(QStringLiteral("GetNetworkProtocols"),
+                                          QStringLiteral("a protocol without Name or a boolean Enabled"));
+        }
+        entry.enabled = enabled == QStringLiteral("true") || enabled == QStringLiteral("1");
+        for (const XmlElement* port : protocol->childrenNamed(QStringLiteral("Port"))) {
+            bool ok = false;
+            const int number = port->text().trimmed().toInt(&ok);
+            if (!ok || number < 1 || number > kMaxPort) {
+                return SoapMessage::badAnswer(QStringLiteral("GetNetworkProtocols"),
+                                              QStringLiteral("%1 has a port that is not 1-65535").arg(entry.name.left(16)));
+            }
+            entry.ports.append(number);
+        }
+        protocols.append(entry);
+    }
+    return protocols;
+}
+
+QString setNetworkProtocols(const QList<core::devices::DeviceProtocol>& protocols) {
+    QString list;
+    for (const core::devices::DeviceProtocol& protocol : protocols) {
+        QString ports;
+        for (int port : protocol.ports) {
+            ports += QStringLiteral("<tt:Port>%1</tt:Port>").arg(port);
+        }
+        list += QStringLiteral("<tds:NetworkProtocols><tt:Name>%1</tt:Name><tt:Enabled>%2</tt:Enabled>%3"
+                               "</tds:NetworkProtocols>")
+                    .arg(protocol.name.toHtmlEscaped(),
+                         protocol.enabled ? QStringLiteral("true") : QStringLiteral("false"), ports);
+    }
+    return element(QStringLiteral("SetNetworkProtocols"), list);
+}
+
+QString getDot1XConfigurations() {
+    return element(QStringLiteral("GetDot1XConfigurations"));
+}
+
+Result<int> parseDot1XConfigurations(const XmlElement& response) {
+    if (response.name() != QStringLiteral("GetDot1XConfigurationsResponse")) {
+        return SoapMessage::badAnswer(QStringLiteral("GetDot1XConfigurations"),
+                                      QStringLiteral("not a GetDot1XConfigurationsResponse"));
+    }
+    return static_cast<int>(response.childrenNamed(QStringLiteral("Dot1XConfiguration")).size());
+}
+
 }  // namespace device
 
 }  // namespace vigil::plugins::onvif

@@ -69,6 +69,21 @@ QString setNtp(const QStringList& servers);
 // Switches the clock to NTP (SetSystemDateAndTime with DateTimeType NTP), keeping daylight saving off.
 QString setDateTimeFromNtp();
 
+QString deleteUsers(const QStringList& names);
+
+// WS-Discovery mode: true when Discoverable.
+QString getDiscoveryMode();
+core::Result<bool> parseDiscoveryMode(const XmlElement& response);
+QString setDiscoveryMode(bool discoverable);
+
+QString getNetworkProtocols();
+core::Result<QList<core::devices::DeviceProtocol>> parseNetworkProtocols(const XmlElement& response);
+QString setNetworkProtocols(const QList<core::devices::DeviceProtocol>& protocols);
+
+// The number of 802.1X configurations the device holds (0: none set).
+QString getDot1XConfigurations();
+core::Result<int> parseDot1XConfigurations(const XmlElement& response);
+
 }  // namespace device
 
 // The action URI for an operation of a service namespace: "<namespace>/<operation>".

@@ -288,6 +288,150 @@ Status OnvifDriver::setUserPassword(const DeviceAddress& device, const QString& 
     return answer ? Status() : Status(answer.error());
 }
 
+Result<XmlElement> OnvifDriver::deviceCall(const DeviceAddress& device, const QString& operation, const QString& body,
+                                           const Cancellation& cancel) {
+    OnvifSession session(device, cancel, remembered(device));
+    if (Status clock = session.ensureClock(); !clock) {
+        return clock.error();
+    }
+    Result<XmlElement> answer =
+        session.call({}, ns::kDevice, operation, body, operation + QStringLiteral("Response"));
+    if (answer) {
+        remember(device, session);
+    }
+    return answer;
+}
+
+Result<devices::DeviceSecurityInfo> OnvifDriver::securityInfo(const DeviceAddress& device, const Cancellation& cancel) {
+    devices::DeviceSecurityInfo info;
+    OnvifSession session(device, cancel, remembered(device));
+    // The clock is always read anew: its offset from ours is one of the findings.
+    Result<SystemDateAndTime> clock = session.readClock();
+    if (clock && clock->utc.isValid()) {
+        info.time = DeviceTime{clock->utc, clock->ntp, {}};
+        info.clockOffsetMs = session.state().clockOffsetMs;
+    } else if (clock || !isFatal(clock.error())) {
+        info.unavailable.insert(QStringLiteral("time"), clock ? QStringLiteral("The device gave no UTC time.")
+                                                              : clock.error().message);
+    } else {
+        return clock.error();
+    }
+    Result<DeviceInformation> about = session.deviceInformation();
+    if (!about) {
+        return about.error();  // the credentials or the device itself: nothing else would answer
+    }
+    info.manufacturer = about->manufacturer;
+    info.model = about->model;
+    info.firmware = about->firmware;
+
+    // The optional parts: a device that lacks one says so and the rest goes on.
+    const auto read = [&](const QString& part, const QString& operation, const QString& body,
+                          const std::function<Status(const XmlElement&)>& take) -> Status {
+        Result<XmlElement> answer = session.call({}, ns::kDevice, operation, body, operation + QStringLiteral("Response"));
+        Status taken = answer ? take(*answer) : Status(answer.error());
+        if (!taken) {
+            if (isFatal(taken.error())) {
+                return taken;
+            }
+            info.unavailable.insert(part, taken.error().message);
+        }
+        return {};
+    };
+    const auto keep = [](auto parsed, auto& target) -> Status {
+        if (!parsed) {
+            return parsed.error();
+        }
+        target = *parsed;
+        return {};
+    };
+    if (info.time) {
+        if (Status ntp = read(QStringLiteral("ntp"), QStringLiteral("GetNTP"), device::getNtp(),
+                              [&](const XmlElement& answer) -> Status {
+                                  Result<NtpInformation> parsed = device::parseNtp(answer);
+                                  if (parsed) {
+                                      info.time->ntpServers = parsed->servers;
+                                  }
+                                  return parsed ? Status() : Status(parsed.error());
+                              });
+            !ntp) {
+            return ntp.error();
+        }
+    }
+    const std::pair<QString, Status> parts[] = {
+        {QStringLiteral("users"),
+         read(QStringLiteral("users"), QStringLiteral("GetUsers"), device::getUsers(),
+              [&](const XmlElement& answer) { return keep(device::parseUsers(answer), info.users); })},
+        {QStringLiteral("discovery"),
+         read(QStringLiteral("discovery"), QStringLiteral("GetDiscoveryMode"), device::getDiscoveryMode(),
+              [&](const XmlElement& answer) { return keep(device::parseDiscoveryMode(answer), info.discoverable); })},
+        {QStringLiteral("protocols"),
+         read(QStringLiteral("protocols"), QStringLiteral("GetNetworkProtocols"), device::getNetworkProtocols(),
+              [&](const XmlElement& answer) { return keep(device::parseNetworkProtocols(answer), info.protocols); })},
+        {QStringLiteral("dot1x"),
+         read(QStringLiteral("dot1x"), QStringLiteral("GetDot1XConfigurations"), device::getDot1XConfigurations(),
+              [&](const XmlElement& answer) {
+                  return keep(device::parseDot1XConfigurations(answer), info.dot1xConfigurations);
+              })},
+    };
+    for (const auto& [part, status] : parts) {
+        if (!status) {
+            return status.error();
+        }
+    }
+    remember(device, session);
+
+    // Anonymous access: the same protected read with no credentials at all, not even HTTP Digest.
+    DeviceAddress nobody = device;
+    nobody.user.clear();
+    nobody.password.clear();
+    OnvifSession anonymous(nobody, cancel, session.state());
+    Result<XmlElement> answer =
+        anonymous.call({}, ns::kDevice, QStringLiteral("GetDeviceInformation"), device::getDeviceInformation(),
+                       QStringLiteral("GetDeviceInformationResponse"), SoapClient::Auth::None);
+    info.anonymousAccess = answer.ok();
+    if (!answer && answer.error().code == QLatin1String(devices::kErrorCancelled)) {
+        return answer.error();
+    }
+    return info;
+}
+
+Status OnvifDriver::setDiscoverable(const DeviceAddress& device, bool discoverable, const Cancellation& cancel) {
+    Result<XmlElement> answer =
+        deviceCall(device, QStringLiteral("SetDiscoveryMode"), device::setDiscoveryMode(discoverable), cancel);
+    return answer ? Status() : Status(answer.error());
+}
+
+Status OnvifDriver::setProtocolEnabled(const DeviceAddress& device, const QString& protocol, bool enabled,
+                                       const Cancellation& cancel) {
+    Result<XmlElement> current =
+        deviceCall(device, QStringLiteral("GetNetworkProtocols"), device::getNetworkProtocols(), cancel);
+    if (!current) {
+        return current.error();
+    }
+    Result<QList<devices::DeviceProtocol>> protocols = device::parseNetworkProtocols(*current);
+    if (!protocols) {
+        return protocols.error();
+    }
+    const auto found = std::find_if(protocols->begin(), protocols->end(), [&](const devices::DeviceProtocol& p) {
+        return p.name.compare(protocol, Qt::CaseInsensitive) == 0;
+    });
+    if (found == protocols->end()) {
+        return Error::make(devices::kErrorNotSupported,
+                           QStringLiteral("The camera lists no %1 protocol, so it cannot be switched.").arg(protocol));
+    }
+    devices::DeviceProtocol changed = *found;
+    changed.enabled = enabled;
+    // Only the one protocol is sent: the others stay as the device has them.
+    Result<XmlElement> answer =
+        deviceCall(device, QStringLiteral("SetNetworkProtocols"), device::setNetworkProtocols({changed}), cancel);
+    return answer ? Status() : Status(answer.error());
+}
+
+Status OnvifDriver::deleteUser(const DeviceAddress& device, const QString& user, const Cancellation& cancel) {
+    Result<XmlElement> answer = deviceCall(device, QStringLiteral("DeleteUsers"), device::deleteUsers({user}), cancel);
+    return answer ? Status() : Status(answer.error());
+}
+
 Result<std::unique_ptr<DeviceEventStream>> OnvifDriver::subscribeEvents(const DeviceAddress& device,
                                                                         const Cancellation& cancel) {
     OnvifSession session(device, cancel, remembered(device));

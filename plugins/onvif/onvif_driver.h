@@ -39,6 +39,14 @@ public:
                                                          const core::devices::Cancellation& cancel) override;
     core::Status setUserPassword(const core::devices::DeviceAddress& device, const QString& user,
                                  const QString& password, const core::devices::Cancellation& cancel) override;
+    core::Result<core::devices::DeviceSecurityInfo> securityInfo(const core::devices::DeviceAddress& device,
+                                                                 const core::devices::Cancellation& cancel) override;
+    core::Status setDiscoverable(const core::devices::DeviceAddress& device, bool discoverable,
+                                 const core::devices::Cancellation& cancel) override;
+    core::Status setProtocolEnabled(const core::devices::DeviceAddress& device, const QString& protocol, bool enabled,
+                                    const core::devices::Cancellation& cancel) override;
+    core::Status deleteUser(const core::devices::DeviceAddress& device, const QString& user,
+                            const core::devices::Cancellation& cancel) override;
     core::Result<std::unique_ptr<core::devices::DeviceEventStream>> subscribeEvents(
         const core::devices::DeviceAddress& device, const core::devices::Cancellation& cancel) override;
 
@@ -49,6 +57,10 @@ private:
     static DeviceState remembered(const core::devices::DeviceAddress& device);
     static void remember(const core::devices::DeviceAddress& device, const OnvifSession& session);
     static void forget(const core::devices::DeviceAddress& device);
+
+    // One Device service call of a session made ready for it (clock read), remembered on success.
+    core::Result<XmlElement> deviceCall(const core::devices::DeviceAddress& device, const QString& operation,
+                                        const QString& body, const core::devices::Cancellation& cancel);
 
     // A PTZ call: finds the channel's PTZ profile, then posts `makeBody(profileToken)`.
     core::Result<XmlElement> ptzCall(const core::devices::DeviceAddress& device, const QString& channelToken,

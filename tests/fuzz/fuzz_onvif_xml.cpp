@@ -1,6 +1,6 @@
 // Fuzz target: what an ONVIF device (or anything answering on its address) sends the ONVIF driver
 // (plugins/onvif): the bounded XML reader, SOAP envelopes and faults, the parsers of the Device,
-// Media, PTZ and Events answers, and WS-Discovery ProbeMatches datagrams (issue 4, bad input).
+// Media, PTZ and Events answers (the device security reads of issue 8 among them), and WS-Discovery ProbeMatches datagrams (issue 4, bad input).
 // Invariants beyond "no crash, no sanitizer report": every failure is one of the device_* codes
 // with a message; what parses obeys what the driver relies on (tokens present, stream addresses
 // rtsp(s) without credentials, discovered addresses http(s), channels made of known profiles);
@@ -69,6 +69,20 @@ void parseBody(const XmlElement& body) {
         }
     }
     check(device::parseNtp(body));
+    check(device::parseDiscoveryMode(body));
+    auto protocols = device::parseNetworkProtocols(body);
+    check(protocols);
+    if (protocols.ok()) {
+        for (const auto& protocol : *protocols) {
+            FUZZ_CHECK(!protocol.name.isEmpty());
+            for (int port : protocol.ports) {
+                FUZZ_CHECK(port >= 1 && port <= 65535);
+            }
+        }
+    }
+    auto dot1x = device::parseDot1XConfigurations(body);
+    check(dot1x);
+    FUZZ_CHECK(!dot1x.ok() || *dot1x >= 0);
 
     auto profiles = media::parseProfiles(body);
     check(profiles);

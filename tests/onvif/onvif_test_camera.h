@@ -19,6 +19,16 @@
 
 namespace vigil::test {
 
+// QVERIFY2 evaluates its message even when the check passes: only read the error when there is one.
+// (Any Result<T> of core/common/result.h; a template on the whole type so this header needs no core.)
+template <typename AnyResult>
+const char* why(const AnyResult& result) {
+    static thread_local QByteArray text;
+    text = result.ok() ? QByteArray() : result.error().message.toUtf8();
+    return text.constData();
+}
+
+
 class OnvifTestCamera {
 public:
     OnvifTestCamera() = default;

@@ -25,6 +25,7 @@ using vigil::core::devices::DeviceEvent;
 using vigil::core::devices::DiscoveryRequest;
 using vigil::plugins::onvif::OnvifDriver;
 using vigil::test::OnvifTestCamera;
+using vigil::test::why;
 namespace devices = vigil::core::devices;
 
 namespace {
@@ -43,14 +44,6 @@ DeviceAddress address(const OnvifTestCamera& camera, const QString& name, const 
 
 QString cameraSpec(const QString& name, bool ptz) {
     return QStringLiteral("name=%1,user=%2,password=%3%4").arg(name, kUser, kPassword, ptz ? QStringLiteral(",ptz=1") : QString());
-}
-
-// QVERIFY2 evaluates its message even when the check passes: only read the error when there is one.
-template <typename T>
-const char* why(const vigil::core::Result<T>& result) {
-    static thread_local QByteArray text;
-    text = result.ok() ? QByteArray() : result.error().message.toUtf8();
-    return text.constData();
 }
 
 }  // namespace

@@ -274,6 +274,48 @@ private slots:
         QCOMPARE(body->textAt({QStringLiteral("FromDHCP")}), QStringLiteral("false"));
     }
 
+    // Issue 8: the device security reads and writes.
+    void securityAnswersAndRequests() {
+        QCOMPARE(device::parseDiscoveryMode(answer(
+                     "<tds:GetDiscoveryModeResponse xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\"><tds:DiscoveryMode>"
+                     "NonDiscoverable</tds:DiscoveryMode></tds:GetDiscoveryModeResponse>"))
+                     .value(),
+                 false);
+        auto odd = device::parseDiscoveryMode(answer("<GetDiscoveryModeResponse><DiscoveryMode>Maybe</DiscoveryMode>"
+                                                     "</GetDiscoveryModeResponse>"));
+        QCOMPARE(odd.error().code, QString::fromLatin1(devices::kErrorBadAnswer));
+
+        auto protocols = device::parseNetworkProtocols(answer(
+            "<GetNetworkProtocolsResponse><NetworkProtocols><tt:Name>HTTP</tt:Name><tt:Enabled>true</tt:Enabled>"
+            "<tt:Port>80</tt:Port><tt:Port>8080</tt:Port></NetworkProtocols><NetworkProtocols><tt:Name>HTTPS</tt:Name>"
+            "<tt:Enabled>false</tt:Enabled></NetworkProtocols></GetNetworkProtocolsResponse>"));
+        QVERIFY(protocols.ok());
+        QCOMPARE(protocols->size(), 2);
+        QCOMPARE(protocols->at(0).ports, (QList<int>{80, 8080}));
+        QVERIFY(protocols->at(0).enabled);
+        QVERIFY(!protocols->at(1).enabled);
+        auto badPort = device::parseNetworkProtocols(answer(
+            "<GetNetworkProtocolsResponse><NetworkProtocols><tt:Name>HTTP</tt:Name><tt:Enabled>true</tt:Enabled>"
+            "<tt:Port>70000</tt:Port></NetworkProtocols></GetNetworkProtocolsResponse>"));
+        QCOMPARE(badPort.error().code, QString::fromLatin1(devices::kErrorBadAnswer));
+
+        auto set = XmlElement::parse(device::setNetworkProtocols({{QStringLiteral("HTTP"), false, {80}}}).toUtf8());
+        QVERIFY(set.ok());
+        QCOMPARE(set->textAt({QStringLiteral("NetworkProtocols"), QStringLiteral("Enabled")}), QStringLiteral("false"));
+        QCOMPARE(set->textAt({QStringLiteral("NetworkProtocols"), QStringLiteral("Port")}), QStringLiteral("80"));
+
+        QCOMPARE(device::parseDot1XConfigurations(answer("<GetDot1XConfigurationsResponse/>")).value(), 0);
+        QCOMPARE(device::parseDot1XConfigurations(
+                     answer("<GetDot1XConfigurationsResponse><Dot1XConfiguration/><Dot1XConfiguration/>"
+                            "</GetDot1XConfigurationsResponse>"))
+                     .value(),
+                 2);
+
+        auto deleted = XmlElement::parse(device::deleteUsers({QStringLiteral("a<b")}).toUtf8());
+        QVERIFY(deleted.ok());
+        QCOMPARE(deleted->textAt({QStringLiteral("Username")}), QStringLiteral("a<b"));
+    }
+
     void profilesBecomeChannels() {
         // Two sources: three profiles on the first (listed small to large), one on the second, one
         // audio-only profile that gives no channel stream.

@@ -42,6 +42,54 @@ Status finish(CameraConfig& camera, const QString& where) {
     return {};
 }
 
+bool truthy(const QString& value);
+
+// One of the ONVIF security posture keys (camera_config.h); an error names what is wrong.
+Status readPosture(CameraConfig& camera, const QString& key, const QString& value) {
+    static const QStringList kLevels = {QStringLiteral("Administrator"), QStringLiteral("Operator"),
+                                        QStringLiteral("User"), QStringLiteral("Anonymous"), QStringLiteral("Extended")};
+    const auto onOff = [&](bool& target) -> Status {
+        if (value != QLatin1String("on") && value != QLatin1String("off")) {
+            return configError(QStringLiteral("%1 is on or off, not \"%2\".").arg(key, value));
+        }
+        target = value == QLatin1String("on");
+        return {};
+    };
+    if (key == QLatin1String("extra-user")) {
+        const QStringList parts = value.split(QLatin1Char(':'));
+        if (parts.size() != 3 || parts.at(0).isEmpty() || !kLevels.contains(parts.at(2))) {
+            return configError(QStringLiteral("extra-user is name:password:level with a level of %1, not \"%2\".")
+                                   .arg(kLevels.join(QStringLiteral(", ")), value));
+        }
+        camera.extraUsers.append(OnvifUserSpec{parts.at(0), parts.at(1), parts.at(2)});
+        return {};
+    }
+    if (key == QLatin1String("anonymous")) {
+        camera.anonymous = truthy(value);
+        return {};
+    }
+    if (key == QLatin1String("discovery")) {
+        return onOff(camera.discoverable);
+    }
+    if (key == QLatin1String("http")) {
+        return onOff(camera.web);
+    }
+    if (key == QLatin1String("firmware")) {
+        camera.firmware = value;
+        return {};
+    }
+    if (key == QLatin1String("dot1x")) {
+        if (value != QLatin1String("on") && value != QLatin1String("off") && value != QLatin1String("unsupported")) {
+            return configError(QStringLiteral("dot1x is on, off or unsupported, not \"%1\".").arg(value));
+        }
+        camera.dot1x = value;
+        return {};
+    }
+    return configError(QStringLiteral("unknown key \"%1\" (name, file, user, password, auth, ptz, extra-user, anonymous, "
+                                      "discovery, http, firmware, dot1x).")
+                           .arg(key));
+}
+
 bool truthy(const QString& value) {
     return value == QLatin1String("1") || value.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0 ||
            value.compare(QLatin1String("yes"), Qt::CaseInsensitive) == 0;
@@ -71,10 +119,8 @@ Result<CameraConfig> parseCameraSpec(const QString& spec) {
             camera.auth = value;
         } else if (key == QLatin1String("ptz")) {
             camera.ptz = truthy(value);
-        } else {
-            return configError(QStringLiteral("--camera \"%1\": unknown key \"%2\" (name, file, user, password, auth, "
-                                              "ptz).")
-                                   .arg(spec, key));
+        } else if (Status posture = readPosture(camera, key, value); !posture) {
+            return configError(QStringLiteral("--camera \"%1\": %2").arg(spec, posture.error().message));
         }
     }
     if (Status done = finish(camera, QStringLiteral("--camera \"%1\"").arg(spec)); !done) {

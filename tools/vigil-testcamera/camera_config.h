@@ -14,6 +14,12 @@ using core::Error;
 using core::Result;
 using core::Status;
 
+struct OnvifUserSpec {
+    QString name;
+    QString password;
+    QString level;  // Administrator | Operator | User | Anonymous | Extended
+};
+
 struct CameraConfig {
     QString name;      // the RTSP URL path: rtsp://host:port/<name> (letters, digits, '-', '_', '.')
     QString path;      // "/" + name
@@ -22,6 +28,13 @@ struct CameraConfig {
     QString password;
     QString auth = QStringLiteral("digest");  // "digest", "basic" or "any" (both offered)
     bool ptz = false;  // the ONVIF side offers PTZ for this camera
+    // The ONVIF side's security posture (device checks, issue 8; onvif_device.h):
+    QList<OnvifUserSpec> extraUsers;  // extra-user=name:password:level (repeatable)
+    bool anonymous = false;           // anonymous=1: ONVIF reads without credentials
+    bool discoverable = true;         // discovery=on|off
+    bool web = true;                  // http=on|off: the web interface's plain-HTTP port
+    QString firmware;                 // firmware=1.2.3
+    QString dot1x = QStringLiteral("off");  // dot1x=on|off|unsupported
 
     // From the file (MediaSource fills these in):
     QString codec;  // "h264" | "h265"
@@ -31,7 +44,8 @@ struct CameraConfig {
     bool audio = false;  // the file has AAC, served as a second track
 };
 
-// "name=cam1,file=a.mp4[,user=u,password=p,auth=digest|basic|any,ptz=1]"
+// "name=cam1,file=a.mp4[,user=u,password=p,auth=digest|basic|any,ptz=1,extra-user=n:p:level,anonymous=1,
+//  discovery=on|off,http=on|off,firmware=x,dot1x=on|off|unsupported]"
 Result<CameraConfig> parseCameraSpec(const QString& spec);
 // {"cameras": [{"name": "cam1", "file": "a.mp4", "user": "u", "password": "p", "ptz": true}, ...]};
 // relative file paths are relative to the JSON file.

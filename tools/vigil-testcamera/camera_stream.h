@@ -54,6 +54,8 @@ public:
     int sinkCount() const { return static_cast<int>(m_sinks.size()); }
 
     void setFrozen(bool frozen) { m_frozen = frozen; }
+    // The camera's account got a new password (through ONVIF): RTSP asks for it from now on.
+    void setPassword(const QString& password) { m_config.password = password; }
     bool isFrozen() const { return m_frozen; }
     void setGarbage(bool garbage) { m_garbage = garbage; }
     bool isGarbage() const { return m_garbage; }

@@ -112,7 +112,7 @@ QList<QByteArray> DiscoveryResponder::answer(const QByteArray& datagram) const {
     }
     QList<QByteArray> answers;
     for (const OnvifDevice* device : m_devices) {
-        if (!scopesMatch(scopes, device->scopes())) {
+        if (!device->discoverable() || !scopesMatch(scopes, device->scopes())) {
             continue;
         }
         answers.append(

@@ -38,6 +38,11 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "vigil-testcamera: %s\n", qPrintable(started.error().message));
             return 1;
         }
+        onvif.setPasswordChanged([&server](const QString& camera, const QString&, const QString& password) {
+            if (Status changed = server.setPassword(camera, password); !changed) {
+                std::fprintf(stderr, "vigil-testcamera: %s\n", qPrintable(changed.error().message));
+            }
+        });
         control.addCommands([&onvif](const QString& line) { return onvif.execute(line); });
         onvif.describe(ready);
     }

@@ -1,6 +1,9 @@
 #include "onvif_device.h"
 
+#include <QHostInfo>
+#include <QNetworkDatagram>
 #include <QRegularExpression>
+#include <QUdpSocket>
 #include <QTimeZone>
 #include <QUuid>
 #include <algorithm>
@@ -71,6 +74,103 @@ OnvifDevice::OnvifDevice(OnvifCamera camera, QUrl baseUrl, qint64 clockOffsetMs,
     if (!m_camera.user.isEmpty()) {
         m_users.insert(m_camera.user, User{m_camera.password, QStringLiteral("Administrator")});
     }
+    for (const OnvifUserSpec& user : m_camera.extraUsers) {
+        m_users.insert(user.name, User{user.password, user.level});
+    }
+    if (m_camera.anonymous) {
+        m_users.insert(QStringLiteral("anonymous"), User{QString(), QStringLiteral("Anonymous")});
+    }
+    m_discoverable = m_camera.discoverable;
+}
+
+QString OnvifDevice::protocolsXml() const {
+    const quint16 web = m_hooks.webPort ? m_hooks.webPort() : 0;
+    // HTTP is the web interface's port (closed while off, so its number is what it last was);
+    // HTTPS is not served by the test camera: always off, without a port.
+    return QStringLiteral("<tds:NetworkProtocols><tt:Name>HTTP</tt:Name><tt:Enabled>%1</tt:Enabled>"
+                          "<tt:Port>%2</tt:Port></tds:NetworkProtocols><tds:NetworkProtocols><tt:Name>HTTPS"
+                          "</tt:Name><tt:Enabled>false</tt:Enabled></tds:NetworkProtocols><tds:NetworkProtocols>"
+                          "<tt:Name>RTSP</tt:Name><tt:Enabled>true</tt:Enabled><tt:Port>%3</tt:Port>"
+                          "</tds:NetworkProtocols>")
+        .arg(boolText(m_camera.web))
+        .arg(web != 0 ? web : m_lastWebPort)
+        .arg(m_camera.mainStream.port(554));
+}
+
+OnvifAnswer OnvifDevice::setNetworkProtocols(const SoapRequest& request) {
+    const auto protocols = request.operation()->childrenNamed(QStringLiteral("NetworkProtocols"));
+    if (protocols.isEmpty()) {
+        return senderFault(QStringLiteral("ter:InvalidArgVal"), QStringLiteral("no NetworkProtocols given"));
+    }
+    std::optional<bool> web;
+    for (const XmlElement* protocol : protocols) {
+        const QString name = protocol->textAt({QStringLiteral("Name")});
+        const bool enabled = protocol->textAt({QStringLiteral("Enabled")}) == QStringLiteral("true");
+        if (name == QStringLiteral("HTTP")) {
+            web = enabled;
+        } else if (name == QStringLiteral("HTTPS") && enabled) {
+            return OnvifAnswer{500, soapFault(QStringLiteral("s:Receiver"), QStringLiteral("ter:ServiceNotSupported"),
+                                              QStringLiteral("vigil-testcamera serves no HTTPS"))};
+        } else if (name == QStringLiteral("RTSP") && !enabled) {
+            return senderFault(QStringLiteral("ter:InvalidArgVal"), QStringLiteral("RTSP cannot be turned off"));
+        } else if (name != QStringLiteral("HTTPS") && name != QStringLiteral("RTSP")) {
+            return senderFault(QStringLiteral("ter:InvalidArgVal"),
+                               QStringLiteral("no protocol \"%1\" (HTTP, HTTPS, RTSP)").arg(name));
+        }
+    }
+    if (web && *web != m_camera.web) {
+        if (m_hooks.webPort && m_hooks.webPort() != 0) {
+            m_lastWebPort = m_hooks.webPort();
+        }
+        if (m_hooks.setWeb && !m_hooks.setWeb(*web)) {
+            return OnvifAnswer{500, soapFault(QStringLiteral("s:Receiver"), QStringLiteral("ter:Action"),
+                                              QStringLiteral("the web port could not be opened again"))};
+        }
+        m_camera.web = *web;
+        m_log(QStringLiteral("onvif security %1 http %2").arg(m_camera.name, *web ? QStringLiteral("on") : QStringLiteral("off")));
+    }
+    return ok(QStringLiteral("<tds:SetNetworkProtocolsResponse/>"));
+}
+
+void OnvifDevice::syncClock() {
+    if (!m_ntp || m_ntpServers.isEmpty()) {
+        return;
+    }
+    QHostAddress server(m_ntpServers.first());
+    if (server.isNull()) {
+        const QHostInfo info = QHostInfo::fromName(m_ntpServers.first());
+        if (info.addresses().isEmpty()) {
+            return;
+        }
+        server = info.addresses().first();
+    }
+    // SNTP (RFC 4330): LI 0, version 4, mode 3 (client); the answer's receive and transmit times
+    // give the offset ((t1 - t0) + (t2 - t3)) / 2.
+    QByteArray request(48, '\0');
+    request[0] = 0x23;
+    QUdpSocket socket;
+    const qint64 t0 = QDateTime::currentMSecsSinceEpoch();
+    if (socket.writeDatagram(request, server, m_hooks.ntpPort) != request.size() || !socket.waitForReadyRead(1000)) {
+        m_log(QStringLiteral("onvif security %1 ntp no-answer %2").arg(m_camera.name, m_ntpServers.first()));
+        return;
+    }
+    const QByteArray answer = socket.receiveDatagram(512).data();
+    const qint64 t3 = QDateTime::currentMSecsSinceEpoch();
+    if (answer.size() < 48 || (answer[0] & 0x07) != 4) {
+        return;
+    }
+    const auto ntpMs = [&answer](int at) {
+        constexpr qint64 kNtpToUnixSeconds = 2208988800LL;
+        const auto word = [&answer](int i) {
+            return (quint32(quint8(answer[i])) << 24) | (quint32(quint8(answer[i + 1])) << 16) |
+                   (quint32(quint8(answer[i + 2])) << 8) | quint32(quint8(answer[i + 3]));
+        };
+        return (qint64(word(at)) - kNtpToUnixSeconds) * 1000 + (qint64(word(at + 4)) * 1000 >> 32);
+    };
+    const qint64 t1 = ntpMs(32);
+    const qint64 t2 = ntpMs(40);
+    m_clockOffsetMs = ((t1 - t0) + (t2 - t3)) / 2;
+    m_log(QStringLiteral("onvif security %1 ntp synced offset_ms=%2").arg(m_camera.name).arg(m_clockOffsetMs));
 }
 
 QString OnvifDevice::endpointReference() const {
@@ -173,6 +273,7 @@ OnvifAnswer OnvifDevice::device(const SoapRequest& request) {
             }
             m_clockOffsetMs = QDateTime(date, time, QTimeZone::utc()).toMSecsSinceEpoch() - QDateTime::currentMSecsSinceEpoch();
         }
+        syncClock();
         return ok(QStringLiteral("<tds:SetSystemDateAndTimeResponse/>"));
     }
     if (operation == QStringLiteral("GetDeviceInformation")) {
@@ -180,7 +281,8 @@ OnvifAnswer OnvifDevice::device(const SoapRequest& request) {
                                  "<tds:Model>vigil-testcamera</tds:Model><tds:FirmwareVersion>%1</tds:FirmwareVersion>"
                                  "<tds:SerialNumber>VTC-%2</tds:SerialNumber><tds:HardwareId>vigil-testcamera-1"
                                  "</tds:HardwareId></tds:GetDeviceInformationResponse>")
-                      .arg(QStringLiteral(VIGIL_VERSION), e(m_camera.name)));
+                      .arg(m_camera.firmware.isEmpty() ? QStringLiteral(VIGIL_VERSION) : e(m_camera.firmware),
+                           e(m_camera.name)));
     }
     if (operation == QStringLiteral("GetCapabilities")) {
         QString ptz;
@@ -227,10 +329,12 @@ OnvifAnswer OnvifDevice::device(const SoapRequest& request) {
         return ok(QStringLiteral(
             "<tds:GetServiceCapabilitiesResponse><tds:Capabilities><tds:Network IPFilter=\"false\" "
             "ZeroConfiguration=\"false\" IPVersion6=\"false\" DynDNS=\"false\" NTP=\"1\"/><tds:Security "
-            "TLS1.0=\"false\" TLS1.1=\"false\" TLS1.2=\"false\" HttpDigest=\"true\" UsernameToken=\"true\"/>"
+            "TLS1.0=\"false\" TLS1.1=\"false\" TLS1.2=\"false\" HttpDigest=\"true\" UsernameToken=\"true\" "
+            "Dot1X=\"%1\"/>"
             "<tds:System DiscoveryResolve=\"false\" DiscoveryBye=\"false\" RemoteDiscovery=\"false\" "
             "SystemBackup=\"false\" SystemLogging=\"false\" FirmwareUpgrade=\"false\"/></tds:Capabilities>"
-            "</tds:GetServiceCapabilitiesResponse>"));
+            "</tds:GetServiceCapabilitiesResponse>")
+                      .arg(boolText(m_camera.dot1x != QStringLiteral("unsupported"))));
     }
     if (operation == QStringLiteral("GetScopes")) {
         QString list;
@@ -265,10 +369,48 @@ OnvifAnswer OnvifDevice::device(const SoapRequest& request) {
         for (const XmlElement* user : users) {
             const QString name = user->textAt({QStringLiteral("Username")});
             const QString level = user->textAt({QStringLiteral("UserLevel")});
-            m_users[name] = User{user->textAt({QStringLiteral("Password")}),
-                                 level.isEmpty() ? QStringLiteral("User") : level};
+            const XmlElement* password = user->child(QStringLiteral("Password"));
+            User& stored = m_users[name];
+            if (password != nullptr || create) {
+                stored.password = password != nullptr ? password->text() : QString();
+            }
+            stored.level = level.isEmpty() ? (stored.level.isEmpty() ? QStringLiteral("User") : stored.level) : level;
+            m_log(QStringLiteral("onvif security %1 %2 %3 level=%4")
+                      .arg(m_camera.name, create ? QStringLiteral("user-created") : QStringLiteral("user-changed"),
+                           name, stored.level));
+            if (name == m_camera.user && password != nullptr && m_hooks.passwordChanged) {
+                // The device's one account also guards its RTSP streams, as on real cameras.
+                m_hooks.passwordChanged(name, stored.password);
+            }
         }
         return ok(QStringLiteral("<tds:%1Response/>").arg(operation));
+    }
+    if (operation == QStringLiteral("DeleteUsers")) {
+        const QStringList names = [&] {
+            QStringList list;
+            for (const XmlElement* name : request.operation()->childrenNamed(QStringLiteral("Username"))) {
+                list.append(name->text());
+            }
+            return list;
+        }();
+        if (names.isEmpty()) {
+            return senderFault(QStringLiteral("ter:InvalidArgVal"), QStringLiteral("no Username given"));
+        }
+        for (const QString& name : names) {
+            if (!m_users.contains(name)) {
+                return senderFault(QStringLiteral("ter:InvalidArgVal"), QStringLiteral("no user \"%1\"").arg(name));
+            }
+            if (name == m_camera.user) {
+                // As cameras do: the account the device was set up with cannot delete itself.
+                return senderFault(QStringLiteral("ter:OperationProhibited"),
+                                   QStringLiteral("the administrator \"%1\" cannot be deleted").arg(name));
+            }
+        }
+        for (const QString& name : names) {
+            m_users.remove(name);
+            m_log(QStringLiteral("onvif security %1 user-deleted %2").arg(m_camera.name, name));
+        }
+        return ok(QStringLiteral("<tds:DeleteUsersResponse/>"));
     }
     if (operation == QStringLiteral("GetNetworkInterfaces")) {
         return ok(QStringLiteral(
@@ -305,6 +447,7 @@ OnvifAnswer OnvifDevice::device(const SoapRequest& request) {
             }
         }
         m_ntpServers = servers;
+        syncClock();
         return ok(QStringLiteral("<tds:SetNTPResponse/>"));
     }
     if (operation == QStringLiteral("GetHostname")) {
@@ -321,16 +464,40 @@ OnvifAnswer OnvifDevice::device(const SoapRequest& request) {
                                  "</tds:GetNetworkDefaultGatewayResponse>"));
     }
     if (operation == QStringLiteral("GetNetworkProtocols")) {
-        return ok(QStringLiteral("<tds:GetNetworkProtocolsResponse><tds:NetworkProtocols><tt:Name>HTTP</tt:Name>"
-                                 "<tt:Enabled>true</tt:Enabled><tt:Port>%1</tt:Port></tds:NetworkProtocols>"
-                                 "<tds:NetworkProtocols><tt:Name>RTSP</tt:Name><tt:Enabled>true</tt:Enabled>"
-                                 "<tt:Port>%2</tt:Port></tds:NetworkProtocols></tds:GetNetworkProtocolsResponse>")
-                      .arg(m_baseUrl.port())
-                      .arg(m_camera.mainStream.port(554)));
+        return ok(QStringLiteral("<tds:GetNetworkProtocolsResponse>%1</tds:GetNetworkProtocolsResponse>")
+                      .arg(protocolsXml()));
+    }
+    if (operation == QStringLiteral("SetNetworkProtocols")) {
+        return setNetworkProtocols(request);
     }
     if (operation == QStringLiteral("GetDiscoveryMode")) {
-        return ok(QStringLiteral("<tds:GetDiscoveryModeResponse><tds:DiscoveryMode>Discoverable</tds:DiscoveryMode>"
-                                 "</tds:GetDiscoveryModeResponse>"));
+        return ok(QStringLiteral("<tds:GetDiscoveryModeResponse><tds:DiscoveryMode>%1</tds:DiscoveryMode>"
+                                 "</tds:GetDiscoveryModeResponse>")
+                      .arg(m_discoverable ? QStringLiteral("Discoverable") : QStringLiteral("NonDiscoverable")));
+    }
+    if (operation == QStringLiteral("SetDiscoveryMode")) {
+        const QString mode = request.value({QStringLiteral("DiscoveryMode")});
+        if (mode != QStringLiteral("Discoverable") && mode != QStringLiteral("NonDiscoverable")) {
+            return senderFault(QStringLiteral("ter:InvalidArgVal"),
+                               QStringLiteral("DiscoveryMode is Discoverable or NonDiscoverable"));
+        }
+        m_discoverable = mode == QStringLiteral("Discoverable");
+        m_log(QStringLiteral("onvif security %1 discovery %2").arg(m_camera.name, mode));
+        return ok(QStringLiteral("<tds:SetDiscoveryModeResponse/>"));
+    }
+    if (operation == QStringLiteral("GetDot1XConfigurations")) {
+        if (m_camera.dot1x == QStringLiteral("unsupported")) {
+            return notSupported(operation);
+        }
+        const QString configuration =
+            m_camera.dot1x == QStringLiteral("on")
+                ? QStringLiteral("<tds:Dot1XConfiguration><tt:Dot1XConfigurationToken>dot1x</tt:Dot1XConfigurationToken>"
+                                 "<tt:Identity>%1</tt:Identity><tt:EAPMethod>13</tt:EAPMethod>"
+                                 "</tds:Dot1XConfiguration>")
+                      .arg(e(m_camera.name))
+                : QString();
+        return ok(QStringLiteral("<tds:GetDot1XConfigurationsResponse>%1</tds:GetDot1XConfigurationsResponse>")
+                      .arg(configuration));
     }
     if (operation == QStringLiteral("SystemReboot")) {
         return ok(QStringLiteral("<tds:SystemRebootResponse><tds:Message>A virtual camera does not reboot"

@@ -24,6 +24,7 @@
 #include <memory>
 #include <optional>
 
+#include "camera_config.h"
 #include "onvif_soap.h"
 
 namespace vigil::testcamera {
@@ -39,6 +40,22 @@ struct OnvifCamera {
     bool ptz = false;
     QString user;  // empty: no authentication
     QString password;
+    // Security posture the camera starts with (device checks, issue 8):
+    QList<OnvifUserSpec> extraUsers;      // more accounts besides `user`
+    bool anonymous = false;           // read calls answer without credentials (an "anonymous" user)
+    bool discoverable = true;         // WS-Discovery mode
+    bool web = true;                  // the plain-HTTP web interface (its own port) is on
+    QString firmware;                 // empty: the Vigil version
+    QString dot1x = QStringLiteral("off");  // off (supported, none set) | on | unsupported
+};
+
+// What a device asks of the server around it: the RTSP side follows the admin password, the web
+// port opens and closes, NTP is asked on this UDP port (the host's NTP port 123 unless tests say).
+struct OnvifDeviceHooks {
+    std::function<void(const QString& user, const QString& password)> passwordChanged;
+    std::function<bool(bool on)> setWeb;  // false when the port could not be opened
+    std::function<quint16()> webPort;     // 0 while closed
+    quint16 ntpPort = 123;
 };
 
 struct OnvifAnswer {
@@ -64,6 +81,10 @@ public:
     OnvifDevice(OnvifCamera camera, QUrl baseUrl, qint64 clockOffsetMs, Log log, QObject* parent = nullptr);
 
     const OnvifCamera& camera() const { return m_camera; }
+    void setHooks(OnvifDeviceHooks hooks) { m_hooks = std::move(hooks); }
+    bool discoverable() const { return m_discoverable; }
+    // Calls without credentials are served (the camera has anonymous access on).
+    bool anonymousAccess() const { return m_camera.anonymous; }
     QString endpointReference() const;  // urn:uuid:..., stable for a camera name
     QStringList scopes() const;
     QUrl serviceUrl(const QString& service) const;  // "device_service", "media", "ptz", "events"
@@ -116,6 +137,11 @@ private:
     QString sourceConfigurationXml(const QString& element) const;
     QString ptzConfigurationXml(const QString& element) const;
     QString dateTimeXml(const QDateTime& time) const;
+    QString protocolsXml() const;
+    OnvifAnswer setNetworkProtocols(const SoapRequest& request);
+    // Asks the first NTP server (SNTP, waits at most a second: NTP on loopback answers at once)
+    // and sets the clock from it; a server that does not answer leaves the clock as it was.
+    void syncClock();
     QString pullResponse(Subscription& subscription, int limit);
     QString motionMessage(const QString& operation) const;
     void expireSubscriptions();
@@ -127,6 +153,9 @@ private:
     qint64 m_clockOffsetMs;
     Log m_log;
 
+    OnvifDeviceHooks m_hooks;
+    bool m_discoverable = true;
+    quint16 m_lastWebPort = 0;
     bool m_ntp = false;
     QStringList m_ntpServers;
     QMap<QString, User> m_users;

@@ -26,6 +26,9 @@ void OnvifOptions::addTo(QCommandLineParser& parser) {
         QCommandLineOption(QStringLiteral("onvif-clock-offset"),
                            QStringLiteral("Seconds the cameras' clock is ahead of (or, negative, behind) the host's."),
                            QStringLiteral("seconds"), QStringLiteral("0")),
+        QCommandLineOption(QStringLiteral("ntp-port"),
+                           QStringLiteral("UDP port the cameras ask their NTP servers on once set to NTP (default 123)."),
+                           QStringLiteral("port"), QStringLiteral("123")),
     });
 }
 
@@ -66,6 +69,11 @@ Result<OnvifOptions> OnvifOptions::read(const QCommandLineParser& parser) {
         return bad(QStringLiteral("--onvif-clock-offset must be a number of seconds (within ten years)."));
     }
     options.clockOffsetMs = static_cast<qint64>(offset * 1000);
+    const auto ntp = port(parser.value(QStringLiteral("ntp-port")));
+    if (!ntp || *ntp == 0) {
+        return bad(QStringLiteral("--ntp-port must be 1-65535."));
+    }
+    options.ntpPort = *ntp;
     return options;
 }
 

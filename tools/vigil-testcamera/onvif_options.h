@@ -16,6 +16,7 @@ struct OnvifOptions {
     bool discoveryMulticast = false;       // also join 239.255.255.250 on port 3702
     QString auth = QStringLiteral("any");  // any | wsse | digest
     qint64 clockOffsetMs = 0;
+    quint16 ntpPort = 123;  // where the cameras ask their NTP servers (tests: a chronyd on a high port)
 
     static void addTo(QCommandLineParser& parser);
     static core::Result<OnvifOptions> read(const QCommandLineParser& parser);

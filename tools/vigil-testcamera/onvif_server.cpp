@@ -63,6 +63,12 @@ QList<OnvifCamera> onvifCameras(const RtspServer& server) {
         camera.ptz = config.ptz;
         camera.user = config.user;
         camera.password = config.password;
+        camera.extraUsers = config.extraUsers;
+        camera.anonymous = config.anonymous;
+        camera.discoverable = config.discoverable;
+        camera.web = config.web;
+        camera.firmware = config.firmware;
+        camera.dot1x = config.dot1x;
         cameras.append(camera);
     }
     return cameras;
@@ -90,6 +96,30 @@ Status OnvifServer::start(const QList<OnvifCamera>& cameras, const QHostAddress&
         const QUrl base(QStringLiteral("http://%1:%2/onvif/%3").arg(host).arg(m_http->port()).arg(camera.name));
         Camera entry;
         entry.device = std::make_unique<OnvifDevice>(camera, base, options.clockOffsetMs, m_print);
+        if (Status web = openWeb(entry, camera.name); camera.web && !web) {
+            return web;
+        }
+        const QString name = camera.name;
+        OnvifDeviceHooks hooks;
+        hooks.passwordChanged = [this, name](const QString& user, const QString& password) {
+            if (m_passwordChanged) {
+                m_passwordChanged(name, user, password);
+            }
+        };
+        hooks.setWeb = [this, name](bool on) {
+            Camera& target = m_cameras.at(name);
+            if (!on) {
+                target.web.reset();
+                return true;
+            }
+            return openWeb(target, name, target.webPort).ok();
+        };
+        hooks.webPort = [this, name] {
+            const Camera& target = m_cameras.at(name);
+            return target.web ? target.web->port() : quint16(0);
+        };
+        hooks.ntpPort = options.ntpPort;
+        entry.device->setHooks(std::move(hooks));
         m_cameras.emplace(camera.name, std::move(entry));
     }
     if (options.discoveryPort || options.discoveryMulticast) {
@@ -103,6 +133,23 @@ Status OnvifServer::start(const QList<OnvifCamera>& cameras, const QHostAddress&
             return listening;
         }
     }
+    return {};
+}
+
+Status OnvifServer::openWeb(Camera& camera, const QString& name, quint16 port) {
+    // The camera's web interface: a login page on its own plain-HTTP port, which the device's
+    // HTTP protocol switch opens and closes (reopened on the port it had).
+    camera.web = std::make_unique<OnvifHttpServer>([name](const HttpRequest&, OnvifHttpServer::Respond respond) {
+        respond(HttpResponse{200, "text/html", {},
+                             "<html><body><h1>" + name.toHtmlEscaped().toUtf8() + " login</h1></body></html>", false});
+    });
+    if (!camera.web->listen(m_address, port)) {
+        const QString why = camera.web->errorString();
+        camera.web.reset();
+        return Error::make(QStringLiteral("web_listen"),
+                           QStringLiteral("Cannot open the web port of camera %1: %2").arg(name, why));
+    }
+    camera.webPort = camera.web->port();
     return {};
 }
 
@@ -135,6 +182,10 @@ void OnvifServer::describe(QJsonObject& ready) const {
         const QUrl url = deviceUrl(camera.value(QStringLiteral("name")).toString());
         if (!url.isEmpty()) {
             camera.insert(QStringLiteral("onvif"), url.toString());
+            const auto found = m_cameras.find(camera.value(QStringLiteral("name")).toString());
+            if (found != m_cameras.end() && found->second.webPort != 0) {
+                camera.insert(QStringLiteral("web_port"), found->second.webPort);
+            }
             cameras.replace(i, camera);
         }
     }
@@ -248,6 +299,12 @@ std::optional<HttpResponse> OnvifServer::authenticate(Camera& camera, const Http
     const OnvifCamera& config = camera.device->camera();
     if (config.user.isEmpty() || OnvifDevice::isPreAuth(soap.operationName())) {
         return std::nullopt;
+    }
+    const bool noCredentials = http.header("authorization").isEmpty() &&
+                               (soap.header() == nullptr ||
+                                soap.header()->find({QStringLiteral("Security"), QStringLiteral("UsernameToken")}) == nullptr);
+    if (noCredentials && camera.device->anonymousAccess() && soap.operationName().startsWith(QStringLiteral("Get"))) {
+        return std::nullopt;  // anonymous access: reading needs no account (a finding of the device checks)
     }
     // HTTP Digest, when the client sent it and the mode allows it.
     if (!http.header("authorization").isEmpty() && m_options.auth != QStringLiteral("wsse")) {

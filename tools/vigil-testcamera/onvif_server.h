@@ -63,6 +63,11 @@ public:
 
     const OnvifDevice* device(const QString& camera) const;
 
+    // Called when a camera's own account gets a new password through ONVIF (SetUser), so the RTSP
+    // side asks for the new one too.
+    using PasswordChanged = std::function<void(const QString& camera, const QString& user, const QString& password)>;
+    void setPasswordChanged(PasswordChanged changed) { m_passwordChanged = std::move(changed); }
+
 private:
     enum class Fault { None, Garbage, Truncated, Html, Silent };
 
@@ -71,7 +76,11 @@ private:
         UsernameTokenChecker tokens;
         Fault fault = Fault::None;
         int requests = 0;  // HTTP requests to the camera's ONVIF paths
+        std::unique_ptr<OnvifHttpServer> web;  // the web interface while HTTP is on
+        quint16 webPort = 0;                   // kept while closed, to reopen on the same port
     };
+
+    core::Status openWeb(Camera& camera, const QString& name, quint16 port = 0);
 
     void handle(const HttpRequest& request, OnvifHttpServer::Respond respond);
     // nullopt: go on; else the response refusing the request.
@@ -87,6 +96,7 @@ private:
     std::unique_ptr<DiscoveryResponder> m_discovery;
     std::map<QString, Camera> m_cameras;
     QList<core::media::rtsp::AuthChallenge> m_challenges;  // recent HTTP Digest nonces
+    PasswordChanged m_passwordChanged;
 };
 
 }  // namespace vigil::testcamera

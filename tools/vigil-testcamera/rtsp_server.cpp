@@ -162,6 +162,10 @@ Status RtspServer::changeCamera(const QString& name, const std::function<void(Ca
     return {};
 }
 
+Status RtspServer::setPassword(const QString& name, const QString& password) {
+    return changeCamera(name, [&password](Camera& camera) { camera.stream->setPassword(password); });
+}
+
 Status RtspServer::freeze(const QString& name) {
     return changeCamera(name, [](Camera& camera) { camera.stream->setFrozen(true); });
 }

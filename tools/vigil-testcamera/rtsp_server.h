@@ -55,6 +55,8 @@ public:
     Status resume(const QString& camera);   // all of the above undone
 
     int sessionCount(const QString& camera) const;
+    // New requests must carry this password (sessions already playing go on, as on cameras).
+    Status setPassword(const QString& camera, const QString& password);
 
 private:
     struct Camera {
