@@ -42,6 +42,9 @@ QHttpServerResponse failure(const Error& error) {
         {QStringLiteral("group_not_empty"), StatusCode::Conflict},
         {QStringLiteral("ptz_not_supported"), StatusCode::Conflict},
         {QStringLiteral("device_disabled"), StatusCode::Conflict},
+        {QStringLiteral("fix_running"), StatusCode::Conflict},
+        {QStringLiteral("fix_not_possible"), StatusCode::Conflict},
+        {QStringLiteral("no_time_source"), StatusCode::Conflict},
         {QStringLiteral("devices_unavailable"), StatusCode::ServiceUnavailable},
         {QStringLiteral("licence_capacity"), StatusCode::Forbidden},
         {QStringLiteral("licence_inactive"), StatusCode::Forbidden},
@@ -389,8 +392,35 @@ QList<Route> jobRoutes(DevicesService& d) {
 
 }  // namespace
 
+// Device security (issue 8; device_security.h): the posture and findings, and fixes through the
+// device's protocol, each in the security log.
+QList<Route> securityRoutes(DevicesService& d) {
+    return {
+        {Method::Get, QStringLiteral("/api/v1/devices/{id}/security"), need(Permissions::kDeviceConfig),
+         [&d](const RouteRequest& r) {
+             const QString id = r.param(QStringLiteral("id"));
+             if (core::Status may = Scoped(d, r).mayConfigure(d, id); !may) {
+                 return failure(may.error());
+             }
+             const QUrlQuery query(r.http.url());
+             const bool refresh = query.queryItemValue(QStringLiteral("refresh")) == QStringLiteral("1");
+             return answer(d.security().posture(id, refresh), [](const QJsonObject& posture) { return posture; });
+         }},
+        {Method::Post, QStringLiteral("/api/v1/devices/{id}/security/fixes"), need(Permissions::kDeviceConfig),
+         [&d](const RouteRequest& r) {
+             const QString id = r.param(QStringLiteral("id"));
+             if (core::Status may = Scoped(d, r).mayConfigure(d, id); !may) {
+                 return failure(may.error());
+             }
+             const DeviceSecurity::Requester who{r.caller ? r.caller->userName : QString(), r.address.toString()};
+             return accepted(d.security().applyFix(id, r.body, who));
+         }},
+    };
+}
+
 QList<Route> devicesRoutes(DevicesService& devices) {
-    return deviceRoutes(devices) + channelRoutes(devices) + groupRoutes(devices) + jobRoutes(devices);
+    return deviceRoutes(devices) + channelRoutes(devices) + groupRoutes(devices) + jobRoutes(devices) +
+           securityRoutes(devices);
 }
 
 }  // namespace vigil::server

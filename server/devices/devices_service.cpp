@@ -109,11 +109,13 @@ DevicesService::DevicesService(core::store::Database& db, const core::Clock& clo
       m_groups(db),
       m_jobs(clock, JobBoard::Retention{kKeptJobs, kKeptJobMs}) {
     m_pool.setMaxThreadCount(kWorkerThreads);
+    m_security = std::make_unique<DeviceSecurity>(*this, clock);
     connect(&m_jobs, &JobBoard::changed, this, &DevicesService::jobChanged);
     connect(&m_streams, &StreamHub::statusChanged, this, &DevicesService::onStreamStatus);
 }
 
 DevicesService::~DevicesService() {
+    m_security.reset();  // waits for its driver calls, which use this service
     doStop();
 }
 

@@ -22,6 +22,7 @@
 
 #include "common/clock.h"
 #include "devices/channel_access.h"
+#include "devices/device_security.h"
 #include "devices/device_driver.h"
 #include "devices/device_repository.h"
 #include "devices/driver_registry.h"
@@ -99,6 +100,9 @@ public:
     // The presets last read from the device ({presets, fetchedMs, state, message}); starts a refresh
     // when they are older than kPresetsFreshMs.
     core::Result<QJsonObject> ptzPresets(const QString& channelId);
+
+    // Device security posture and fixes (issue 8; device_security.h).
+    DeviceSecurity& security() { return *m_security; }
 
     // How a driver reaches a running device, credentials included (the events service subscribes
     // to ONVIF events with it); device_not_found when the device is not running.
@@ -207,6 +211,7 @@ private:
     QHash<QString, DiscoveryProgress> m_discoveries;  // by job id, while running
     bool m_running = false;
     ChannelQuota m_quota;
+    std::unique_ptr<DeviceSecurity> m_security;  // last: goes first, while the rest still stands
 };
 
 }  // namespace vigil::server

@@ -233,6 +233,21 @@ void Engine::createServices() {
     m_devices = new DevicesService(*m_database, *m_options.clock, *m_drivers, *m_streams,
                                    ChannelAccess(*m_database, *m_accounts), this);
     m_devices->setChannelQuota([this](int inUse, int adding) { return m_licence->allowChannels(inUse, adding); });
+    m_devices->security().setAuditSink(
+        [this](const DeviceSecurity::Requester& who, const QString& target, const QString& detail) {
+            m_accounts->record(QStringLiteral("setting_changed"), Actor{who.userName, QHostAddress(who.address), {}},
+                               target, detail);
+        });
+    // set_ntp gives devices the platform's own time servers (ONVIF carries host names, not ports).
+    m_devices->security().setTimeServers([this] {
+        QStringList hosts;
+        if (m_time) {
+            for (const core::net::NtpServerAddress& server : m_time->servers()) {
+                hosts.append(server.host);
+            }
+        }
+        return hosts;
+    });
     m_licence->setChannelCounter([this] { return m_devices ? m_devices->channelsInUse() : 0; });
     RecordingService::Options recordingOptions;
     recordingOptions.defaultPrimaryPath = dataDir() + QStringLiteral("/recordings");

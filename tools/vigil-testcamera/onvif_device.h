@@ -83,8 +83,9 @@ public:
     const OnvifCamera& camera() const { return m_camera; }
     void setHooks(OnvifDeviceHooks hooks) { m_hooks = std::move(hooks); }
     bool discoverable() const { return m_discoverable; }
-    // Calls without credentials are served (the camera has anonymous access on).
-    bool anonymousAccess() const { return m_camera.anonymous; }
+    // Calls without credentials are served: the camera has anonymous access on, until its
+    // "anonymous" user is deleted.
+    bool anonymousAccess() const { return m_camera.anonymous && m_users.contains(QStringLiteral("anonymous")); }
     QString endpointReference() const;  // urn:uuid:..., stable for a camera name
     QStringList scopes() const;
     QUrl serviceUrl(const QString& service) const;  // "device_service", "media", "ptz", "events"
