@@ -18,7 +18,7 @@ packages=(
   # storage, crypto
   libsqlcipher-dev sqlcipher libargon2-dev libssl-dev openssl
   # tests: display, screenshots, TLS scanner, keyring, HTTP client
-  xvfb xauth x11-apps imagemagick libgl1-mesa-dri sslscan curl
+  xvfb xauth x11-apps imagemagick libgl1-mesa-dri sslscan curl poppler-utils
   dbus gnome-keyring
   # tests: chronyd serving NTP on a loopback port (SEC-1.5 time checks)
   chrony

@@ -52,7 +52,7 @@ const QStringList& EventKinds::all() {
     static const QStringList kAll =
         latin({kDeviceOnline, kDeviceOffline, kDeviceUnauthorised, kStreamError, kMotion, kMotionEnded, kCameraEvent,
                kStorageProblem, kRecordingStopped, kLoginFailed, kLockout, kHealth, kManualAlarm, kAggregated,
-               kLicence, kTimeSync, kCertificate});
+               kLicence, kTimeSync, kCertificate, kSecurityDrift});
     return kAll;
 }
 

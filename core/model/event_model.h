@@ -61,6 +61,7 @@ struct EventKinds {
     static constexpr auto kLicence = "licence";  // expiry warning, expiry, clock rollback (server/license)
     static constexpr auto kTimeSync = "time_sync";  // offset too large, no time server answers, back in sync (SEC-1.5)
     static constexpr auto kCertificate = "certificate";  // the server certificate nears or passed expiry (SEC-2.3)
+    static constexpr auto kSecurityDrift = "security_drift";  // the site fell below its chosen protection level (server/audit)
     static const QStringList& all();
 };
 

@@ -45,6 +45,7 @@ QHttpServerResponse failure(const Error& error) {
         {QStringLiteral("fix_running"), StatusCode::Conflict},
         {QStringLiteral("fix_not_possible"), StatusCode::Conflict},
         {QStringLiteral("no_time_source"), StatusCode::Conflict},
+        {QStringLiteral("multicast_discovery_off"), StatusCode::Conflict},
         {QStringLiteral("devices_unavailable"), StatusCode::ServiceUnavailable},
         {QStringLiteral("licence_capacity"), StatusCode::Forbidden},
         {QStringLiteral("licence_inactive"), StatusCode::Forbidden},

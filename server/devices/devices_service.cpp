@@ -1200,6 +1200,12 @@ Result<DeviceJob> DevicesService::startDiscovery(const core::model::DiscoveryInp
     if (Status status = available(); !status) {
         return status.error();
     }
+    if (input.unicastHost.isEmpty() && m_multicastAllowed && !m_multicastAllowed()) {
+        return Error::make(QStringLiteral("multicast_discovery_off"),
+                           QStringLiteral("Multicast camera search is switched off (PUT "
+                                          "/api/v1/security/functions/camera_discovery); search one address with "
+                                          "unicastHost, or switch it on."));
+    }
     QStringList drivers = input.drivers.isEmpty() ? m_drivers.ids() : input.drivers;
     for (const QString& driver : std::as_const(drivers)) {
         if (!m_drivers.has(driver)) {

@@ -64,6 +64,8 @@ public:
     // change would enable; its refusal is the change's answer. Unset: no limit (tests of this service).
     using ChannelQuota = std::function<core::Status(int inUse, int adding)>;
     void setChannelQuota(ChannelQuota quota) { m_quota = std::move(quota); }
+    // Whether multicast discovery probes may be sent (the audit's function table, SEC-1.6); unset: yes.
+    void setMulticastDiscoveryAllowed(std::function<bool()> allowed) { m_multicastAllowed = std::move(allowed); }
     // What the licence counts: enabled channels of enabled devices, and one for an enabled device
     // whose channels are not known yet (never described).
     int channelsInUse() const;
@@ -208,6 +210,7 @@ private:
     QHash<QString, DeviceRuntime> m_runtime;  // by device id, every device while running
     QHash<QString, QString> m_channelDevice;  // channel id -> device id
     JobBoard m_jobs;                          // connection tests and discovery runs
+    std::function<bool()> m_multicastAllowed;
     QHash<QString, DiscoveryProgress> m_discoveries;  // by job id, while running
     bool m_running = false;
     ChannelQuota m_quota;

@@ -7,6 +7,7 @@
 #include <QUuid>
 
 #include "accounts/accounts_service.h"
+#include "audit/audit_service.h"
 #include "backup/backup_service.h"
 #include "backup/factory_defaults.h"
 #include "backup/update_catalogue.h"
@@ -109,6 +110,7 @@ void Engine::stop() {
     m_recording = nullptr;
     m_delivery = nullptr;
     m_licence = nullptr;
+    m_audit = nullptr;
     m_time = nullptr;
     m_certificates.reset();
     m_backup = nullptr;
@@ -273,6 +275,8 @@ void Engine::createServices() {
     // A child of the engine: the gateway's routes find it there (engine.h keeps no pointer to it).
     auto* networkLog = new NetworkLog(*m_settings, *m_accounts, *m_events, m_serverName, this);
     m_backup = createBackup();
+    // After the services its checks look at, before the gateway that takes its routes.
+    m_audit = new AuditService(*this, *m_options.clock, this);
     m_https = new HttpsService(*this, this);
     new EventPush(*m_events, *m_rules, *m_accounts, *m_database, m_devices->access(), m_https->hub());
     m_certificates->setEventSink([this](core::model::Event event) { m_events->raise(std::move(event)); });
@@ -320,7 +324,7 @@ void Engine::createServices() {
         m_events->raise(event);
     });
     m_services = {m_health, m_accounts, m_licence, m_devices, m_recording, m_delivery, m_events, m_time, networkLog,
-                  m_backup, m_https};
+                  m_backup, m_audit, m_https};
     for (Service* service : std::as_const(m_services)) {
         connect(service, &Service::stateChanged, this, &Engine::serviceStateChanged);
         connect(service, &Service::stateChanged, this, [this](const QString& id, ServiceState state) {

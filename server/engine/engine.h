@@ -31,6 +31,7 @@ class DriverRegistry;
 namespace vigil::server {
 
 class AccountsService;
+class AuditService;
 class CertificateManager;
 class BackupService;
 class DeliveryService;
@@ -93,6 +94,7 @@ public:
     DeliveryService* delivery() const { return m_delivery; }
     EventService* events() const { return m_events; }
     LicenceService* licence() const { return m_licence; }
+    AuditService* audit() const { return m_audit; }
     RuleEngine* rules() const { return m_rules; }
     TimeService* time() const { return m_time; }
     // The TLS material while running (SEC-2.3); null when stopped.
@@ -139,6 +141,7 @@ private:
     DeliveryService* m_delivery = nullptr;
     EventService* m_events = nullptr;
     LicenceService* m_licence = nullptr;
+    AuditService* m_audit = nullptr;
     RuleEngine* m_rules = nullptr;  // child; runs on the events service
     TimeService* m_time = nullptr;
     std::unique_ptr<CertificateManager> m_certificates;

@@ -1,6 +1,7 @@
 #include "engine/schema.h"
 
 #include "accounts/security_log_schema.h"
+#include "audit/audit_schema.h"
 #include "backup/backup_schema.h"
 #include "devices/devices_schema.h"
 #include "events/events_schema.h"
@@ -159,6 +160,7 @@ CREATE TABLE reset_codes (
         licenceMigration(),
         backupSecurityLogMigration(),
         motionMigration(),
+        auditMigration(),
     };
     return kMigrations;
 }

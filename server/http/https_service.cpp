@@ -27,6 +27,7 @@
 #include "engine/engine.h"
 #include "http/service_routes.h"
 #include "license/licence_routes.h"
+#include "audit/audit_routes.h"
 #include "model/permissions.h"
 #include "security/certificate_authority.h"
 #include "server_logging.h"
@@ -138,7 +139,8 @@ QList<HttpsService::Route> HttpsService::buildRoutes() {
            networkLogRoutes(*m_engine.findChild<NetworkLog*>(QString(), Qt::FindDirectChildrenOnly),
                             *m_engine.accounts()) +
            backupRoutes(*m_engine.backup()) +
-           maintenanceRoutes(*m_engine.backup()->factoryDefaults(), *m_engine.backup()->updates());
+           maintenanceRoutes(*m_engine.backup()->factoryDefaults(), *m_engine.backup()->updates()) +
+           auditRoutes(*m_engine.audit(), m_engine);
 }
 
 QList<HttpsService::Route> HttpsService::systemRoutes() {

@@ -1,6 +1,6 @@
 // Fuzz target: the API's JSON model, parsed by clients from servers (fromJson, tolerant) and by the
 // server from clients (fromRequest, strict: the login and user-management bodies of issue 3, the device
-// bodies of issue 4, the layout bodies of issue 5, the time and certificate bodies of issue 8; unknown fields and bad types are refused, never
+// bodies of issue 4, the layout bodies of issue 5, the time, certificate and security audit bodies of issue 8; unknown fields and bad types are refused, never
 // guessed). Every model type gets the document; whatever parses must survive toJson -> parse again unchanged, and every refusal must
 // say why.
 
@@ -12,6 +12,7 @@
 
 #include "fuzz_check.h"
 #include "model/account_model.h"
+#include "model/audit_model.h"
 #include "model/device_model.h"
 #include "model/certificate_model.h"
 #include "model/layout_model.h"
@@ -94,6 +95,12 @@ void parseAll(const QJsonObject& json) {
     request<model::CertificateSettings>(json);
     requestOnly<model::ServerCertificateRequest>(json);
     requestOnly<model::CertificateImportRequest>(json);
+    // The security audit (issue 8).
+    request<model::AuditSettings>(json);
+    requestOnly<model::AuditStartInput>(json);
+    requestOnly<model::AttestationInput>(json);
+    requestOnly<model::FixInput>(json);
+    requestOnly<model::FunctionSwitchInput>(json);
 }
 
 }  // namespace
