@@ -7,6 +7,7 @@
 #include <QUuid>
 
 #include "accounts/accounts_service.h"
+#include "audit/audit_push.h"
 #include "audit/audit_service.h"
 #include "backup/backup_service.h"
 #include "backup/factory_defaults.h"
@@ -293,6 +294,7 @@ void Engine::createServices() {
         }
     });
     connectDevicePushes(*m_devices, *m_accounts, m_https->hub());
+    connectAuditPushes(*m_audit, *m_accounts, m_https->hub());
     connectDeliveryPushes(*m_delivery, *m_accounts, *m_database, m_https->hub());
 
     quint16 port = m_options.port;

@@ -4,11 +4,16 @@
 #include "engine/headless_runner.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 int main(int argc, char* argv[]) {
-    QCoreApplication app(argc, argv);
+    // A GUI application without a screen (the offscreen platform unless one is chosen): the security
+    // report's PDF is drawn with QTextDocument, which needs fonts (server/audit/audit_report.h).
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("vigild"));
     QCoreApplication::setOrganizationName(QStringLiteral("Vigil"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));

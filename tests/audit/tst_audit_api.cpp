@@ -19,6 +19,7 @@
 #include <memory>
 
 #include "../accounts/api_session.h"
+#include "../events/event_socket.h"
 #include "audit/audit_catalogue.h"
 #include "audit/audit_service.h"
 #include "engine/engine.h"
@@ -424,6 +425,26 @@ private slots:
         lockout.insert(QStringLiteral("lockMs"), 30 * 60 * 1000);
         settings.insert(QStringLiteral("lockout"), lockout);
         QCOMPARE(m_api->put(QStringLiteral("/api/v1/settings/security"), settings).status, 200);
+    }
+
+    // The wizard follows a job by pushes: security.job on the session's WebSocket until it finishes.
+    void jobsArePushed() {
+        test::EventSocket socket(*m_engine, *m_api);
+        QVERIFY(socket.isConnected());
+        const ApiReply started = m_api->post(QStringLiteral("/api/v1/security/audits"), {{QStringLiteral("level"), 1}});
+        QCOMPARE(started.status, 202);
+        const QString id = started.json.value(QStringLiteral("id")).toString();
+        auto finished = [&] {
+            for (const QJsonObject& job : socket.of(QStringLiteral("security.job"))) {
+                if (job.value(QStringLiteral("id")).toString() == id && job.value(QStringLiteral("state")).toString() == QLatin1String("succeeded")) {
+                    return true;
+                }
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(finished(), 30000);
+        // Progress came in steps before the end.
+        QVERIFY(socket.of(QStringLiteral("security.job")).size() > 3);
     }
 
     // Cancel: the job ends cancelled and nothing is stored for it.
