@@ -125,6 +125,9 @@ Result<FixInput> FixInput::fromRequest(const QJsonObject& json) {
     FieldReader read(json, context, FieldReader::Mode::Request);
     FixInput input;
     input.fixIds = read.stringList(QStringLiteral("fixIds"));
+    if (read.has(QStringLiteral("backupPassphrase"))) {
+        input.backupPassphrase = read.string(QStringLiteral("backupPassphrase"));
+    }
     if (read.ok() && input.fixIds.isEmpty()) {
         return FieldReader::badRequest(context, QStringLiteral("fixIds"), QStringLiteral("must name at least one fix"));
     }

@@ -116,6 +116,8 @@ struct AttestationInput {
 // POST /api/v1/security/fixes: the fixes to apply, in order.
 struct FixInput {
     QStringList fixIds;
+    // For the backup made before the fixes (WIZ-2); empty: the backup schedule's passphrase.
+    QString backupPassphrase;
     static Result<FixInput> fromRequest(const QJsonObject& json);
 };
 

@@ -2,13 +2,17 @@
 
 #include "audit/network_functions.h"
 #include "audit/platform_checks.h"
+#include "backup/backup_audit_checks.h"
+#include "system/system_audit_checks.h"
 
 namespace vigil::server {
 
 void registerAuditChecks(AuditRegistry& registry, Engine& engine, AuditService& audit) {
     registerNetworkFunctions(registry, engine, audit);
     registerPlatformChecks(registry, engine, audit);
-    // Other parts add their line here: time and certificates, backup and updates, device checks.
+    registerSystemAuditChecks(registry, engine, audit);
+    registerBackupAuditChecks(registry, engine, audit);
+    // Other parts add their line here (device checks).
 }
 
 }  // namespace vigil::server

@@ -123,7 +123,7 @@ QList<Route> auditRoutes(AuditService& audit, Engine& engine) {
                        if (!input) {
                            return failure(input.error());
                        }
-                       auto job = a->startFixes(Actor::of(request), input->fixIds);
+                       auto job = a->startFixes(Actor::of(request), input->fixIds, input->backupPassphrase);
                        return job ? jsonResponse(job->toJson(), StatusCode::Accepted) : failure(job.error());
                    }});
     routes.append({Method::Get, QStringLiteral("/api/v1/security/attestations"), need, [a](const RouteRequest&) {

@@ -353,7 +353,7 @@ void AuditService::runScheduled() {
     (void)startAudit(Actor{}, 0);
 }
 
-Result<Job> AuditService::startFixes(const Actor& actor, const QStringList& fixIds) {
+Result<Job> AuditService::startFixes(const Actor& actor, const QStringList& fixIds, const QString& backupPassphrase) {
     if (!m_started) {
         return Error::make(QStringLiteral("service_unavailable"), QStringLiteral("The audit service is not running."));
     }
@@ -380,7 +380,7 @@ Result<Job> AuditService::startFixes(const Actor& actor, const QStringList& fixI
         QTimer::singleShot(0, this, [begin] { begin(QStringLiteral("none: no backup service in this build")); });
         return job;
     }
-    m_backupHook(actor, [self, jobId, begin](Result<QString> backup) {
+    m_backupHook(actor, backupPassphrase, [self, jobId, begin](Result<QString> backup) {
         if (!self) {
             return;
         }

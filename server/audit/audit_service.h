@@ -33,9 +33,11 @@ public:
     static constexpr auto kFixJob = "security_fixes";
     static constexpr auto kSettingsKey = "security.audit";  // AuditSettings as JSON
 
-    // Runs before fixes change anything (WIZ-2: reversible from a backup taken first). `done` gets
-    // the backup's name, or an error that stops the fixes.
-    using BackupHook = std::function<void(const Actor& actor, std::function<void(core::Result<QString>)> done)>;
+    // Runs before fixes change anything (WIZ-2: reversible from a backup taken first), with the
+    // passphrase the request gave ("" for the backup schedule's). `done` gets the backup's name, or an
+    // error that stops the fixes.
+    using BackupHook = std::function<void(const Actor& actor, const QString& passphrase,
+                                          std::function<void(core::Result<QString>)> done)>;
 
     AuditService(Engine& engine, const core::Clock& clock, QObject* parent = nullptr);
     ~AuditService() override;
@@ -54,7 +56,8 @@ public:
 
     // Starts an audit of `level` (0: the target level, 1 when none is set). Actor empty: the schedule.
     core::Result<core::model::Job> startAudit(const Actor& actor, int level);
-    core::Result<core::model::Job> startFixes(const Actor& actor, const QStringList& fixIds);
+    core::Result<core::model::Job> startFixes(const Actor& actor, const QStringList& fixIds,
+                                              const QString& backupPassphrase = {});
     std::optional<core::model::Job> job(const QString& id) const;
     QList<core::model::Job> jobs() const;
     std::optional<core::model::Job> cancel(const Actor& actor, const QString& id);

@@ -20,7 +20,6 @@
 #include "recording/recording_service.h"
 #include "security/password_policy.h"
 #include "store/database.h"
-#include "system/network_log.h"
 
 namespace vigil::server {
 
@@ -495,24 +494,6 @@ QList<AuditFinding> lookSmtpTls(Engine& engine) {
                                              .arg(core::net::SmtpSettings::securityName(smtp.security)))};
 }
 
-QList<AuditFinding> lookNetworkLog(Engine& engine) {
-    const auto* log = engine.findChild<NetworkLog*>(QString(), Qt::FindDirectChildrenOnly);
-    if (!log) {
-        return {platform(AuditStates::kFail, QStringLiteral("This server has no network log service."))};
-    }
-    const NetworkLogSettings settings = log->settings();
-    if (log->state() != ServiceState::Running || !settings.enabled) {
-        return {platform(AuditStates::kFail,
-                         QStringLiteral("Logs are not forwarded to a syslog server: the network log is %1 (PUT "
-                                        "/api/v1/system/network-log).")
-                             .arg(settings.enabled ? QStringLiteral("on but not running") : QStringLiteral("off")))};
-    }
-    return {platform(AuditStates::kPass, QStringLiteral("Forwarding %1%2 to %3:%4 over TLS (RFC 5424/5425).")
-                                             .arg(settings.security ? QStringLiteral("the security log") : QString(),
-                                                  settings.events ? QStringLiteral(" and events") : QString(), settings.host)
-                                             .arg(settings.port))};
-}
-
 // The first column of every row `sql` returns; empty when it cannot be read.
 QStringList firstColumn(Engine& engine, const QString& sql) {
     QStringList values;
@@ -590,7 +571,6 @@ void registerPlatformChecks(AuditRegistry& registry, Engine& engine, AuditServic
     registry.addCheck(now("sec-2.10-platform-snmp", [] {
         return QList<AuditFinding>{platform(AuditStates::kNotApplicable, QStringLiteral("The platform has no SNMP agent."))};
     }));
-    registry.addCheck(now("sec-3.1-network-log", [e] { return lookNetworkLog(*e); }));
     registry.addCheck(now("sec-3.3-standby", [] {
         return QList<AuditFinding>{platform(AuditStates::kFail,
                                             QStringLiteral("This server has no standby server: hot standby is not built yet."))};

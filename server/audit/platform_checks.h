@@ -4,8 +4,9 @@
 // (SEC-1.7), the security log (SEC-1.8), session timeouts (SEC-1.9), anonymous access, HTTPS-only
 // and the encrypted database (SEC-1.10), least privilege (SEC-2.2), the address filter (SEC-2.5),
 // concurrent logins (SEC-2.6), redundant storage (SEC-2.9), SNMP (SEC-2.10), stored passwords and
-// SMTP over TLS (SEC-4.1, 4.2), the report (SEC-4.3), the network log and standby (SEC-3.1, 3.3,
-// not built yet: they fail and say so) and the evidence for network isolation (SEC-3.5).
+// SMTP over TLS (SEC-4.1, 4.2), the report (SEC-4.3), standby (SEC-3.3, not built yet: it fails and
+// says so) and the evidence for network isolation (SEC-3.5). The network log (SEC-3.1) is checked in
+// server/system/system_audit_checks.cpp.
 
 namespace vigil::server {
 

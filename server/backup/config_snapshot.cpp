@@ -181,6 +181,7 @@ const QStringList& ConfigSnapshot::runtimeTables() {
         QStringLiteral("events"),  // the event history and alarm trails
         QStringLiteral("alarm_trail"),
         QStringLiteral("licence_log"),
+        QStringLiteral("audit_runs"),  // the security audits done: a record, like the security log
     };
     return kTables;
 }

@@ -397,7 +397,7 @@ void Engine::reloadConfiguration() {
     Service* networkLog = service(QLatin1String(NetworkLog::kId));
     for (Service* service : {static_cast<Service*>(m_licence), static_cast<Service*>(m_devices),
                              static_cast<Service*>(m_recording), static_cast<Service*>(m_events),
-                             static_cast<Service*>(m_time), networkLog}) {
+                             static_cast<Service*>(m_time), networkLog, static_cast<Service*>(m_audit)}) {
         if (!service) {
             continue;
         }

@@ -20,6 +20,7 @@
 
 #include "../accounts/api_session.h"
 #include "../events/event_socket.h"
+#include "audit_runs.h"
 #include "audit/audit_catalogue.h"
 #include "audit/audit_service.h"
 #include "engine/engine.h"
@@ -30,11 +31,13 @@
 using namespace vigil;
 using test::ApiReply;
 using test::ApiSession;
+using test::resultsById;
 
 namespace {
 
 const QString kAdmin = QStringLiteral("chief");
 const QString kAdminPassword = QStringLiteral("Harbour#Light9");
+const QString kBackupPassphrase = QStringLiteral("long enough passphrase");
 
 // The audit's own items a fresh platform fails, by level (the items other parts check are left out:
 // their checks land separately).
@@ -45,14 +48,6 @@ const QStringList kFreshFailsLevel3 =
     kFreshFailsLevel2 + QStringList{QStringLiteral("sec-3.1-network-log"), QStringLiteral("sec-3.3-standby"),
                                     QStringLiteral("sec-3.2-host-8021x"), QStringLiteral("sec-3.4-physical"),
                                     QStringLiteral("sec-3.5-network-isolation"), QStringLiteral("sec-4.4-gateway-binding")};
-
-QHash<QString, QJsonObject> resultsById(const QJsonObject& run) {
-    QHash<QString, QJsonObject> results;
-    for (const QJsonValue& value : run.value(QStringLiteral("results")).toArray()) {
-        results.insert(value.toObject().value(QStringLiteral("itemId")).toString(), value.toObject());
-    }
-    return results;
-}
 
 QString ownerOf(const QString& itemId) {
     const auto* item = server::auditItem(itemId);
@@ -68,36 +63,10 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<server::Engine> m_engine;
     std::unique_ptr<ApiSession> m_api;
+    QString m_fixBackup;  // the backup the fix job made first
 
-    // Polls a job until it finishes; returns it.
-    QJsonObject waitForJob(const QString& id) {
-        QJsonObject job;
-        for (int i = 0; i < 600; ++i) {
-            job = m_api->get(QStringLiteral("/api/v1/security/jobs/") + id).json;
-            if (job.value(QStringLiteral("state")).toString() != QLatin1String("running")) {
-                return job;
-            }
-            QTest::qWait(50);
-        }
-        return job;
-    }
-
-    // Runs an audit of `level` through the API and returns the stored run.
-    QJsonObject audit(int level) {
-        const QJsonObject body = level > 0 ? QJsonObject{{QStringLiteral("level"), level}} : QJsonObject{};
-        const ApiReply started = m_api->post(QStringLiteral("/api/v1/security/audits"), body);
-        if (started.status != 202) {
-            qWarning().noquote() << describe(started);
-            return {};
-        }
-        const QJsonObject job = waitForJob(started.json.value(QStringLiteral("id")).toString());
-        if (job.value(QStringLiteral("state")).toString() != QLatin1String("succeeded")) {
-            qWarning() << job;
-            return {};
-        }
-        const QString runId = job.value(QStringLiteral("result")).toObject().value(QStringLiteral("runId")).toString();
-        return m_api->get(QStringLiteral("/api/v1/security/audits/") + runId).json;
-    }
+    QJsonObject waitForJob(const QString& id) { return test::waitForSecurityJob(*m_api, id); }
+    QJsonObject audit(int level) { return test::runAudit(*m_api, level); }
 
     // The audit-owned items of the run that fail.
     static QString ownFails(const QJsonObject& run) {
@@ -124,6 +93,8 @@ private slots:
         QVERIFY(m_dir.isValid());
         server::EngineOptions options = test::engineOptions(m_dir.path());
         options.passwordHashing = core::security::Argon2Parameters{64, 1, 1};
+        options.backupKdf.memoryKiB = 256;  // the default (64 MiB, 3 passes) is for real sites
+        options.backupKdf.iterations = 1;
         m_engine = std::make_unique<server::Engine>(options);
         QVERIFY(m_engine->start().ok());
         m_api = std::make_unique<ApiSession>(*m_engine);
@@ -319,14 +290,32 @@ private slots:
                                       QStringLiteral("lockout-defaults"), QStringLiteral("password-expiry"),
                                       QStringLiteral("session-timeouts")}));
         QCOMPARE(m_api->post(QStringLiteral("/api/v1/security/fixes"), {{QStringLiteral("fixIds"), QJsonArray{QStringLiteral("nope")}}}).status, 400);
-        const ApiReply started = m_api->post(QStringLiteral("/api/v1/security/fixes"),
+        // WIZ-2: no fix without the backup made first; with no passphrase for it (neither in the request nor
+        // the backup schedule's), the job fails and nothing changes.
+        const ApiReply refused = m_api->post(QStringLiteral("/api/v1/security/fixes"),
                                              {{QStringLiteral("fixIds"), QJsonArray::fromStringList(fixIds)}});
+        QCOMPARE(refused.status, 202);
+        const QJsonObject refusedJob = waitForJob(refused.json.value(QStringLiteral("id")).toString());
+        QCOMPARE(refusedJob.value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
+        QCOMPARE(refusedJob.value(QStringLiteral("error")).toString(), QStringLiteral("backup_passphrase_missing"));
+        QCOMPARE(m_api->get(QStringLiteral("/api/v1/settings/security")).json.value(QStringLiteral("lockout")).toObject()
+                     .value(QStringLiteral("attempts")).toInt(), 50);
+
+        const ApiReply started = m_api->post(QStringLiteral("/api/v1/security/fixes"),
+                                             {{QStringLiteral("fixIds"), QJsonArray::fromStringList(fixIds)},
+                                              {QStringLiteral("backupPassphrase"), kBackupPassphrase}});
         QCOMPARE(started.status, 202);
         const QJsonObject job = waitForJob(started.json.value(QStringLiteral("id")).toString());
         QCOMPARE(job.value(QStringLiteral("state")).toString(), QStringLiteral("succeeded"));
         QCOMPARE(job.value(QStringLiteral("progress")).toDouble(), 1.0);
         const QJsonObject result = job.value(QStringLiteral("result")).toObject();
-        QVERIFY(result.value(QStringLiteral("backup")).toString().startsWith(QStringLiteral("none")));
+        // The backup made first, by name, among the platform's backups.
+        m_fixBackup = result.value(QStringLiteral("backup")).toString();
+        QVERIFY2(m_fixBackup.endsWith(QStringLiteral(".vbk")), qPrintable(m_fixBackup));
+        const QJsonArray backups = m_api->get(QStringLiteral("/api/v1/system/backups")).json.value(QStringLiteral("backups")).toArray();
+        QVERIFY2(std::any_of(backups.begin(), backups.end(),
+                             [&](const QJsonValue& b) { return b.toObject().value(QStringLiteral("name")).toString() == m_fixBackup; }),
+                 qPrintable(QJsonDocument(backups).toJson()));
         const QJsonArray changes = result.value(QStringLiteral("changes")).toArray();
         QCOMPARE(changes.size(), fixIds.size());
         QString allChanges;
@@ -358,6 +347,39 @@ private slots:
 
         const QJsonObject after = audit(2);
         QCOMPARE(ownFails(after), sortedCopy({QStringLiteral("sec-2.5-address-filter"), QStringLiteral("sec-2.9-redundant-storage")}));
+    }
+
+    // WIZ-2: the backup made before the fixes restores the state before them (the restore ends every
+    // session: sign in again); the fixes are applied again for the tests after this one.
+    void backupBeforeFixesRestoresThePreviousState() {
+        QVERIFY(!m_fixBackup.isEmpty());
+        const ApiReply restore = m_api->post(QStringLiteral("/api/v1/system/backups/restore"),
+                                             {{QStringLiteral("name"), m_fixBackup}, {QStringLiteral("passphrase"), kBackupPassphrase}});
+        QVERIFY2(restore.status == 202, qPrintable(describe(restore)));
+        const QString jobPath = QStringLiteral("/api/v1/system/backups/jobs/") + restore.json.value(QStringLiteral("id")).toString();
+        // Signed out by the restore once it is written: sign in again to read the job.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const ApiReply reply = m_api->get(jobPath);
+                return reply.status == 401 || reply.json.value(QStringLiteral("state")).toString() != QLatin1String("running");
+            },
+            60000));
+        QCOMPARE(m_api->login(kAdmin, kAdminPassword).status, 200);
+        const QJsonObject job = m_api->get(jobPath).json;
+        QVERIFY2(job.value(QStringLiteral("state")).toString() == QLatin1String("succeeded"), qPrintable(QJsonDocument(job).toJson()));
+        const QJsonObject settings = m_api->get(QStringLiteral("/api/v1/settings/security")).json;
+        QCOMPARE(settings.value(QStringLiteral("lockout")).toObject().value(QStringLiteral("attempts")).toInt(), 50);
+        QCOMPARE(settings.value(QStringLiteral("reset")).toObject().value(QStringLiteral("enabled")).toBool(), true);
+        QCOMPARE(settings.value(QStringLiteral("sessions")).toObject().value(QStringLiteral("maxPerUser")).toInt(), 50);
+        QVERIFY(ownFails(audit(2)).contains(QStringLiteral("sec-1.7-lockout")));
+
+        const ApiReply again = m_api->post(QStringLiteral("/api/v1/security/fixes"),
+                                           {{QStringLiteral("fixIds"), QJsonArray{QStringLiteral("concurrent-logins"), QStringLiteral("functions-off"),
+                                                                                  QStringLiteral("lockout-defaults"), QStringLiteral("password-expiry"),
+                                                                                  QStringLiteral("session-timeouts")}},
+                                            {QStringLiteral("backupPassphrase"), kBackupPassphrase}});
+        QCOMPARE(waitForJob(again.json.value(QStringLiteral("id")).toString()).value(QStringLiteral("state")).toString(), QStringLiteral("succeeded"));
+        QCOMPARE(ownFails(audit(2)), sortedCopy({QStringLiteral("sec-2.5-address-filter"), QStringLiteral("sec-2.9-redundant-storage")}));
     }
 
     // Attestations: only for attestation items, stored with who/when/comment, shown in runs, withdrawable.

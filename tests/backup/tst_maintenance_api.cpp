@@ -18,6 +18,7 @@
 
 #include "../accounts/api_session.h"
 #include "../license/licence_fixture.h"
+#include "signed_manifest.h"
 #include "engine/engine.h"
 #include "license/ed25519.h"
 #include "license/update_manifest.h"
@@ -105,27 +106,7 @@ private:
 
     QByteArray signedManifest(const QString& platform, const QString& client, const QString& firmware,
                               qint64 issuedMs) {
-        const QJsonObject draft{
-            {"issuedMs", issuedMs},
-            {"platform",
-             QJsonObject{{"version", platform}, {"releasedMs", issuedMs}, {"notes", "Platform notes."}}},
-            {"client",
-             QJsonObject{{"version", client}, {"releasedMs", issuedMs}, {"notes", "Client notes."}}},
-            {"firmware", QJsonArray{QJsonObject{{"manufacturer", "Vigil"},
-                                                {"model", "TestCamera"},
-                                                {"version", firmware},
-                                                {"releasedMs", issuedMs},
-                                                {"notes", "Closes plain HTTP."}}}}};
-        const QString in = m_dir.filePath(QStringLiteral("draft.json"));
-        const QString out = m_dir.filePath(QStringLiteral("manifest.json"));
-        test::writeFileBytes(in, QJsonDocument(draft).toJson());
-        QFile::remove(out);
-        test::Vendor vendor(m_dir.path());
-        int exitCode = -1;
-        vendor.run({QStringLiteral("manifest"), QStringLiteral("--key"), test::developmentKey(1),
-                    QStringLiteral("--in"), in, QStringLiteral("--out"), out},
-                   &exitCode);
-        return exitCode == 0 ? test::readFileBytes(out) : QByteArray();
+        return test::signedManifest(m_dir.path(), platform, client, firmware, issuedMs);
     }
 
     ApiReply importManifest(const QByteArray& file) {
