@@ -16,8 +16,11 @@ unset DISPLAY WAYLAND_DISPLAY QT_QPA_PLATFORM
 pid=$!
 port=""
 for _ in $(seq 1 300); do
-  port=$(sed -n 's/.*address: *https:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/out.log" 2>/dev/null)
-  [[ -n "$port" ]] && break
+  # "Stop with" is the last line vigild prints at start: the address line is whole by then.
+  if grep -q "Stop with" "$work/out.log" 2>/dev/null; then
+    port=$(sed -n 's/.*address: *https:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/out.log")
+    break
+  fi
   kill -0 "$pid" 2>/dev/null || { echo "vigild stopped:"; cat "$work/out.log" "$work/err.log"; exit 1; }
   sleep 0.1
 done

@@ -25,7 +25,9 @@ start_vigild() {
   "$vigild" --data-dir "$data" --listen 127.0.0.1 --port 0 >"$work/out.log" 2>"$work/err.log" &
   pid=$!
   for _ in $(seq 1 100); do
-    if grep -q "address:" "$work/out.log" 2>/dev/null; then
+    # "Stop with" is the last line vigild prints at start: the address and fingerprint lines are whole
+    # by then (under load the log can be read while a line is being written).
+    if grep -q "Stop with" "$work/out.log" 2>/dev/null; then
       port=$(sed -n 's/.*address: *https:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/out.log")
       return 0
     fi
