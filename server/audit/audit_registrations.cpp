@@ -3,6 +3,7 @@
 #include "audit/network_functions.h"
 #include "audit/platform_checks.h"
 #include "backup/backup_audit_checks.h"
+#include "devices/device_audit_checks.h"
 #include "system/system_audit_checks.h"
 
 namespace vigil::server {
@@ -12,7 +13,7 @@ void registerAuditChecks(AuditRegistry& registry, Engine& engine, AuditService& 
     registerPlatformChecks(registry, engine, audit);
     registerSystemAuditChecks(registry, engine, audit);
     registerBackupAuditChecks(registry, engine, audit);
-    // Other parts add their line here (device checks).
+    registerDeviceAuditChecks(registry, engine, audit);
 }
 
 }  // namespace vigil::server

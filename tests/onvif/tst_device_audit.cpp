@@ -1,0 +1,168 @@
+// The device items of the security audit, end to end (issue 8; SEC-1.2, 1.5, 1.6, 3.2; WIZ-1, WIZ-2;
+// "Done means": a test camera with a weak password fails its check and passes after the fix). A real
+// engine on 127.0.0.1 manages a weak vigil-testcamera ONVIF camera (password "admin123", an extra
+// administrator, an anonymous user, discovery on, plain HTTP on, its clock 120 s ahead, no 802.1X).
+// An audit of level 3 through /api/v1/security shows the camera failing each device item with its
+// name and evidence; the audit's device fixes (a new random password that Vigil keeps, the extra
+// administrator removed, discovery and plain HTTP off, the anonymous user removed) run after a
+// configuration backup; the next audit passes those items, and the camera streams again with the
+// password Vigil gave it.
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+#include "../accounts/api_session.h"
+#include "../audit/audit_runs.h"
+#include "devices/devices_service.h"
+#include "engine/engine.h"
+#include "onvif_test_camera.h"
+#include "support/test_engine.h"
+
+using namespace vigil;
+using test::ApiReply;
+using test::ApiSession;
+using test::OnvifTestCamera;
+
+namespace {
+
+const QString kAdmin = QStringLiteral("chief");
+const QString kAdminPassword = QStringLiteral("Harbour#Light9");
+const QString kCameraUser = QStringLiteral("admin");
+const QString kWeakPassword = QStringLiteral("admin123");
+const QString kBackupPassphrase = QStringLiteral("Tide-Table#2041");
+constexpr int kTimeoutMs = 45000;  // bounds a hang only
+
+// The one finding of the camera in an item's result.
+QJsonObject cameraFinding(const QJsonObject& run, const QString& itemId, const QString& deviceId) {
+    for (const QJsonValue& finding :
+         test::resultsById(run).value(itemId).value(QStringLiteral("findings")).toArray()) {
+        if (finding.toObject().value(QStringLiteral("subject")).toString() == deviceId) {
+            return finding.toObject();
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+class TestDeviceAudit : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        QString error;
+        QVERIFY2(m_camera.start({QStringLiteral("name=weak,user=%1,password=%2,extra-user=installer:install1:Administrator,"
+                                                "anonymous=1,firmware=2.1.0")
+                                     .arg(kCameraUser, kWeakPassword)},
+                                {QStringLiteral("--onvif-clock-offset"), QStringLiteral("120")}, &error),
+                 qPrintable(error));
+        server::EngineOptions options = test::engineOptions(m_dir.path());
+        options.passwordHashing = core::security::Argon2Parameters{64, 1, 1};  // quick; not what is tested here
+        options.backupKdf.memoryKiB = 256;  // the backup before the fixes; its strength is tested elsewhere
+        options.backupKdf.iterations = 1;
+        m_engine = std::make_unique<server::Engine>(options);
+        const core::Status started = m_engine->start();
+        QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
+        m_engine->devices()->setReconnectPolicy({500, 2000});
+        m_admin = std::make_unique<ApiSession>(*m_engine);
+        QCOMPARE(m_admin->post("/api/v1/setup", test::setupBody(kAdmin, kAdminPassword)).status, 201);
+        QCOMPARE(m_admin->login(kAdmin, kAdminPassword).status, 200);
+        const ApiReply added = m_admin->post(
+            "/api/v1/devices", QJsonObject{{"driver", "onvif"},
+                                           {"name", "Weak gate"},
+                                           {"address", m_camera.deviceUrl(QStringLiteral("weak")).toString()},
+                                           {"userName", kCameraUser},
+                                           {"password", kWeakPassword}});
+        QCOMPARE(added.status, 201);
+        m_device = added.json.value("id").toString();
+        QVERIFY(streamLive());
+    }
+
+    void cleanupTestCase() {
+        m_admin.reset();
+        m_engine.reset();
+        m_camera.stop();
+    }
+
+    void weakCameraFailsTheDeviceItems() {
+        const QJsonObject run = test::runAudit(*m_admin, 3);
+        QVERIFY(!run.isEmpty());
+        for (const QString& item : {QStringLiteral("sec-1.2-device-passwords"), QStringLiteral("sec-1.5-device-time"),
+                                   QStringLiteral("sec-1.6-device-functions"), QStringLiteral("sec-3.2-device-8021x")}) {
+            const QJsonObject finding = cameraFinding(run, item, m_device);
+            QCOMPARE(finding.value("subjectName").toString(), QStringLiteral("Weak gate"));
+            QVERIFY2(finding.value("state").toString() == QStringLiteral("fail"),
+                     qPrintable(item + ": " + test::evidenceOf(run, item)));
+            QCOMPARE(test::stateOf(run, item), QStringLiteral("fail"));
+        }
+        const QString passwords = test::evidenceOf(run, "sec-1.2-device-passwords");
+        QVERIFY2(passwords.contains(QStringLiteral("installer")), qPrintable(passwords));
+        QVERIFY(!passwords.contains(kWeakPassword));  // judged, never shown
+        QVERIFY(test::evidenceOf(run, "sec-1.5-device-time").contains(QStringLiteral("ahead")));
+        // The firmware needs a signed update manifest to judge: without one it is not applicable.
+        QCOMPARE(cameraFinding(run, "sec-1.4-device-firmware", m_device).value("state").toString(),
+                 QStringLiteral("not_applicable"));
+        QCOMPARE(test::resultsById(run).value("sec-1.2-device-passwords").value("fixId").toString(),
+                 QStringLiteral("device-passwords"));
+        QCOMPARE(test::resultsById(run).value("sec-1.6-device-functions").value("fixId").toString(),
+                 QStringLiteral("device-functions"));
+    }
+
+    void fixesMakeThemPassAndTheCameraStillStreams() {
+        const ApiReply started = m_admin->post(
+            "/api/v1/security/fixes",
+            QJsonObject{{"fixIds", QJsonArray{QStringLiteral("device-passwords"), QStringLiteral("device-functions")}},
+                        {"backupPassphrase", kBackupPassphrase}});
+        QCOMPARE(started.status, 202);
+        const QJsonObject job = test::waitForSecurityJob(*m_admin, started.json.value("id").toString());
+        QVERIFY2(job.value("state").toString() == QStringLiteral("succeeded"), QJsonDocument(job).toJson().constData());
+        const QJsonObject result = job.value("result").toObject();
+        QVERIFY(result.value("backup").toString().endsWith(QStringLiteral(".vbk")));  // WIZ-2: backup first
+        QString changes;
+        for (const QJsonValue& change : result.value("changes").toArray()) {
+            QVERIFY2(change.toObject().value("error").toString().isEmpty(),
+                     qPrintable(change.toObject().value("error").toString()));
+            for (const QJsonValue& line : change.toObject().value("changes").toArray()) {
+                changes += line.toString() + QLatin1Char('\n');
+            }
+        }
+        QVERIFY2(changes.contains(QStringLiteral("new password")), qPrintable(changes));
+        QVERIFY2(changes.contains(QStringLiteral("\"installer\" deleted")), qPrintable(changes));
+        QVERIFY2(changes.contains(QStringLiteral("\"anonymous\" deleted")), qPrintable(changes));
+
+        const QJsonObject run = test::runAudit(*m_admin, 3);
+        for (const QString& item : {QStringLiteral("sec-1.2-device-passwords"), QStringLiteral("sec-1.6-device-functions")}) {
+            QVERIFY2(cameraFinding(run, item, m_device).value("state").toString() == QStringLiteral("pass"),
+                     qPrintable(item + ": " + test::evidenceOf(run, item)));
+        }
+        // Not fixed here (the platform has no time server set; 802.1X needs the site's network).
+        QCOMPARE(cameraFinding(run, "sec-3.2-device-8021x", m_device).value("state").toString(), QStringLiteral("fail"));
+        // Vigil kept the password it gave the camera: the camera streams again with it.
+        QVERIFY(streamLive());
+    }
+
+private:
+    bool streamLive() {
+        return QTest::qWaitFor(
+            [&] {
+                return m_admin->get("/api/v1/devices/" + m_device)
+                           .json.value("channels").toArray().first().toObject()
+                           .value("streams").toObject().value("main").toObject()
+                           .value("state").toString() == QStringLiteral("live");
+            },
+            kTimeoutMs);
+    }
+
+    QTemporaryDir m_dir;
+    OnvifTestCamera m_camera;
+    std::unique_ptr<server::Engine> m_engine;
+    std::unique_ptr<ApiSession> m_admin;
+    QString m_device;
+};
+
+QTEST_GUILESS_MAIN(TestDeviceAudit)
+#include "tst_device_audit.moc"
