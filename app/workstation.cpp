@@ -32,6 +32,7 @@
 #include "event_center_model.h"
 #include "event_rule_model.h"
 #include "security_settings_model.h"
+#include "security/security_wizard.h"
 #include "service_list_model.h"
 #include "session_controller.h"
 #include "session_list_model.h"
@@ -89,6 +90,7 @@ constexpr PageEntry kPages[] = {
     {"log", QT_TRANSLATE_NOOP("Workstation", "Security log"), "Ctrl+6", core::model::Permissions::kLogs},
     {"security", QT_TRANSLATE_NOOP("Workstation", "Security settings"), "Ctrl+7",
      core::model::Permissions::kSecurity},
+    {"wizard", QT_TRANSLATE_NOOP("Workstation", "Security wizard"), "Ctrl+Shift+S", core::model::Permissions::kSecurity},
     {"licence", QT_TRANSLATE_NOOP("Workstation", "Licence"), "Ctrl+9", core::model::Permissions::kSystemSettings},
     {"devices", QT_TRANSLATE_NOOP("Workstation", "Devices"), "Ctrl+0", core::model::Permissions::kDeviceConfig},
     {"events", QT_TRANSLATE_NOOP("Workstation", "Event Center"), "Ctrl+E", core::model::Permissions::kEventHandling},
@@ -173,6 +175,8 @@ Workstation::Workstation(core::platform::DataLocation location, QObject* parent)
             setEventCounts(alarms.pending() + alarms.handled, alarms.handled, alarms.pending());
         }
     });
+    m_securityWizard = new SecurityWizard(m_client, m_devicesApi,
+                                          SecurityWizard::defaultReportFolder(m_location.portable ? m_location.root : QString()), this);
     connect(m_deviceTree, &DeviceTreeModel::channelsChanged, this,
             [this] { m_live->setChannelNames(m_deviceTree->channelNames()); });
     // Snapshots go where the workstation's settings say (CLI-3).
@@ -264,6 +268,10 @@ QObject* Workstation::securityLog() const {
 
 QObject* Workstation::securitySettings() const {
     return m_securitySettings;
+}
+
+QObject* Workstation::securityWizard() const {
+    return m_securityWizard;
 }
 
 QObject* Workstation::live() const {
@@ -477,6 +485,8 @@ void Workstation::refreshPage() {
         m_securityLog->search({}, {}, {}, {});
     } else if (m_page == QLatin1String("security")) {
         m_securitySettings->load();
+    } else if (m_page == QLatin1String("wizard")) {
+        m_securityWizard->load();
     } else if (m_page == QLatin1String("live")) {
         m_live->refreshLayouts();
         m_deviceTree->refresh();
@@ -521,6 +531,7 @@ void Workstation::onLoggedOut() {
     m_live->clear();
     m_deviceTree->clear();
     m_licence->clear();
+    m_securityWizard->clear();
     m_devices->clear();
     m_playback->reset();
     m_eventCenter->clear();

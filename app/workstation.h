@@ -44,6 +44,7 @@ class PlaybackController;
 class RoleListModel;
 class SecurityLogModel;
 class SecuritySettingsModel;
+class SecurityWizard;
 class LicenceModel;
 class ServiceListModel;
 class SessionController;
@@ -107,6 +108,7 @@ class Workstation : public QObject {
     Q_PROPERTY(QObject* onlineUsers READ onlineUsers CONSTANT)
     Q_PROPERTY(QObject* securityLog READ securityLog CONSTANT)
     Q_PROPERTY(QObject* securitySettings READ securitySettings CONSTANT)
+    Q_PROPERTY(QObject* securityWizard READ securityWizard CONSTANT)
     Q_PROPERTY(QObject* live READ live CONSTANT)
     Q_PROPERTY(QObject* deviceTree READ deviceTree CONSTANT)
     Q_PROPERTY(QObject* licence READ licence CONSTANT)
@@ -195,6 +197,7 @@ public:
     QObject* onlineUsers() const;
     QObject* securityLog() const;
     QObject* securitySettings() const;
+    QObject* securityWizard() const;
     QObject* live() const;
     QObject* deviceTree() const;
     QObject* licence() const;
@@ -285,6 +288,7 @@ private:
     SessionListModel* m_onlineUsers;
     SecurityLogModel* m_securityLog;
     SecuritySettingsModel* m_securitySettings;
+    SecurityWizard* m_securityWizard = nullptr;
     core::client::DevicesApi* m_devicesApi;
     ClientSettings* m_clientSettings;
     InterfaceLanguage* m_language;

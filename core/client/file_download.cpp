@@ -52,6 +52,7 @@ void FileDownload::start() {
     }
     ApiClient::Request request(ApiClient::Method::Get, m_path);
     request.accept = "*/*";
+    request.query = m_query;
     m_reply = m_client->startRequest(request);
     if (!m_reply) {
         stop();

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSslError>
+#include <QUrlQuery>
 
 #include "client/api_client.h"
 
@@ -21,6 +22,8 @@ public:
     FileDownload(ApiClient* client, QString path, QString filePath, QObject* parent = nullptr);
     ~FileDownload() override;
 
+    // The query of the GET (a report's ?run=); set before start().
+    void setQuery(const QUrlQuery& query) { m_query = query; }
     void start();
     // Stops the transfer and removes the part file; finished() follows with a "cancelled" error.
     void cancel();
@@ -43,6 +46,7 @@ private:
 
     QPointer<ApiClient> m_client;
     QString m_path;
+    QUrlQuery m_query;
     QString m_filePath;
     QFile m_part;
     QPointer<QNetworkReply> m_reply;

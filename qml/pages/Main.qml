@@ -73,6 +73,10 @@ ApplicationWindow {
         sequence: "Ctrl+P"
         page: "playback"
     }
+    PageShortcut {
+        sequence: "Ctrl+Shift+S"
+        page: "wizard"
+    }
     // The common actions' keys come from the client settings (the operator may change them).
     readonly property var keys: settings.keys
     function showEvents() {
@@ -508,7 +512,7 @@ ApplicationWindow {
                 StackLayout {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    currentIndex: ["home", "sites", "users", "roles", "online", "log", "security", "live", "licence", "devices", "playback", "events", "files", "settings"].indexOf(workstation.page)
+                    currentIndex: ["home", "sites", "users", "roles", "online", "log", "security", "live", "licence", "devices", "playback", "events", "files", "settings", "wizard"].indexOf(workstation.page)
 
                     HomePage {}
                     SitePage {}
@@ -559,6 +563,10 @@ ApplicationWindow {
                     Loader {
                         active: workstation.page === "settings"
                         sourceComponent: ClientSettingsPage {}
+                    }
+                    Loader {
+                        active: workstation.page === "wizard"
+                        sourceComponent: SecurityWizardPage {}
                     }
                 }
             }
