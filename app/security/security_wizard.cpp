@@ -206,8 +206,8 @@ void SecurityWizard::fetchRecommendation() {
 
 void SecurityWizard::fetchLatestRun() {
     m_api->fetchRun(QStringLiteral("latest"), [this](core::Result<core::model::AuditRun> run) {
-        if (!run) {
-            return;  // none yet (audit_run_not_found): step 2 starts one
+        if (!run || run->id == m_run.id) {
+            return;  // none yet (audit_run_not_found: step 2 starts one), or the one shown with its changes since
         }
         takeRun(run.value());
     });
