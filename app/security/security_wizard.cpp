@@ -542,6 +542,12 @@ void SecurityWizard::applyChosenFixes() {
     startFixes(fixIds);
 }
 
+void SecurityWizard::retryFixes() {
+    if (!m_lastFixIds.isEmpty()) {
+        startFixes(m_lastFixIds);
+    }
+}
+
 void SecurityWizard::startFixes(const QStringList& fixIds) {
     if (auditRunning() || fixesRunning()) {
         return;
@@ -558,7 +564,9 @@ void SecurityWizard::startFixes(const QStringList& fixIds) {
     m_fixStatus = tr("Taking a configuration backup before any change…");
     emit fixesChanged();
     goTo(3);
-    m_api->startFixes(fixIds, [this, fixIds](core::Result<Job> job) {
+    m_lastFixIds = fixIds;
+    m_needsPassphrase = false;
+    m_api->startFixes(fixIds, m_backupPassphrase, [this, fixIds](core::Result<Job> job) {
         if (!job) {
             m_fixJob.clear();
             m_fixStatus.clear();
@@ -595,13 +603,21 @@ void SecurityWizard::onFixJob(const Job& job) {
     for (const auto& fix : m_fixResult.fixes) {
         changed.append(fix.fixId + QLatin1Char('=') + (fix.error.isEmpty() ? fix.changes.join(QStringLiteral("; ")) : fix.error));
     }
-    qCInfo(lcApp).noquote() << "security wizard: fixes" << job.state << "- backup:"
+    const QString ended = job.error.isEmpty() ? job.state : QStringLiteral("%1 (%2)").arg(job.state, job.error);
+    qCInfo(lcApp).noquote() << "security wizard: fixes" << ended << "- backup:"
                             << (m_fixResult.backup.isEmpty() ? QStringLiteral("(none)") : m_fixResult.backup)
                             << "- changed:" << changed.join(QStringLiteral(" | "));
     if (job.state == QLatin1String(Job::kSucceeded)) {
         m_fixStatus = tr("Fixes applied. Auditing again to confirm them…");
     } else if (job.state == QLatin1String(Job::kCancelled)) {
         m_fixStatus = tr("Cancelled: the fixes listed below were applied before the cancel.");
+    } else if (job.error == QLatin1String("backup_passphrase_missing")) {
+        // Nothing changed: the server wants a passphrase for the backup it makes first.
+        m_fixStatus.clear();
+        m_needsPassphrase = true;
+        say(tr("Nothing was changed: the backup taken before the fixes needs a passphrase (10 characters or more). "
+               "Enter one below and press Enter to apply again; keep it, a restore asks for it."),
+            QStringLiteral("warning"));
     } else {
         m_fixStatus.clear();
         say(job.message.isEmpty() ? tr("The fixes failed.") : job.message);

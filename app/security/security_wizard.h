@@ -64,6 +64,7 @@ class SecurityWizard : public QObject {
     Q_PROPERTY(QString backupText READ backupText NOTIFY fixesChanged)
     Q_PROPERTY(bool backupTaken READ backupTaken NOTIFY fixesChanged)
     Q_PROPERTY(QVariantList appliedFixes READ appliedFixes NOTIFY fixesChanged)
+    Q_PROPERTY(bool needsPassphrase READ needsPassphrase NOTIFY fixesChanged)
     // Step 4
     Q_PROPERTY(QString reportFolder READ reportFolder NOTIFY reportChanged)
     Q_PROPERTY(bool reportBusy READ reportBusy NOTIFY reportChanged)
@@ -119,6 +120,7 @@ public:
     QString backupText() const;
     bool backupTaken() const;
     QVariantList appliedFixes() const;
+    bool needsPassphrase() const { return m_needsPassphrase; }
 
     QString reportFolder() const { return m_reportFolder; }
     bool reportBusy() const { return m_reportBusy; }
@@ -150,6 +152,10 @@ public:
     // One click: applies this item's fix alone (step 3 shows it going through).
     Q_INVOKABLE void fixNow(const QString& itemId);
     Q_INVOKABLE void applyChosenFixes();
+    // The passphrase of the backup made before fixes (kept in memory only); "" : the backup schedule's.
+    Q_INVOKABLE void setBackupPassphrase(const QString& passphrase) { m_backupPassphrase = passphrase; }
+    // The fixes tried last, again (after a passphrase was given).
+    Q_INVOKABLE void retryFixes();
     Q_INVOKABLE void attest(const QString& itemId, const QString& comment);
     Q_INVOKABLE void withdraw(const QString& itemId);
 
@@ -216,6 +222,9 @@ private:
     core::client::FixJobResult m_fixResult;
     QHash<QString, QString> m_fixedItems;    // fix id -> item id it was chosen for
     QHash<QString, QString> m_statesBefore;  // item id -> state before the fixes
+    QStringList m_lastFixIds;
+    QString m_backupPassphrase;
+    bool m_needsPassphrase = false;
 
     QString m_reportFolder;
     bool m_reportBusy = false;

@@ -238,9 +238,12 @@ void SecurityApi::startAudit(int level, Callback<model::Job> done) {
                      std::move(done));
 }
 
-void SecurityApi::startFixes(const QStringList& fixIds, Callback<model::Job> done) {
-    call<model::Job>(Method::Post, QStringLiteral("/api/v1/security/fixes"),
-                     QJsonObject{{QStringLiteral("fixIds"), QJsonArray::fromStringList(fixIds)}}, std::move(done));
+void SecurityApi::startFixes(const QStringList& fixIds, const QString& backupPassphrase, Callback<model::Job> done) {
+    QJsonObject body{{QStringLiteral("fixIds"), QJsonArray::fromStringList(fixIds)}};
+    if (!backupPassphrase.isEmpty()) {
+        body.insert(QStringLiteral("backupPassphrase"), backupPassphrase);
+    }
+    call<model::Job>(Method::Post, QStringLiteral("/api/v1/security/fixes"), body, std::move(done));
 }
 
 void SecurityApi::fetchJob(const QString& id, Callback<model::Job> done) {

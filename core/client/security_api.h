@@ -78,7 +78,8 @@ public:
 
     // Audits and fixes run as jobs on the server; the answer is the running job.
     void startAudit(int level, Callback<model::Job> done);
-    void startFixes(const QStringList& fixIds, Callback<model::Job> done);
+    // `backupPassphrase` protects the backup the server makes first; "" uses the backup schedule's.
+    void startFixes(const QStringList& fixIds, const QString& backupPassphrase, Callback<model::Job> done);
     void fetchJob(const QString& id, Callback<model::Job> done);
     void cancelJob(const QString& id, Callback<model::Job> done);
     // Calls `update` with each new state of the job until it has ended (the last call has a state

@@ -6,8 +6,9 @@
 #           chosen and saved as the site's level (WIZ-1)                              -> wizard-1-*.png
 #   step 2: the level 3 audit runs; its fails are listed with state, why and evidence (WIZ-1)
 #                                                                                    -> wizard-2-*.png
-#   step 3: one click fixes "passwords expire" (a fail), the backup named, what changed listed, and
-#           the audit after it shows the item passing (WIZ-2)                         -> wizard-3-*.png
+#   step 3: one click fixes "passwords expire" (a fail): first refused for want of a backup passphrase
+#           (nothing changed), then with one: the backup named, what changed listed, and the audit
+#           after it shows the item passing (WIZ-2)                                   -> wizard-3-*.png
 #   step 2: "cameras on their own network" confirmed by the signed-in user with a comment (SEC-3.5)
 #   step 4: the report saved as PDF and HTML into the folder; both hold the item titles, the
 #           confirmation and its author; the PDF rendered with pdftoppm (WIZ-3)     -> wizard-4-*.png,
@@ -19,6 +20,7 @@ source "$(dirname "$0")/ui_session.sh"
 ui_begin "$@"
 command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || fail "poppler-utils is missing: run tools/install-deps.sh"
 readonly COMMENT='Walked the site: every camera sits on VLAN 30'
+readonly BACKUP_PASSPHRASE='Quiet-Harbour-Backup-19'
 readonly REPORTS="$HOME/Documents/Vigil/Security reports"
 
 log="$WORK/wizard.log"
@@ -62,7 +64,17 @@ screenshot wizard-2-fail-with-fix.png
 echo "== step 3: one click fixes it; backup, changes, and the item passes (WIZ-2)"
 ui_key ctrl+Return
 wait_for_line "$pid" "$log" "security wizard: fixes started: password-expiry" || { cat "$log"; fail "Fix now did not start the fix"; }
-wait_for_line "$pid" "$log" "security wizard: fixes succeeded - backup:" || { cat "$log"; fail "the fix did not go through"; }
+# No backup schedule yet: the server asks for the passphrase of the backup it takes first, and changes nothing.
+wait_for_line "$pid" "$log" "security wizard: fixes failed (backup_passphrase_missing)" ||
+    { cat "$log"; fail "the fix went ahead without a backup passphrase"; }
+[ "$(run_state sec-1.2-password-expiry)" = fail ] || fail "a fix without its backup changed something"
+screenshot wizard-3-backup-passphrase-asked.png
+ui_type "$BACKUP_PASSPHRASE"
+ui_key Return
+wait_for_line "$pid" "$log" "security wizard: fixes succeeded - backup: " || { cat "$log"; fail "the fix did not go through"; }
+backup=$(ui_api GET /api/v1/security/jobs | jq -r '[.jobs[] | select(.kind == "security_fixes" and .state == "succeeded")][0].result.backup')
+[ -n "$backup" ] && [ "$backup" != null ] && [[ "$backup" != none* ]] || fail "the fix job names no backup ($backup)"
+grep -q "security wizard: fixes succeeded - backup: $backup" "$log" || fail "the wizard does not show the backup $backup"
 wait_for_more "$pid" "$log" "security wizard: audit finished, level 3" 1 || { cat "$log"; fail "no audit after the fix"; }
 [ "$(run_state sec-1.2-password-expiry)" = pass ] || fail "'passwords expire' still fails after its fix"
 ui_api GET /api/v1/security/jobs | jq -e '[.jobs[] | select(.kind == "security_fixes" and .state == "succeeded")] | length == 1' >/dev/null ||
@@ -126,4 +138,5 @@ screenshot wizard-4-schedule-daily.png
 stop_and_check "$pid" "$log"
 cp "$log" "$ARTIFACTS/wizard.log"
 ui_check_log "$log"
+grep -q -- "$BACKUP_PASSPHRASE" "$log" && fail "the backup passphrase appears in the log"
 echo "PASS: Security wizard: recommendation, level 3 audit, fix applied and passing, confirmation, report as PDF and HTML; screenshots in $ARTIFACTS"

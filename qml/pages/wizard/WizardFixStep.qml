@@ -79,12 +79,31 @@ FocusScope {
                     kind: "info"
                     text: qsTr("Before it changes anything, the server takes a configuration backup: restoring it undoes every fix.")
                 }
+                // The backup's passphrase: needed unless the backup schedule has one (the server says so).
+                VTextField {
+                    id: passphrase
+                    objectName: "backupPassphrase"
+                    Layout.fillWidth: true
+                    label: qsTr("Backup passphrase (empty: the backup schedule's)")
+                    echoMode: TextInput.Password
+                    errorText: step.wizard.needsPassphrase && text.length < 10 ? qsTr("10 characters or more; a restore asks for it.") : ""
+                    onTextChanged: step.wizard.setBackupPassphrase(text)
+                    onAccepted: step.wizard.needsPassphrase ? step.wizard.retryFixes() : step.wizard.applyChosenFixes()
+                }
+                Connections {
+                    target: step.wizard
+                    function onFixesChanged() {
+                        if (step.wizard.needsPassphrase && step.visible && !passphrase.input.activeFocus)
+                            passphrase.input.forceActiveFocus()
+                    }
+                }
                 VButton {
                     Layout.fillWidth: true
                     primary: true
-                    enabled: !step.busy && step.wizard.chosenFixes.length > 0
-                    text: qsTr("Apply the chosen fixes: %1 (Ctrl+Enter)").arg(step.wizard.chosenFixes.length)
-                    onClicked: step.wizard.applyChosenFixes()
+                    enabled: !step.busy && (step.wizard.chosenFixes.length > 0 || step.wizard.needsPassphrase)
+                    text: step.wizard.needsPassphrase ? qsTr("Apply again with the passphrase (Enter)")
+                                                      : qsTr("Apply the chosen fixes: %1 (Ctrl+Enter)").arg(step.wizard.chosenFixes.length)
+                    onClicked: step.wizard.needsPassphrase ? step.wizard.retryFixes() : step.wizard.applyChosenFixes()
                 }
             }
         }
