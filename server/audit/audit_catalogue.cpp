@@ -81,7 +81,7 @@ const QList<AuditItem>& auditCatalogue() {
         item("sec-4.2-smtp-tls", "SEC-4.2", 1, P, C, "audit", "Mail goes out over TLS",
              "Alarm and reset e-mails carry names, addresses and codes; over plain SMTP anyone on the path "
              "reads them."),
-        item("sec-4.2-device-wifi", "SEC-4.2", 1, D, C, "devices", "Camera Wi-Fi hotspots use WPA2",
+        item("sec-4.2-device-wifi", "SEC-4.2", 1, D, A, "devices", "Camera Wi-Fi hotspots use WPA2",
              "A camera's own hotspot with weak encryption puts the camera on anyone's network."),
         item("sec-4.3-incident-response", "SEC-4.3", 1, P, C, "audit", "A security report can be produced",
              "When something goes wrong, the state of every item, with evidence and dates, is what "
@@ -114,7 +114,7 @@ const QList<AuditItem>& auditCatalogue() {
         item("sec-2.10-platform-snmp", "SEC-2.10", 2, P, C, "audit", "SNMP is off or uses v3 with encryption",
              "Old SNMP versions send their community string in clear and let anyone who has it read or "
              "change settings."),
-        item("sec-2.10-device-snmp", "SEC-2.10", 2, D, C, "devices", "Camera SNMP is off or uses v3",
+        item("sec-2.10-device-snmp", "SEC-2.10", 2, D, A, "devices", "Camera SNMP is off or uses v3",
              "A camera answering SNMP v1/v2 gives its settings to anyone who guesses 'public'."),
         // Level 3
         item("sec-3.1-network-log", "SEC-3.1", 3, P, C, "audit", "Logs are forwarded to a syslog server over TLS",
