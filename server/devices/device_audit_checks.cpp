@@ -1,6 +1,8 @@
 #include "devices/device_audit_checks.h"
 
+#include <QDateTime>
 #include <QHash>
+#include <QJsonArray>
 #include <QSet>
 #include <QRandomGenerator>
 #include <QTimer>
@@ -8,6 +10,8 @@
 
 #include "accounts/accounts_service.h"
 #include "audit/audit_registry.h"
+#include "backup/backup_service.h"
+#include "backup/update_catalogue.h"
 #include "devices/device_security.h"
 #include "devices/devices_service.h"
 #include "engine/engine.h"
@@ -38,7 +42,6 @@ struct DeviceItem {
 const QList<DeviceItem>& deviceItems() {
     static const QList<DeviceItem> items = {
         {"sec-1.2-device-passwords", {"device_password", "device_users"}},
-        {"sec-1.4-device-firmware", {"device_firmware"}},
         {"sec-1.5-device-time", {"device_time"}},
         {"sec-1.6-device-functions", {"device_discovery", "device_http", "device_anonymous"}},
         {"sec-3.2-device-8021x", {"device_dot1x"}},
@@ -235,6 +238,63 @@ void applyInTurn(DeviceSecurity& security, const Actor& actor, QList<PlannedFix>
     }
 }
 
+// What a device item answers on a platform without cameras.
+AuditFinding noCameras() {
+    AuditFinding none;
+    none.state = QLatin1String(AuditStates::kNotApplicable);
+    none.evidence = QStringLiteral("No camera is enabled on this platform.");
+    return none;
+}
+
+// Firmware (SEC-1.4): the version each camera reported when it was described, against the signed
+// update manifest the platform keeps (server/backup/update_catalogue.h); no camera is asked.
+QList<AuditFinding> firmwareFindings(Engine& engine) {
+    const UpdateCatalogue* updates = engine.backup() ? engine.backup()->updates() : nullptr;
+    if (!updates) {
+        AuditFinding none;
+        none.state = QLatin1String(AuditStates::kUnknown);
+        none.evidence = QStringLiteral("The update catalogue is not running, so firmware cannot be compared.");
+        return {none};
+    }
+    const QJsonObject status = updates->status(QString());
+    const bool manifest = status.value(QStringLiteral("manifest")).isObject();
+    QList<AuditFinding> findings;
+    for (const QJsonValue& value : status.value(QStringLiteral("devices")).toArray()) {
+        const QJsonObject device = value.toObject();
+        AuditFinding finding;
+        finding.subject = device.value(QStringLiteral("deviceId")).toString();
+        finding.subjectName = device.value(QStringLiteral("name")).toString();
+        const QString installed = device.value(QStringLiteral("installed")).toString();
+        const QString latest = device.value(QStringLiteral("latest")).toString();
+        const QString state = device.value(QStringLiteral("state")).toString();
+        const QString model = QStringLiteral("%1 %2").arg(device.value(QStringLiteral("manufacturer")).toString(),
+                                                          device.value(QStringLiteral("model")).toString());
+        if (!manifest) {
+            finding.state = QLatin1String(AuditStates::kNotApplicable);
+            finding.evidence = QStringLiteral("Firmware %1; no signed update manifest is imported to compare it with "
+                                              "(see the platform's update item).")
+                                   .arg(installed);
+        } else if (state == QLatin1String(core::license::VersionCheck::kUpToDate)) {
+            finding.state = QLatin1String(AuditStates::kPass);
+            finding.evidence = QStringLiteral("Firmware %1 is current: the manifest's latest for %2 is %3.")
+                                   .arg(installed, model, latest);
+        } else if (state == QLatin1String(core::license::VersionCheck::kUpdateAvailable)) {
+            finding.state = QLatin1String(AuditStates::kFail);
+            finding.evidence =
+                QStringLiteral("Firmware %1; the manifest names %2 for %3, released %4. Update the camera.")
+                    .arg(installed, latest, model,
+                         QDateTime::fromMSecsSinceEpoch(device.value(QStringLiteral("releasedMs")).toInteger(), Qt::UTC)
+                             .toString(QStringLiteral("yyyy-MM-dd")));
+        } else {
+            finding.state = QLatin1String(AuditStates::kNotApplicable);
+            finding.evidence = QStringLiteral("Firmware %1; the manifest names no firmware for %2.")
+                                   .arg(installed.isEmpty() ? QStringLiteral("not reported") : installed, model);
+        }
+        findings.append(finding);
+    }
+    return findings;
+}
+
 // Fixes only need a reading to plan from; they take one of their own, so nothing stale is fixed.
 const core::Cancellation& neverCancelled() {
     static const core::Cancellation never;
@@ -254,15 +314,20 @@ void registerDeviceAuditChecks(AuditRegistry& registry, Engine& engine, AuditSer
                                        findings.append(judge(it.key(), *it, findingIds));
                                    }
                                    if (findings.isEmpty()) {
-                                       AuditFinding none;
-                                       none.state = QLatin1String(AuditStates::kNotApplicable);
-                                       none.evidence = QStringLiteral("No camera is enabled on this platform.");
-                                       findings.append(none);
+                                       findings.append(noCameras());
                                    }
                                    done(findings);
                                });
                            }});
     }
+    registry.addCheck({QStringLiteral("sec-1.4-device-firmware"),
+                       [&engine](const core::Cancellation&, CheckDone done) {
+                           QList<AuditFinding> findings = firmwareFindings(engine);
+                           if (findings.isEmpty()) {
+                               findings.append(noCameras());
+                           }
+                           done(findings);
+                       }});
     auto deviceFix = [&engine](const char* id, const char* itemId, const QString& title, QStringList findingIds) {
         return AuditFix{QLatin1String(id), QLatin1String(itemId), title,
                         [&engine, findingIds](const Actor& actor, FixDone done) {

@@ -8,7 +8,7 @@
 // | item                      | device findings judged                | fix                                  |
 // |---------------------------|---------------------------------------|--------------------------------------|
 // | sec-1.2-device-passwords  | device_password, device_users         | a new random password per weak device |
-// | sec-1.4-device-firmware   | device_firmware                       |                                      |
+// | sec-1.4-device-firmware   | the firmware against the signed update manifest (update_catalogue.h) |     |
 // | sec-1.5-device-time       | device_time                           | set_ntp with the platform's servers  |
 // | sec-1.6-device-functions  | device_discovery, device_http, device_anonymous | discovery_off, http_off, delete_user |
 // | sec-3.2-device-8021x      | device_dot1x                          |                                      |

@@ -1,6 +1,6 @@
 #pragma once
 // Test helper (SEC-1.4): an update manifest signed by vigil-license with the development vendor key,
-// as the vendor makes one: platform, client and one firmware (Vigil TestCamera). Needs
+// as the vendor makes one: platform, client and one firmware (Vigil TestCamera unless `model` names another). Needs
 // VIGIL_LICENSE_BINARY and VIGIL_TEST_SOURCE_DIR_LITERAL (licence_fixture.h).
 
 #include <QFile>
@@ -15,13 +15,14 @@ namespace vigil::test {
 
 // The signed file's bytes; empty (with vigil-license's complaint logged) when it could not be made.
 inline QByteArray signedManifest(const QString& folder, const QString& platform, const QString& client,
-                                 const QString& firmware, qint64 issuedMs) {
+                                 const QString& firmware, qint64 issuedMs,
+                                 const QString& model = QStringLiteral("TestCamera")) {
     const QJsonObject draft{
         {"issuedMs", issuedMs},
         {"platform", QJsonObject{{"version", platform}, {"releasedMs", issuedMs}, {"notes", "Platform notes."}}},
         {"client", QJsonObject{{"version", client}, {"releasedMs", issuedMs}, {"notes", "Client notes."}}},
         {"firmware", QJsonArray{QJsonObject{{"manufacturer", "Vigil"},
-                                            {"model", "TestCamera"},
+                                            {"model", model},
                                             {"version", firmware},
                                             {"releasedMs", issuedMs},
                                             {"notes", "Closes plain HTTP."}}}}};

@@ -6,8 +6,9 @@
 // name and evidence; the audit's device fixes (a new random password that Vigil keeps, the extra
 // administrator removed, discovery and plain HTTP off, the anonymous user removed) run after a
 // configuration backup; the next audit passes those items, and the camera streams again with the
-// password Vigil gave it.
+// password Vigil gave it. Its firmware is compared with a signed update manifest (vigil-license).
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -16,6 +17,7 @@
 
 #include "../accounts/api_session.h"
 #include "../audit/audit_runs.h"
+#include "../backup/signed_manifest.h"
 #include "devices/devices_service.h"
 #include "engine/engine.h"
 #include "onvif_test_camera.h"
@@ -106,6 +108,7 @@ private slots:
         // The firmware needs a signed update manifest to judge: without one it is not applicable.
         QCOMPARE(cameraFinding(run, "sec-1.4-device-firmware", m_device).value("state").toString(),
                  QStringLiteral("not_applicable"));
+        QVERIFY(test::evidenceOf(run, "sec-1.4-device-firmware").contains(QStringLiteral("2.1.0")));
         QCOMPARE(test::resultsById(run).value("sec-1.2-device-passwords").value("fixId").toString(),
                  QStringLiteral("device-passwords"));
         QCOMPARE(test::resultsById(run).value("sec-1.6-device-functions").value("fixId").toString(),
@@ -143,6 +146,30 @@ private slots:
         QCOMPARE(cameraFinding(run, "sec-3.2-device-8021x", m_device).value("state").toString(), QStringLiteral("fail"));
         // Vigil kept the password it gave the camera: the camera streams again with it.
         QVERIFY(streamLive());
+    }
+
+    // SEC-1.4: the camera's firmware (2.1.0) against a signed manifest: a newer release fails the item
+    // naming it; a manifest whose latest is what the camera runs passes it.
+    void firmwareComparedWithTheSignedManifest() {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QByteArray newer = test::signedManifest(m_dir.path(), VIGIL_VERSION, VIGIL_VERSION, "2.4.0", now - 1000,
+                                                     QStringLiteral("vigil-testcamera"));
+        QVERIFY(!newer.isEmpty());
+        ApiReply imported = m_admin->call("POST", "/api/v1/system/updates/manifest", {}, newer);
+        QVERIFY2(imported.status == 200, qPrintable(test::describe(imported)));
+        QJsonObject run = test::runAudit(*m_admin, 1);
+        QJsonObject finding = cameraFinding(run, "sec-1.4-device-firmware", m_device);
+        QCOMPARE(finding.value("state").toString(), QStringLiteral("fail"));
+        QVERIFY2(finding.value("evidence").toString().contains(QStringLiteral("2.4.0")),
+                 qPrintable(finding.value("evidence").toString()));
+
+        const QByteArray current = test::signedManifest(m_dir.path(), VIGIL_VERSION, VIGIL_VERSION, "2.1.0", now,
+                                                       QStringLiteral("vigil-testcamera"));
+        imported = m_admin->call("POST", "/api/v1/system/updates/manifest", {}, current);
+        QVERIFY2(imported.status == 200, qPrintable(test::describe(imported)));
+        run = test::runAudit(*m_admin, 1);
+        finding = cameraFinding(run, "sec-1.4-device-firmware", m_device);
+        QVERIFY2(finding.value("state").toString() == QStringLiteral("pass"), qPrintable(finding.value("evidence").toString()));
     }
 
 private:
