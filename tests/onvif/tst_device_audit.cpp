@@ -20,22 +20,16 @@
 #include "../backup/signed_manifest.h"
 #include "devices/devices_service.h"
 #include "engine/engine.h"
-#include "onvif_test_camera.h"
+#include "weak_camera_site.h"
 #include "support/test_engine.h"
 
 using namespace vigil;
 using test::ApiReply;
 using test::ApiSession;
-using test::OnvifTestCamera;
 
 namespace {
 
-const QString kAdmin = QStringLiteral("chief");
-const QString kAdminPassword = QStringLiteral("Harbour#Light9");
-const QString kCameraUser = QStringLiteral("admin");
-const QString kWeakPassword = QStringLiteral("admin123");
 const QString kBackupPassphrase = QStringLiteral("Tide-Table#2041");
-constexpr int kTimeoutMs = 45000;  // bounds a hang only
 
 // The one finding of the camera in an item's result.
 QJsonObject cameraFinding(const QJsonObject& run, const QString& itemId, const QString& deviceId) {
@@ -55,47 +49,21 @@ class TestDeviceAudit : public QObject {
 
 private slots:
     void initTestCase() {
-        QVERIFY(m_dir.isValid());
-        QString error;
-        QVERIFY2(m_camera.start({QStringLiteral("name=weak,user=%1,password=%2,extra-user=installer:install1:Administrator,"
-                                                "anonymous=1,firmware=2.1.0")
-                                     .arg(kCameraUser, kWeakPassword)},
-                                {QStringLiteral("--onvif-clock-offset"), QStringLiteral("120")}, &error),
-                 qPrintable(error));
-        server::EngineOptions options = test::engineOptions(m_dir.path());
-        options.passwordHashing = core::security::Argon2Parameters{64, 1, 1};  // quick; not what is tested here
-        options.backupKdf.memoryKiB = 256;  // the backup before the fixes; its strength is tested elsewhere
-        options.backupKdf.iterations = 1;
-        m_engine = std::make_unique<server::Engine>(options);
-        const core::Status started = m_engine->start();
-        QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
-        m_engine->devices()->setReconnectPolicy({500, 2000});
-        m_admin = std::make_unique<ApiSession>(*m_engine);
-        QCOMPARE(m_admin->post("/api/v1/setup", test::setupBody(kAdmin, kAdminPassword)).status, 201);
-        QCOMPARE(m_admin->login(kAdmin, kAdminPassword).status, 200);
-        const ApiReply added = m_admin->post(
-            "/api/v1/devices", QJsonObject{{"driver", "onvif"},
-                                           {"name", "Weak gate"},
-                                           {"address", m_camera.deviceUrl(QStringLiteral("weak")).toString()},
-                                           {"userName", kCameraUser},
-                                           {"password", kWeakPassword}});
-        QCOMPARE(added.status, 201);
-        m_device = added.json.value("id").toString();
-        QVERIFY(streamLive());
+        const QString error = m_site.start([](server::EngineOptions& options) {
+            options.backupKdf.memoryKiB = 256;  // the backup before the fixes; its strength is tested elsewhere
+            options.backupKdf.iterations = 1;
+        });
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
-    void cleanupTestCase() {
-        m_admin.reset();
-        m_engine.reset();
-        m_camera.stop();
-    }
+    void cleanupTestCase() { m_site.stop(); }
 
     void weakCameraFailsTheDeviceItems() {
-        const QJsonObject run = test::runAudit(*m_admin, 3);
+        const QJsonObject run = test::runAudit(*m_site.admin, 3);
         QVERIFY(!run.isEmpty());
         for (const QString& item : {QStringLiteral("sec-1.2-device-passwords"), QStringLiteral("sec-1.5-device-time"),
                                    QStringLiteral("sec-1.6-device-functions"), QStringLiteral("sec-3.2-device-8021x")}) {
-            const QJsonObject finding = cameraFinding(run, item, m_device);
+            const QJsonObject finding = cameraFinding(run, item, m_site.device);
             QCOMPARE(finding.value("subjectName").toString(), QStringLiteral("Weak gate"));
             QVERIFY2(finding.value("state").toString() == QStringLiteral("fail"),
                      qPrintable(item + ": " + test::evidenceOf(run, item)));
@@ -103,10 +71,10 @@ private slots:
         }
         const QString passwords = test::evidenceOf(run, "sec-1.2-device-passwords");
         QVERIFY2(passwords.contains(QStringLiteral("installer")), qPrintable(passwords));
-        QVERIFY(!passwords.contains(kWeakPassword));  // judged, never shown
+        QVERIFY(!passwords.contains(test::WeakCameraSite::kWeakPassword));  // judged, never shown
         QVERIFY(test::evidenceOf(run, "sec-1.5-device-time").contains(QStringLiteral("ahead")));
         // The firmware needs a signed update manifest to judge: without one it is not applicable.
-        QCOMPARE(cameraFinding(run, "sec-1.4-device-firmware", m_device).value("state").toString(),
+        QCOMPARE(cameraFinding(run, "sec-1.4-device-firmware", m_site.device).value("state").toString(),
                  QStringLiteral("not_applicable"));
         QVERIFY(test::evidenceOf(run, "sec-1.4-device-firmware").contains(QStringLiteral("2.1.0")));
         QCOMPARE(test::resultsById(run).value("sec-1.2-device-passwords").value("fixId").toString(),
@@ -116,12 +84,12 @@ private slots:
     }
 
     void fixesMakeThemPassAndTheCameraStillStreams() {
-        const ApiReply started = m_admin->post(
+        const ApiReply started = m_site.admin->post(
             "/api/v1/security/fixes",
             QJsonObject{{"fixIds", QJsonArray{QStringLiteral("device-passwords"), QStringLiteral("device-functions")}},
                         {"backupPassphrase", kBackupPassphrase}});
         QCOMPARE(started.status, 202);
-        const QJsonObject job = test::waitForSecurityJob(*m_admin, started.json.value("id").toString());
+        const QJsonObject job = test::waitForSecurityJob(*m_site.admin, started.json.value("id").toString());
         QVERIFY2(job.value("state").toString() == QStringLiteral("succeeded"), QJsonDocument(job).toJson().constData());
         const QJsonObject result = job.value("result").toObject();
         QVERIFY(result.value("backup").toString().endsWith(QStringLiteral(".vbk")));  // WIZ-2: backup first
@@ -137,58 +105,43 @@ private slots:
         QVERIFY2(changes.contains(QStringLiteral("\"installer\" deleted")), qPrintable(changes));
         QVERIFY2(changes.contains(QStringLiteral("\"anonymous\" deleted")), qPrintable(changes));
 
-        const QJsonObject run = test::runAudit(*m_admin, 3);
+        const QJsonObject run = test::runAudit(*m_site.admin, 3);
         for (const QString& item : {QStringLiteral("sec-1.2-device-passwords"), QStringLiteral("sec-1.6-device-functions")}) {
-            QVERIFY2(cameraFinding(run, item, m_device).value("state").toString() == QStringLiteral("pass"),
+            QVERIFY2(cameraFinding(run, item, m_site.device).value("state").toString() == QStringLiteral("pass"),
                      qPrintable(item + ": " + test::evidenceOf(run, item)));
         }
         // Not fixed here (the platform has no time server set; 802.1X needs the site's network).
-        QCOMPARE(cameraFinding(run, "sec-3.2-device-8021x", m_device).value("state").toString(), QStringLiteral("fail"));
+        QCOMPARE(cameraFinding(run, "sec-3.2-device-8021x", m_site.device).value("state").toString(), QStringLiteral("fail"));
         // Vigil kept the password it gave the camera: the camera streams again with it.
-        QVERIFY(streamLive());
+        QVERIFY(m_site.streamLive());
     }
 
     // SEC-1.4: the camera's firmware (2.1.0) against a signed manifest: a newer release fails the item
     // naming it; a manifest whose latest is what the camera runs passes it.
     void firmwareComparedWithTheSignedManifest() {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        const QByteArray newer = test::signedManifest(m_dir.path(), VIGIL_VERSION, VIGIL_VERSION, "2.4.0", now - 1000,
+        const QByteArray newer = test::signedManifest(m_site.dir.path(), VIGIL_VERSION, VIGIL_VERSION, "2.4.0", now - 1000,
                                                      QStringLiteral("vigil-testcamera"));
         QVERIFY(!newer.isEmpty());
-        ApiReply imported = m_admin->call("POST", "/api/v1/system/updates/manifest", {}, newer);
+        ApiReply imported = m_site.admin->call("POST", "/api/v1/system/updates/manifest", {}, newer);
         QVERIFY2(imported.status == 200, qPrintable(test::describe(imported)));
-        QJsonObject run = test::runAudit(*m_admin, 1);
-        QJsonObject finding = cameraFinding(run, "sec-1.4-device-firmware", m_device);
+        QJsonObject run = test::runAudit(*m_site.admin, 1);
+        QJsonObject finding = cameraFinding(run, "sec-1.4-device-firmware", m_site.device);
         QCOMPARE(finding.value("state").toString(), QStringLiteral("fail"));
         QVERIFY2(finding.value("evidence").toString().contains(QStringLiteral("2.4.0")),
                  qPrintable(finding.value("evidence").toString()));
 
-        const QByteArray current = test::signedManifest(m_dir.path(), VIGIL_VERSION, VIGIL_VERSION, "2.1.0", now,
+        const QByteArray current = test::signedManifest(m_site.dir.path(), VIGIL_VERSION, VIGIL_VERSION, "2.1.0", now,
                                                        QStringLiteral("vigil-testcamera"));
-        imported = m_admin->call("POST", "/api/v1/system/updates/manifest", {}, current);
+        imported = m_site.admin->call("POST", "/api/v1/system/updates/manifest", {}, current);
         QVERIFY2(imported.status == 200, qPrintable(test::describe(imported)));
-        run = test::runAudit(*m_admin, 1);
-        finding = cameraFinding(run, "sec-1.4-device-firmware", m_device);
+        run = test::runAudit(*m_site.admin, 1);
+        finding = cameraFinding(run, "sec-1.4-device-firmware", m_site.device);
         QVERIFY2(finding.value("state").toString() == QStringLiteral("pass"), qPrintable(finding.value("evidence").toString()));
     }
 
 private:
-    bool streamLive() {
-        return QTest::qWaitFor(
-            [&] {
-                return m_admin->get("/api/v1/devices/" + m_device)
-                           .json.value("channels").toArray().first().toObject()
-                           .value("streams").toObject().value("main").toObject()
-                           .value("state").toString() == QStringLiteral("live");
-            },
-            kTimeoutMs);
-    }
-
-    QTemporaryDir m_dir;
-    OnvifTestCamera m_camera;
-    std::unique_ptr<server::Engine> m_engine;
-    std::unique_ptr<ApiSession> m_admin;
-    QString m_device;
+    test::WeakCameraSite m_site;
 };
 
 QTEST_GUILESS_MAIN(TestDeviceAudit)

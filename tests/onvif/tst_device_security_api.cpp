@@ -19,22 +19,16 @@
 #include "../accounts/api_session.h"
 #include "devices/devices_service.h"
 #include "engine/engine.h"
-#include "onvif_test_camera.h"
+#include "weak_camera_site.h"
 #include "support/test_engine.h"
 
 using namespace vigil;
 using test::ApiReply;
 using test::ApiSession;
-using test::OnvifTestCamera;
 
 namespace {
 
-const QString kAdmin = QStringLiteral("chief");
-const QString kAdminPassword = QStringLiteral("Harbour#Light9");
-const QString kCameraUser = QStringLiteral("admin");
-const QString kWeakPassword = QStringLiteral("admin123");
 const QString kNewPassword = QStringLiteral("Quay7-Lantern#4");
-constexpr int kTimeoutMs = 45000;  // bounds a hang only
 
 QJsonObject findingOf(const QJsonObject& security, const QString& id) {
     for (const QJsonValue& finding : security.value("findings").toArray()) {
@@ -56,38 +50,11 @@ class TestDeviceSecurityApi : public QObject {
 
 private slots:
     void initTestCase() {
-        QVERIFY(m_dir.isValid());
-        QString error;
-        QVERIFY2(m_camera.start({QStringLiteral("name=weak,user=%1,password=%2,extra-user=installer:install1:Administrator,"
-                                                "anonymous=1,firmware=2.1.0")
-                                     .arg(kCameraUser, kWeakPassword)},
-                                {QStringLiteral("--onvif-clock-offset"), QStringLiteral("120")}, &error),
-                 qPrintable(error));
-        server::EngineOptions options = test::engineOptions(m_dir.path());
-        options.passwordHashing = core::security::Argon2Parameters{64, 1, 1};  // quick; not what is tested here
-        m_engine = std::make_unique<server::Engine>(options);
-        const core::Status started = m_engine->start();
-        QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
-        m_engine->devices()->setReconnectPolicy({500, 2000});
-        m_admin = std::make_unique<ApiSession>(*m_engine);
-        QCOMPARE(m_admin->post("/api/v1/setup", test::setupBody(kAdmin, kAdminPassword)).status, 201);
-        QCOMPARE(m_admin->login(kAdmin, kAdminPassword).status, 200);
-        const ApiReply added = m_admin->post(
-            "/api/v1/devices", QJsonObject{{"driver", "onvif"},
-                                           {"name", "Weak gate"},
-                                           {"address", m_camera.deviceUrl(QStringLiteral("weak")).toString()},
-                                           {"userName", kCameraUser},
-                                           {"password", kWeakPassword}});
-        QCOMPARE(added.status, 201);
-        m_device = added.json.value("id").toString();
-        QVERIFY(streamLive());
+        const QString error = m_site.start();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
-    void cleanupTestCase() {
-        m_admin.reset();
-        m_engine.reset();
-        m_camera.stop();
-    }
+    void cleanupTestCase() { m_site.stop(); }
 
     void weakCameraFailsItsChecks() {
         const QJsonObject security = readSecurity();
@@ -102,7 +69,7 @@ private slots:
         QCOMPARE(password.value("state").toString(), QStringLiteral("fail"));
         QCOMPARE(password.value("fix").toString(), QStringLiteral("set_password"));
         QVERIFY(password.value("requirements").toArray().contains(QStringLiteral("SEC-1.2")));
-        QVERIFY(!password.value("evidence").toString().contains(kWeakPassword));  // judged, never shown
+        QVERIFY(!password.value("evidence").toString().contains(test::WeakCameraSite::kWeakPassword));  // judged, never shown
         const QJsonObject users = findingOf(security, "device_users");
         QCOMPARE(users.value("state").toString(), QStringLiteral("fail"));
         QCOMPARE(users.value("fixInput").toObject().value("user").toString(), QStringLiteral("installer"));
@@ -128,24 +95,24 @@ private slots:
         QCOMPARE(unknown.status, 400);
         ApiReply extra = fix(QJsonObject{{"fix", "discovery_off"}, {"user", "x"}});
         QCOMPARE(extra.status, 400);
-        ApiReply self = fix(QJsonObject{{"fix", "delete_user"}, {"user", kCameraUser}});
+        ApiReply self = fix(QJsonObject{{"fix", "delete_user"}, {"user", test::WeakCameraSite::kCameraUser}});
         QCOMPARE(self.status, 409);
         ApiReply noServers = fix(QJsonObject{{"fix", "set_ntp"}, {"servers", QJsonArray{}}});
         QCOMPARE(noServers.status, 409);
         QCOMPARE(noServers.json.value("error").toString(), QStringLiteral("no_time_source"));
-        QCOMPARE(m_admin->post("/api/v1/devices/nope/security/fixes", QJsonObject{{"fix", "discovery_off"}}).status, 404);
+        QCOMPARE(m_site.admin->post("/api/v1/devices/nope/security/fixes", QJsonObject{{"fix", "discovery_off"}}).status, 404);
     }
 
     void discoveryFoundAndTurnedOff() {
         QVERIFY(discovered());
         QCOMPARE(applied(QJsonObject{{"fix", "discovery_off"}}), QStringLiteral("done"));
-        QVERIFY(!m_camera.waitForLine(QStringLiteral("onvif security weak discovery NonDiscoverable")).isEmpty());
+        QVERIFY(!m_site.camera.waitForLine(QStringLiteral("onvif security weak discovery NonDiscoverable")).isEmpty());
         QCOMPARE(stateOf(readSecurity(), "device_discovery"), QStringLiteral("pass"));
         QVERIFY(!discovered());
     }
 
     void httpFoundAndTurnedOff() {
-        const quint16 web = static_cast<quint16>(m_camera.camera("weak").value("web_port").toInt());
+        const quint16 web = static_cast<quint16>(m_site.camera.camera("weak").value("web_port").toInt());
         QVERIFY(portOpen(web));
         QCOMPARE(applied(QJsonObject{{"fix", "http_off"}}), QStringLiteral("done"));
         QCOMPARE(stateOf(readSecurity(), "device_http"), QStringLiteral("pass"));
@@ -174,42 +141,42 @@ private slots:
     // with the new password.
     void weakPasswordFixedAndStillStreams() {
         QCOMPARE(applied(QJsonObject{{"fix", "set_password"}, {"password", kNewPassword}}), QStringLiteral("done"));
-        QVERIFY(!m_camera.waitForLine(QStringLiteral("onvif security weak user-changed admin")).isEmpty());
+        QVERIFY(!m_site.camera.waitForLine(QStringLiteral("onvif security weak user-changed admin")).isEmpty());
         const QJsonObject security = readSecurity();
         QCOMPARE(stateOf(security, "device_password"), QStringLiteral("pass"));
-        QVERIFY(streamLive());
+        QVERIFY(m_site.streamLive());
         // The stored credentials are the new ones: the camera would refuse the old.
-        QCOMPARE(m_admin->get("/api/v1/devices/" + m_device).json.value("status").toObject().value("state").toString(),
+        QCOMPARE(m_site.admin->get("/api/v1/devices/" + m_site.device).json.value("status").toObject().value("state").toString(),
                  QStringLiteral("online"));
     }
 
     void fixesAreInTheSecurityLog() {
-        const ApiReply log = m_admin->get("/api/v1/security-log?kind=setting_changed&limit=100");
+        const ApiReply log = m_site.admin->get("/api/v1/security-log?kind=setting_changed&limit=100");
         QCOMPARE(log.status, 200);
         const QString text = QString::fromUtf8(QJsonDocument(log.json).toJson());
         for (const char* fixId : {"set_password", "set_ntp", "discovery_off", "http_off", "delete_user"}) {
             QVERIFY2(text.contains(QStringLiteral("device security fix %1").arg(QLatin1String(fixId))), fixId);
         }
         QVERIFY(text.contains(QStringLiteral("Weak gate")));
-        QVERIFY(text.contains(kAdmin));
+        QVERIFY(text.contains(test::WeakCameraSite::kAdmin));
         QVERIFY(!text.contains(kNewPassword));
-        QVERIFY(!text.contains(kWeakPassword));
+        QVERIFY(!text.contains(test::WeakCameraSite::kWeakPassword));
     }
 
     void needsDeviceConfig() {
         // The default role (live_viewer) has no device_config.
-        QCOMPARE(m_admin->post("/api/v1/users", QJsonObject{{"userName", "watcher"}, {"password", "Window#Seat42"}}).status,
+        QCOMPARE(m_site.admin->post("/api/v1/users", QJsonObject{{"userName", "watcher"}, {"password", "Window#Seat42"}}).status,
                  201);
-        ApiSession watcher(*m_engine);
+        ApiSession watcher(*m_site.engine);
         QCOMPARE(watcher.login("watcher", "Window#Seat42").status, 200);
-        QCOMPARE(watcher.get("/api/v1/devices/" + m_device + "/security").status, 403);
-        QCOMPARE(watcher.post("/api/v1/devices/" + m_device + "/security/fixes", QJsonObject{{"fix", "discovery_off"}}).status,
+        QCOMPARE(watcher.get("/api/v1/devices/" + m_site.device + "/security").status, 403);
+        QCOMPARE(watcher.post("/api/v1/devices/" + m_site.device + "/security/fixes", QJsonObject{{"fix", "discovery_off"}}).status,
                  403);
     }
 
 private:
     ApiReply fix(const QJsonObject& body) {
-        return m_admin->post("/api/v1/devices/" + m_device + "/security/fixes", body);
+        return m_site.admin->post("/api/v1/devices/" + m_site.device + "/security/fixes", body);
     }
 
     // Applies a fix and waits for its end: "done" or "failed" (or what the refusal was).
@@ -221,11 +188,11 @@ private:
         QJsonObject security;
         const bool ended = QTest::qWaitFor(
             [&] {
-                security = m_admin->get("/api/v1/devices/" + m_device + "/security").json;
+                security = m_site.admin->get("/api/v1/devices/" + m_site.device + "/security").json;
                 const QString state = security.value("fix").toObject().value("state").toString();
                 return security.value("fix").toObject().value("id") == body.value("fix") && state != QStringLiteral("running");
             },
-            kTimeoutMs);
+            test::WeakCameraSite::kTimeoutMs);
         if (!ended) {
             return QStringLiteral("the fix did not end in time");
         }
@@ -237,48 +204,37 @@ private:
 
     // A fresh reading of the device's posture.
     QJsonObject readSecurity() {
-        QJsonObject security = m_admin->get("/api/v1/devices/" + m_device + "/security?refresh=1").json;
+        QJsonObject security = m_site.admin->get("/api/v1/devices/" + m_site.device + "/security?refresh=1").json;
         const bool read = QTest::qWaitFor(
             [&] {
-                security = m_admin->get("/api/v1/devices/" + m_device + "/security").json;
+                security = m_site.admin->get("/api/v1/devices/" + m_site.device + "/security").json;
                 const QString state = security.value("state").toString();
                 return state == QStringLiteral("ready") || state == QStringLiteral("failed");
             },
-            kTimeoutMs);
+            test::WeakCameraSite::kTimeoutMs);
         if (!read) {
             security.insert(QStringLiteral("state"), QStringLiteral("timed out"));
         }
         return security;
     }
 
-    bool streamLive() {
-        return QTest::qWaitFor(
-            [&] {
-                return m_admin->get("/api/v1/devices/" + m_device)
-                           .json.value("channels").toArray().first().toObject()
-                           .value("streams").toObject().value("main").toObject()
-                           .value("state").toString() == QStringLiteral("live");
-            },
-            kTimeoutMs);
-    }
-
     bool discovered() {
-        const ApiReply started = m_admin->post(
+        const ApiReply started = m_site.admin->post(
             "/api/v1/discovery-jobs", QJsonObject{{"drivers", QJsonArray{"onvif"}},
                                                   {"timeoutMs", 1500},
                                                   {"unicastHost", "127.0.0.1"},
-                                                  {"unicastPort", m_camera.discoveryPort()}});
+                                                  {"unicastPort", m_site.camera.discoveryPort()}});
         if (started.status != 202 && started.status != 201) {
             return false;
         }
         QJsonObject job;
         const bool ended = QTest::qWaitFor(
             [&] {
-                job = m_admin->get("/api/v1/discovery-jobs/" + started.json.value("id").toString()).json;
+                job = m_site.admin->get("/api/v1/discovery-jobs/" + started.json.value("id").toString()).json;
                 const QString state = job.value("state").toString();
                 return state != QStringLiteral("running") && state != QStringLiteral("queued");
             },
-            kTimeoutMs);
+            test::WeakCameraSite::kTimeoutMs);
         return ended && !job.value("result").toObject().value("devices").toArray().isEmpty();
     }
 
@@ -288,11 +244,7 @@ private:
         return socket.waitForConnected(3000);
     }
 
-    QTemporaryDir m_dir;
-    OnvifTestCamera m_camera;
-    std::unique_ptr<server::Engine> m_engine;
-    std::unique_ptr<ApiSession> m_admin;
-    QString m_device;
+    test::WeakCameraSite m_site;
 };
 
 QTEST_GUILESS_MAIN(TestDeviceSecurityApi)
