@@ -209,15 +209,32 @@ QVariantMap DeviceTreeModel::channel(const QString& channelId) const {
     for (const Device& device : m_devices) {
         for (const Channel& channel : device.channels) {
             if (channel.id == channelId) {
-                return {{QStringLiteral("id"), channel.id},
-                        {QStringLiteral("name"), channelLabel(device, channel)},
-                        {QStringLiteral("deviceName"), device.name},
-                        {QStringLiteral("ptz"), channel.ptz},
-                        {QStringLiteral("status"), statusOf(channel)}};
+                return channelMap(device, channel);
             }
         }
     }
     return {};
+}
+
+QVariantMap DeviceTreeModel::channelMap(const Device& device, const Channel& channel) const {
+    return {{QStringLiteral("id"), channel.id},
+            {QStringLiteral("name"), channelLabel(device, channel)},
+            {QStringLiteral("deviceName"), device.name},
+            {QStringLiteral("ptz"), channel.ptz},
+            {QStringLiteral("status"), statusOf(channel)}};
+}
+
+QVariantList DeviceTreeModel::channelList() const {
+    QList<QVariantMap> channels;
+    for (const Device& device : m_devices) {
+        for (const Channel& channel : device.channels) {
+            channels.append(channelMap(device, channel));
+        }
+    }
+    std::sort(channels.begin(), channels.end(), [](const QVariantMap& a, const QVariantMap& b) {
+        return a.value(QStringLiteral("name")).toString().localeAwareCompare(b.value(QStringLiteral("name")).toString()) < 0;
+    });
+    return QVariantList(channels.cbegin(), channels.cend());
 }
 
 QHash<QString, QString> DeviceTreeModel::channelNames() const {

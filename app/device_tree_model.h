@@ -70,6 +70,8 @@ public:
     Q_INVOKABLE void toggle(int row);  // expands or collapses a group or device
     Q_INVOKABLE QVariantMap channel(const QString& channelId) const;  // {id, name, deviceName, ptz, status}
     QHash<QString, QString> channelNames() const;                      // id -> "Device · Channel" or name
+    // Every channel, by name: [{id, name, deviceName, ptz, status}] (the rule editor's camera choices).
+    Q_INVOKABLE QVariantList channelList() const;
 
     // The status the tree shows for a channel (and a device: its worst channel).
     QString statusOf(const core::model::Channel& channel) const;
@@ -99,6 +101,7 @@ private:
     bool groupMatches(const QString& groupId) const;
     bool expanded(const QString& id) const;
     QString channelLabel(const core::model::Device& device, const core::model::Channel& channel) const;
+    QVariantMap channelMap(const core::model::Device& device, const core::model::Channel& channel) const;
 
     core::client::DevicesApi* m_api = nullptr;
     QList<core::model::Device> m_devices;

@@ -12,6 +12,7 @@
 #include "app_logging.h"
 #include "client_settings.h"
 #include "display_format.h"
+#include "event_kind_name.h"
 #include "site_counts.h"
 
 namespace vigil::app {
@@ -93,26 +94,7 @@ EventCenterModel::EventCenterModel(core::client::ApiClient* client, const SiteCo
 EventCenterModel::~EventCenterModel() = default;
 
 QString EventCenterModel::kindName(const QString& kind) {
-    // Translated at each call (not kept translated): the operator may switch the language.
-    static const QHash<QString, const char*> kNames = {
-        {QString::fromLatin1(EventKinds::kDeviceOnline), QT_TR_NOOP("Device online")},
-        {QString::fromLatin1(EventKinds::kDeviceOffline), QT_TR_NOOP("Device offline")},
-        {QString::fromLatin1(EventKinds::kDeviceUnauthorised), QT_TR_NOOP("Device refused the credentials")},
-        {QString::fromLatin1(EventKinds::kStreamError), QT_TR_NOOP("Stream error")},
-        {QString::fromLatin1(EventKinds::kMotion), QT_TR_NOOP("Motion")},
-        {QString::fromLatin1(EventKinds::kMotionEnded), QT_TR_NOOP("Motion ended")},
-        {QString::fromLatin1(EventKinds::kCameraEvent), QT_TR_NOOP("Camera event")},
-        {QString::fromLatin1(EventKinds::kStorageProblem), QT_TR_NOOP("Storage problem")},
-        {QString::fromLatin1(EventKinds::kRecordingStopped), QT_TR_NOOP("Recording stopped")},
-        {QString::fromLatin1(EventKinds::kLoginFailed), QT_TR_NOOP("Failed sign-in")},
-        {QString::fromLatin1(EventKinds::kLockout), QT_TR_NOOP("Lockout")},
-        {QString::fromLatin1(EventKinds::kHealth), QT_TR_NOOP("Server health")},
-        {QString::fromLatin1(EventKinds::kManualAlarm), QT_TR_NOOP("Manual alarm")},
-        {QString::fromLatin1(EventKinds::kAggregated), QT_TR_NOOP("Repeated events")},
-        {QString::fromLatin1(EventKinds::kLicence), QT_TR_NOOP("Licence")},
-    };
-    const char* name = kNames.value(kind, nullptr);
-    return name ? tr(name) : kind;
+    return eventKindName(kind);
 }
 
 int EventCenterModel::rowCount(const QModelIndex& parent) const {

@@ -1,10 +1,13 @@
 #include "event_rule_model.h"
 
 #include <QJsonArray>
+#include <QLocale>
 #include <QRegularExpression>
+#include <QTime>
 
 #include "app_logging.h"
-#include "event_center_model.h"
+#include "client/devices_api.h"
+#include "event_kind_name.h"
 
 namespace vigil::app {
 
@@ -36,6 +39,32 @@ QStringList splitList(const QString& text) {
     return list;
 }
 
+constexpr int kMinutesPerDay = 24 * 60;
+
+// "HH:mm" of a minute of the day; the day's end is "24:00".
+QString clock(int minute) {
+    return QStringLiteral("%1:%2").arg(minute / 60, 2, 10, QLatin1Char('0')).arg(minute % 60, 2, 10, QLatin1Char('0'));
+}
+
+// The minute of the day of "H:mm" or "HH:mm" ("24:00" the day's end); -1 when it is none.
+int minuteOf(const QString& text) {
+    static const QRegularExpression kClock(QStringLiteral("^\\s*(\\d{1,2}):(\\d{2})\\s*$"));
+    const QRegularExpressionMatch match = kClock.match(text);
+    if (!match.hasMatch()) {
+        return -1;
+    }
+    const int minute = match.captured(1).toInt() * 60 + match.captured(2).toInt();
+    return match.captured(2).toInt() < 60 && minute <= kMinutesPerDay ? minute : -1;
+}
+
+QString dayName(int day) {
+    return QLocale().dayName(day, QLocale::ShortFormat);
+}
+
+QJsonObject range(int day, int start, int end) {
+    return {{QStringLiteral("day"), day}, {QStringLiteral("startMinute"), start}, {QStringLiteral("endMinute"), end}};
+}
+
 QJsonObject actionOf(const QJsonObject& rule, const QString& type) {
     for (const QJsonValue& action : rule.value(QStringLiteral("actions")).toArray()) {
         if (action.toObject().value(QStringLiteral("type")).toString() == type) {
@@ -47,8 +76,8 @@ QJsonObject actionOf(const QJsonObject& rule, const QString& type) {
 
 }  // namespace
 
-EventRuleModel::EventRuleModel(core::client::ApiClient* client, QObject* parent)
-    : RequestListModel(parent), m_api(new core::client::EventsApi(client, this)) {}
+EventRuleModel::EventRuleModel(core::client::ApiClient* client, core::client::DevicesApi* devices, QObject* parent)
+    : RequestListModel(parent), m_api(new core::client::EventsApi(client, this)), m_devices(devices) {}
 
 int EventRuleModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : count();
@@ -81,14 +110,20 @@ QString EventRuleModel::summaryOf(const QJsonObject& rule) {
     const QJsonObject filter = rule.value(QStringLiteral("filter")).toObject();
     QStringList kinds;
     for (const QString& kind : toStrings(filter.value(QStringLiteral("kinds")))) {
-        kinds.append(EventCenterModel::kindName(kind));
+        kinds.append(eventKindName(kind));
     }
     QStringList actions;
     for (const QJsonValue& action : rule.value(QStringLiteral("actions")).toArray()) {
         actions.append(action.toObject().value(QStringLiteral("type")).toString());
     }
-    return tr("When %1 → %2")
-        .arg(kinds.isEmpty() ? tr("any event") : kinds.join(QStringLiteral(", ")), actions.join(QStringLiteral(", ")));
+    QString when = kinds.isEmpty() ? tr("any event") : kinds.join(QStringLiteral(", "));
+    if (const qsizetype sources = filter.value(QStringLiteral("sourceIds")).toArray().size(); sources > 0) {
+        when += tr(" from %n source(s)", "", static_cast<int>(sources));
+    }
+    if (!filter.value(QStringLiteral("schedule")).toArray().isEmpty()) {
+        when += tr(", on schedule");
+    }
+    return tr("When %1 → %2").arg(when, actions.join(QStringLiteral(", ")));
 }
 
 void EventRuleModel::say(const QString& text) {
@@ -114,17 +149,22 @@ void EventRuleModel::refresh() {
 }
 
 QVariantMap EventRuleModel::fieldsAt(int row) const {
-    const QJsonObject rule = row >= 0 && row < count() ? m_rules.at(row) : QJsonObject{};
+    return fieldsOf(row >= 0 && row < count() ? m_rules.at(row) : QJsonObject{});
+}
+
+QVariantMap EventRuleModel::fieldsOf(const QJsonObject& rule) {
     const QJsonObject filter = rule.value(QStringLiteral("filter")).toObject();
     const QJsonObject record = actionOf(rule, QStringLiteral("record"));
     const QJsonObject sound = actionOf(rule, QStringLiteral("sound"));
     const QJsonObject email = actionOf(rule, QStringLiteral("email"));
     const QJsonObject syslog = actionOf(rule, QStringLiteral("syslog"));
-    return {
+    const QJsonObject ptz = actionOf(rule, QStringLiteral("ptz"));
+    QVariantMap fields{
         {QStringLiteral("name"), rule.value(QStringLiteral("name")).toString()},
         {QStringLiteral("enabled"), rule.value(QStringLiteral("enabled")).toBool(true)},
         {QStringLiteral("kinds"), toStrings(filter.value(QStringLiteral("kinds")))},
         {QStringLiteral("severities"), toStrings(filter.value(QStringLiteral("severities")))},
+        {QStringLiteral("sourceIds"), toStrings(filter.value(QStringLiteral("sourceIds")))},
         {QStringLiteral("debounceS"), rule.value(QStringLiteral("debounceMs")).toInteger() / 1000},
         {QStringLiteral("alarm"), !actionOf(rule, QStringLiteral("alarm")).isEmpty() || rule.isEmpty()},
         {QStringLiteral("sound"), sound.isEmpty() ? QString() : sound.value(QStringLiteral("sound")).toString()},
@@ -135,18 +175,140 @@ QVariantMap EventRuleModel::fieldsAt(int row) const {
         {QStringLiteral("emailTo"), toStrings(email.value(QStringLiteral("to"))).join(QStringLiteral(", "))},
         {QStringLiteral("syslogHost"), syslog.value(QStringLiteral("host")).toString()},
         {QStringLiteral("syslogPort"), syslog.value(QStringLiteral("port")).toInt(6514)},
+        {QStringLiteral("ptzChannelId"), ptz.value(QStringLiteral("channelId")).toString()},
+        {QStringLiteral("ptzPresetToken"), ptz.value(QStringLiteral("presetToken")).toString()},
     };
+    fields.insert(scheduleFields(filter.value(QStringLiteral("schedule")).toArray()));
+    return fields;
+}
+
+QVariantMap EventRuleModel::scheduleFields(const QJsonArray& schedule) {
+    QVariantMap fields{{QStringLiteral("scheduleMode"), QStringLiteral("always")},
+                       {QStringLiteral("scheduleDays"), QVariantList{1, 2, 3, 4, 5}},
+                       {QStringLiteral("scheduleFrom"), QStringLiteral("00:00")},
+                       {QStringLiteral("scheduleTo"), QStringLiteral("24:00")},
+                       {QStringLiteral("scheduleText"), QString()}};
+    if (schedule.isEmpty()) {
+        return fields;
+    }
+    // The ranges as the form makes them: the same times each chosen day ("same"), or a time range
+    // past midnight, which is a late part on each chosen day and an early part on the day after.
+    QMap<int, std::pair<int, int>> same;
+    QMap<int, int> late;   // day -> start, running to midnight
+    QMap<int, int> early;  // day -> end, from midnight
+    QStringList text;
+    for (const QJsonValue& value : schedule) {
+        const QJsonObject r = value.toObject();
+        const int day = r.value(QStringLiteral("day")).toInt();
+        const int start = r.value(QStringLiteral("startMinute")).toInt();
+        const int end = r.value(QStringLiteral("endMinute")).toInt();
+        text.append(QStringLiteral("%1 %2\u2013%3").arg(dayName(day), clock(start), clock(end)));
+        same.insert(day, {start, end});
+        if (end == kMinutesPerDay && start > 0) {
+            late.insert(day, start);
+        } else if (start == 0 && end < kMinutesPerDay) {
+            early.insert(day, end);
+        }
+    }
+    fields.insert(QStringLiteral("scheduleText"), text.join(QStringLiteral(", ")));
+    auto allEqual = [](const auto& values) {
+        return std::all_of(values.cbegin(), values.cend(), [&](const auto& v) { return v == *values.cbegin(); });
+    };
+    auto asDays = [](const QList<int>& days) {
+        QVariantList list;
+        for (int day : days) {
+            list.append(day);
+        }
+        return list;
+    };
+    if (same.size() == schedule.size() && allEqual(same.values())) {
+        fields.insert(QStringLiteral("scheduleMode"), QStringLiteral("weekly"));
+        fields.insert(QStringLiteral("scheduleDays"), asDays(same.keys()));
+        fields.insert(QStringLiteral("scheduleFrom"), clock(same.first().first));
+        fields.insert(QStringLiteral("scheduleTo"), clock(same.first().second));
+        return fields;
+    }
+    bool overnight = late.size() + early.size() == schedule.size() && late.size() == early.size() &&
+                     allEqual(late.values()) && allEqual(early.values());
+    for (auto it = late.cbegin(); overnight && it != late.cend(); ++it) {
+        overnight = early.contains(it.key() % 7 + 1);
+    }
+    if (overnight) {
+        fields.insert(QStringLiteral("scheduleMode"), QStringLiteral("weekly"));
+        fields.insert(QStringLiteral("scheduleDays"), asDays(late.keys()));
+        fields.insert(QStringLiteral("scheduleFrom"), clock(late.first()));
+        fields.insert(QStringLiteral("scheduleTo"), clock(early.first()));
+        return fields;
+    }
+    fields.insert(QStringLiteral("scheduleMode"), QStringLiteral("custom"));
+    return fields;
+}
+
+QJsonArray EventRuleModel::scheduleRanges(const QList<int>& days, int fromMinute, int toMinute) {
+    QJsonArray ranges;
+    for (int day : days) {
+        if (day < 1 || day > 7) {
+            continue;
+        }
+        if (fromMinute == toMinute || (fromMinute == 0 && toMinute == kMinutesPerDay)) {
+            ranges.append(range(day, 0, kMinutesPerDay));
+        } else if (fromMinute < toMinute) {
+            ranges.append(range(day, fromMinute, toMinute));
+        } else {
+            // Past midnight: the rest of this day and the start of the next (Sunday's next is Monday).
+            ranges.append(range(day, fromMinute, kMinutesPerDay));
+            if (toMinute > 0) {
+                ranges.append(range(day % 7 + 1, 0, toMinute));
+            }
+        }
+    }
+    return ranges;
+}
+
+QString EventRuleModel::problemOf(const QVariantMap& fields) {
+    if (fields.value(QStringLiteral("scheduleMode")).toString() == QLatin1String("weekly")) {
+        if (fields.value(QStringLiteral("scheduleDays")).toList().isEmpty()) {
+            return tr("The schedule has no day: the rule would never fire. Check the days it works on, or choose "
+                      "\"Always\".");
+        }
+        if (minuteOf(fields.value(QStringLiteral("scheduleFrom")).toString()) < 0 ||
+            minuteOf(fields.value(QStringLiteral("scheduleTo")).toString()) < 0) {
+            return tr("The schedule's times must be written as HH:mm, 00:00 to 24:00 (for example 22:00 to 06:00).");
+        }
+    }
+    if (!fields.value(QStringLiteral("ptzChannelId")).toString().isEmpty() &&
+        fields.value(QStringLiteral("ptzPresetToken")).toString().isEmpty()) {
+        return tr("Choose the preset the PTZ camera moves to, or no PTZ camera.");
+    }
+    return {};
 }
 
 QJsonObject EventRuleModel::ruleInput(const QJsonObject& base, const QVariantMap& fields) {
     QJsonObject filter = base.value(QStringLiteral("filter")).toObject();
     filter.insert(QStringLiteral("kinds"), toArray(fields.value(QStringLiteral("kinds")).toStringList()));
     filter.insert(QStringLiteral("severities"), toArray(fields.value(QStringLiteral("severities")).toStringList()));
-    // The editor's action types are replaced; others (PTZ) and the details it does not show stay.
+    if (fields.contains(QStringLiteral("sourceIds"))) {
+        filter.insert(QStringLiteral("sourceIds"), toArray(fields.value(QStringLiteral("sourceIds")).toStringList()));
+    }
+    const QString scheduleMode = fields.value(QStringLiteral("scheduleMode")).toString();
+    if (scheduleMode == QLatin1String("always")) {
+        filter.insert(QStringLiteral("schedule"), QJsonArray{});
+    } else if (scheduleMode == QLatin1String("weekly")) {
+        QList<int> days;
+        for (const QVariant& day : fields.value(QStringLiteral("scheduleDays")).toList()) {
+            days.append(day.toInt());
+        }
+        filter.insert(QStringLiteral("schedule"),
+                      scheduleRanges(days, minuteOf(fields.value(QStringLiteral("scheduleFrom")).toString()),
+                                     minuteOf(fields.value(QStringLiteral("scheduleTo")).toString())));
+    }  // "custom" or none: the rule's own schedule stays
+    // The editor's action types are replaced; the details it does not show stay, and so do PTZ
+    // actions after the first (the one the form shows).
     QJsonArray actions;
+    bool firstPtz = true;
     for (const QJsonValue& action : base.value(QStringLiteral("actions")).toArray()) {
         const QString type = action.toObject().value(QStringLiteral("type")).toString();
-        if (type == QLatin1String("ptz")) {
+        if (type == QLatin1String("ptz") && !std::exchange(firstPtz, false)) {
             actions.append(action);
         }
     }
@@ -183,6 +345,12 @@ QJsonObject EventRuleModel::ruleInput(const QJsonObject& base, const QVariantMap
                                         {QStringLiteral("host"), host},
                                         {QStringLiteral("port"), fields.value(QStringLiteral("syslogPort")).toInt()}});
     }
+    const QString ptzChannel = fields.value(QStringLiteral("ptzChannelId")).toString();
+    if (!ptzChannel.isEmpty()) {
+        actions.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("ptz")},
+                                   {QStringLiteral("channelId"), ptzChannel},
+                                   {QStringLiteral("presetToken"), fields.value(QStringLiteral("ptzPresetToken")).toString()}});
+    }
     return {{QStringLiteral("name"), fields.value(QStringLiteral("name")).toString().trimmed()},
             {QStringLiteral("enabled"), fields.value(QStringLiteral("enabled")).toBool()},
             {QStringLiteral("filter"), filter},
@@ -194,6 +362,11 @@ void EventRuleModel::save(int row, const QVariantMap& fields) {
     const bool existing = row >= 0 && row < count();
     const QJsonObject base = existing ? m_rules.at(row) : QJsonObject{};
     const QString id = base.value(QStringLiteral("id")).toString();
+    if (const QString problem = problemOf(fields); !problem.isEmpty()) {
+        setError(problem);
+        qCInfo(lcApp).noquote() << "Event rule not sent:" << problem;
+        return;
+    }
     setBusy(true);
     m_api->saveRule(id, ruleInput(base, fields), [this, id](Result<QJsonObject> rule) {
         setBusy(false);
@@ -208,6 +381,33 @@ void EventRuleModel::save(int row, const QVariantMap& fields) {
         qCInfo(lcApp).noquote() << "Event rule saved:" << rule->value(QStringLiteral("name")).toString();
         emit saved();
         refresh();
+    });
+}
+
+void EventRuleModel::loadPresets(const QString& channelId) {
+    m_presetsChannel = channelId;
+    if (!m_presets.isEmpty()) {
+        m_presets.clear();
+        emit presetsChanged();
+    }
+    if (!m_devices || channelId.isEmpty()) {
+        return;
+    }
+    m_devices->fetchPtzPresets(channelId, [this, channelId](Result<core::client::PtzPresets> presets) {
+        if (channelId != m_presetsChannel) {
+            return;  // another camera was chosen meanwhile
+        }
+        if (!presets) {
+            setError(presets.error().message);
+            return;
+        }
+        // {id, name} for the form's drop-down: the token is what the rule keeps.
+        m_presets.clear();
+        for (const auto& preset : presets->presets) {
+            m_presets.append(QVariantMap{{QStringLiteral("id"), preset.token},
+                                         {QStringLiteral("name"), preset.name.isEmpty() ? preset.token : preset.name}});
+        }
+        emit presetsChanged();
     });
 }
 

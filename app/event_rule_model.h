@@ -1,10 +1,12 @@
 #pragma once
 // EventRuleModel: the rules list and editor of the Event Center (issue 6, EVT-2). QML binds to it as
-// `workstation.eventRules`. The editor works on the fields people set most (name, on/off, kinds,
-// severities, debounce, and the actions alarm, sound, pop-up, record with pre/post time, e-mail,
-// syslog); whatever else a rule holds (sources, schedule, action details) is kept as it was. The
-// server checks each rule when it is saved; a refusal (a rule that can never fire, with the reason)
-// is shown as `errorMessage` in the server's words.
+// `workstation.eventRules`. The editor works on name, on/off, kinds, severities, source cameras, a
+// weekly schedule (chosen weekdays, one time range; a range past midnight goes on into the next
+// day), debounce, and the actions alarm, sound, pop-up, record with pre/post time, e-mail, syslog and
+// moving a PTZ camera to a preset; whatever else a rule holds (a schedule the form cannot show, other
+// action details) is kept as it was. A form that cannot make a rule (a weekly schedule without days,
+// a PTZ action without a preset) is refused here; the server checks the rest when it is saved, and
+// its refusal (a rule that can never fire, with the reason) is shown as `errorMessage` in its words.
 
 #include <QJsonObject>
 #include <QList>
@@ -13,16 +15,22 @@
 #include "client/events_api.h"
 #include "request_list_model.h"
 
+namespace vigil::core::client {
+class DevicesApi;
+}
+
 namespace vigil::app {
 
 class EventRuleModel : public RequestListModel {
     Q_OBJECT
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    Q_PROPERTY(QVariantList presets READ presets NOTIFY presetsChanged)  // [{id: token, name}]
 public:
     enum Role { IdRole = Qt::UserRole + 1, NameRole, EnabledRole, SummaryRole };
 
-    explicit EventRuleModel(core::client::ApiClient* client, QObject* parent = nullptr);
+    // `devices` (for the PTZ presets) may be null: the preset list then stays empty.
+    EventRuleModel(core::client::ApiClient* client, core::client::DevicesApi* devices, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -30,12 +38,17 @@ public:
 
     int count() const { return static_cast<int>(m_rules.size()); }
     QString message() const { return m_message; }
+    QVariantList presets() const { return m_presets; }
 
     Q_INVOKABLE void refresh();
     // The editor's fields of a rule (row -1: a new rule's defaults): name, enabled, kinds,
-    // severities, debounceS, alarm, sound ("" none), popup, record, preEventS, postEventS, emailTo,
-    // syslogHost, syslogPort.
+    // severities, sourceIds, scheduleMode (always | weekly | custom: kept as it is), scheduleDays
+    // (1 = Monday ... 7), scheduleFrom and scheduleTo ("HH:mm"; equal: the whole day), scheduleText,
+    // debounceS, alarm, sound ("" none), popup, record, preEventS, postEventS, emailTo, syslogHost,
+    // syslogPort, ptzChannelId ("" none), ptzPresetToken.
     Q_INVOKABLE QVariantMap fieldsAt(int row) const;
+    // The presets of a PTZ camera, for the PTZ action's choice (-> presets).
+    Q_INVOKABLE void loadPresets(const QString& channelId);
     // Saves the fields as a new rule (row -1) or over the rule at `row`; emits saved() when the
     // server took it.
     Q_INVOKABLE void save(int row, const QVariantMap& fields);
@@ -44,17 +57,27 @@ public:
 
     // The API body from the editor's fields over `base` (an existing rule's JSON, or {}).
     static QJsonObject ruleInput(const QJsonObject& base, const QVariantMap& fields);
+    // What makes the fields no rule at all, for people; "" when they make one.
+    static QString problemOf(const QVariantMap& fields);
+    static QVariantMap fieldsOf(const QJsonObject& rule);
     static QString summaryOf(const QJsonObject& rule);
+    // The schedule's form fields from its ranges, and the ranges from the form's days and times.
+    static QVariantMap scheduleFields(const QJsonArray& schedule);
+    static QJsonArray scheduleRanges(const QList<int>& days, int fromMinute, int toMinute);
 
 signals:
     void countChanged();
     void messageChanged();
+    void presetsChanged();
     void saved();
 
 private:
     void say(const QString& text);
 
     core::client::EventsApi* m_api;
+    core::client::DevicesApi* m_devices;
+    QVariantList m_presets;
+    QString m_presetsChannel;
     QList<QJsonObject> m_rules;
     QString m_message;
 };

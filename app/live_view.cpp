@@ -5,8 +5,10 @@
 #include <QRegularExpression>
 
 #include "app_logging.h"
+#include "client/api_client.h"
 #include "client/devices_api.h"
 #include "client/layouts_api.h"
+#include "event_popup.h"
 #include "live_tile_model.h"
 
 namespace vigil::app {
@@ -27,14 +29,22 @@ LiveView::LiveView(core::client::ApiClient* client, core::client::DevicesApi* de
       m_api(new core::client::LayoutsApi(client, this)),
       m_devices(devices),
       m_tiles(new LiveTileModel(this)),
+      m_popup(new EventPopup(this)),
       m_grid(kDefaultGrid),
       m_snapshotFolder(std::move(snapshotFolder)) {
     m_tiles->reset(LayoutGrid::standardCells(m_grid), {});
     connect(&m_tourTimer, &QTimer::timeout, this, &LiveView::nextTourStep);
+    if (client) {
+        connect(client, &core::client::ApiClient::pushReceived, m_popup, &EventPopup::apply);
+    }
 }
 
 QObject* LiveView::tiles() const {
     return m_tiles;
+}
+
+QObject* LiveView::popup() const {
+    return m_popup;
 }
 
 int LiveView::rows() const {
@@ -453,6 +463,7 @@ void LiveView::setChannelNames(const QHash<QString, QString>& names) {
 
 void LiveView::clear() {
     stopTour();
+    m_popup->clear();
     m_layouts.clear();
     emit layoutsChanged();
     newLayout();

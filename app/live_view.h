@@ -18,6 +18,7 @@ class LayoutsApi;
 
 namespace vigil::app {
 
+class EventPopup;
 class LiveTileModel;
 
 class LiveView : public QObject {
@@ -36,6 +37,7 @@ class LiveView : public QObject {
     Q_PROPERTY(bool touring READ touring NOTIFY tourChanged)
     Q_PROPERTY(int tourSeconds READ tourSeconds WRITE setTourSeconds NOTIFY tourChanged)
     Q_PROPERTY(QVariantList ptzPresets READ ptzPresets NOTIFY ptzPresetsChanged)
+    Q_PROPERTY(QObject* popup READ popup CONSTANT)  // a rule's pop-up of a camera (event_popup.h)
 
 public:
     // A tile smaller than this (in device pixels) plays the sub stream when its layout says "auto":
@@ -49,6 +51,8 @@ public:
 
     QObject* tiles() const;
     LiveTileModel* tileModel() const { return m_tiles; }
+    EventPopup* eventPopup() const { return m_popup; }
+    QObject* popup() const;
     QString grid() const { return m_grid; }
     int rows() const;
     int columns() const;
@@ -127,6 +131,7 @@ private:
     QVariantList m_ptzPresets;
     QString m_ptzPresetsChannel;
     LiveTileModel* m_tiles;
+    EventPopup* m_popup;
     QString m_grid;
     QList<core::model::Layout> m_layouts;
     QString m_layoutId;

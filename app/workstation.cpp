@@ -31,6 +31,7 @@
 #include "licence_model.h"
 #include "event_center_model.h"
 #include "event_rule_model.h"
+#include "event_popup.h"
 #include "security_settings_model.h"
 #include "security/security_wizard.h"
 #include "service_list_model.h"
@@ -159,7 +160,7 @@ Workstation::Workstation(core::platform::DataLocation location, QObject* parent)
       m_playback(new PlaybackController(m_client, m_session, m_clientSettings->exportFolder(), this)),
       m_siteCounts(new SiteCounts(m_client, m_devicesApi, m_session, this)),
       m_eventCenter(new EventCenterModel(m_client, m_siteCounts, m_clientSettings, this)),
-      m_eventRules(new EventRuleModel(m_client, this)),
+      m_eventRules(new EventRuleModel(m_client, m_devicesApi, this)),
       m_storageTimer(new QTimer(this)) {
     m_deviceTree->follow(m_devicesApi);
     // Home's site tiles and the top bar's alarm counter follow the devices and events pushes (CLI-2).
@@ -179,6 +180,8 @@ Workstation::Workstation(core::platform::DataLocation location, QObject* parent)
                                           SecurityWizard::defaultReportFolder(m_location.portable ? m_location.root : QString()), this);
     connect(m_deviceTree, &DeviceTreeModel::channelsChanged, this,
             [this] { m_live->setChannelNames(m_deviceTree->channelNames()); });
+    // A rule pops a camera up (issue 6, EVT-2): the Live page comes up to show it.
+    connect(m_live->eventPopup(), &EventPopup::shown, this, [this] { showPage(QStringLiteral("live")); });
     // Snapshots go where the workstation's settings say (CLI-3).
     connect(m_clientSettings, &ClientSettings::foldersChanged, this,
             [this] {
@@ -499,6 +502,7 @@ void Workstation::refreshPage() {
     } else if (m_page == QLatin1String("events")) {
         m_eventCenter->refresh();
         m_eventRules->refresh();
+        m_deviceTree->refresh();  // the rule editor's cameras
     } else if (m_page == QLatin1String("files")) {
         m_localFiles->refresh();
     }

@@ -98,7 +98,7 @@ Item {
         }
         for (const name of ["newRule", "ruleName", "kind_login_failed", "kind_motion", "actionAlarm", "actionRecord",
                             "saveRule", "acknowledge", "handle", "alarmComment", "playLive", "playArchive",
-                            "muteButton", "searchButton", "olderButton", "exportButton", "eventVideo"]) {
+                            "muteButton", "searchButton", "olderButton", "exportButton", "eventVideo"].concat(rulesPanel.geometryNames)) {
             const item = findNamed(page, name)
             if (item && item.visible && item.width > 0)
                 parts.push(name + "=" + centre(item))
@@ -614,12 +614,14 @@ Item {
         }
 
         EventRulesPanel {
+            id: rulesPanel
             visible: page.tab === "rules"
             Layout.fillWidth: true
             Layout.fillHeight: true
             rules: page.rules
             kinds: page.center.kinds
             onEditingChanged: geometryTimer.restart()
+            onFormMoved: geometryTimer.restart()
         }
     }
 

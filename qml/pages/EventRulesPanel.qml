@@ -3,9 +3,11 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import Vigil.UI
 
-// The Event Center's rules (EVT-2): the list, and an editor for the fields people set most (what
-// events, what to do, debounce). The server checks a rule when it is saved; when it refuses (a rule
-// that can never fire), its reason shows under the form and nothing is lost from the form.
+// The Event Center's rules (EVT-2): the list, and an editor: what events (kinds, severities, source
+// cameras from the device list), when (always, or chosen weekdays between two times), what to do
+// (alarm, pop-up, sound, record, e-mail, syslog, a PTZ camera to a preset) and debounce. The server
+// checks a rule when it is saved; when it refuses (a rule that can never fire), its reason shows
+// under the form and nothing is lost from the form.
 Item {
     id: panel
 
@@ -20,6 +22,30 @@ Item {
     ]
     property var chosenKinds: []
     property var chosenSeverities: []
+    property var chosenSources: []
+    property var chosenDays: []
+    property string scheduleMode: "always"
+    property string scheduleText
+    // The site's cameras (the device tree follows the server), and the PTZ ones for the PTZ action.
+    readonly property var channels: workstation.deviceTree.count >= 0 ? workstation.deviceTree.channelList() : []
+    readonly property var ptzChannels: [{ id: "", name: qsTr("No PTZ camera") }].concat(channels.filter(c => c.ptz))
+    // Sources the rule names that are no camera here (a device, a user name): shown so they can go.
+    readonly property var otherSources: chosenSources.filter(id => !channels.some(c => c.id === id))
+    // The chosen preset stays offered while the camera's list is loading or when it is gone.
+    readonly property var presetChoices: ptzPreset.currentId.length === 0 || rules.presets.some(p => p.id === ptzPreset.currentId)
+                                         ? rules.presets : rules.presets.concat([{ id: ptzPreset.currentId, name: ptzPreset.currentId }])
+    // The form's items the UI test finds (EventCenterPage logs where they are).
+    readonly property var geometryNames: {
+        const names = ["scheduleMode", "scheduleFrom", "scheduleTo", "ptzCamera", "ptzPreset", "ruleError", "actionPopup",
+                       "kind_manual_alarm"]
+        for (let d = 1; d <= 7; ++d)
+            names.push("day_" + d)
+        for (let i = 0; i < channels.length; ++i)
+            names.push("source_" + i)
+        return names
+    }
+    signal formMoved()  // the form's items moved: scrolled, or parts shown or hidden
+    onScheduleModeChanged: formMoved()
 
     function open(row) {
         rules.clearError()
@@ -29,6 +55,16 @@ Item {
         enabled.checked = f.enabled
         chosenKinds = f.kinds
         chosenSeverities = f.severities
+        chosenSources = f.sourceIds
+        scheduleMode = f.scheduleMode
+        chosenDays = f.scheduleDays
+        scheduleText = f.scheduleText
+        scheduleFrom.text = f.scheduleFrom
+        scheduleTo.text = f.scheduleTo
+        ptzCamera.currentId = f.ptzChannelId
+        rules.loadPresets(f.ptzChannelId)
+        ptzPreset.currentId = f.ptzPresetToken
+        flick.contentY = 0
         debounce.text = String(f.debounceS)
         alarm.checked = f.alarm
         sound.currentId = f.sound
@@ -53,7 +89,9 @@ Item {
             debounceS: parseInt(debounce.text) || 0, alarm: alarm.checked, sound: sound.currentId,
             popup: popup.checked, record: record.checked, preEventS: parseInt(pre.text) || 0,
             postEventS: parseInt(post.text) || 0, emailTo: email.text, syslogHost: syslogHost.text,
-            syslogPort: parseInt(syslogPort.text) || 6514
+            syslogPort: parseInt(syslogPort.text) || 6514, sourceIds: chosenSources, scheduleMode: scheduleMode,
+            scheduleDays: chosenDays, scheduleFrom: scheduleFrom.text, scheduleTo: scheduleTo.text,
+            ptzChannelId: ptzCamera.currentId, ptzPresetToken: ptzCamera.currentId.length > 0 ? ptzPreset.currentId : ""
         })
     }
 
@@ -165,11 +203,16 @@ Item {
 
             Flickable {
                 id: flick
-                anchors.fill: parent
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.top: parent.top
+                anchors.bottom: footer.top
                 anchors.margins: Theme.padding
                 visible: panel.editing !== -2
                 contentHeight: form.implicitHeight
                 clip: true
+                onContentYChanged: panel.formMoved()
+                ScrollBar.vertical: ScrollBar {}
 
                 ColumnLayout {
                     id: form
@@ -235,6 +278,93 @@ Item {
                     }
 
                     Text {
+                        text: panel.channels.length > 0 ? qsTr("From these cameras (none checked: any source)")
+                                                        : qsTr("From any source (no cameras on this site yet)")
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.textMuted
+                    }
+                    Flow {
+                        Layout.preferredWidth: flick.width
+                        spacing: Theme.padding
+                        visible: panel.channels.length > 0 || panel.otherSources.length > 0
+                        Repeater {
+                            model: panel.channels
+                            VCheckBox {
+                                required property var modelData
+                                required property int index
+                                objectName: "source_" + index
+                                text: modelData.name
+                                checked: panel.chosenSources.indexOf(modelData.id) >= 0
+                                onToggled: panel.chosenSources = panel.toggled(panel.chosenSources, modelData.id, checked)
+                            }
+                        }
+                        Repeater {
+                            model: panel.otherSources
+                            VCheckBox {
+                                required property string modelData
+                                text: modelData
+                                checked: true
+                                onToggled: panel.chosenSources = panel.toggled(panel.chosenSources, modelData, checked)
+                            }
+                        }
+                    }
+
+                    RowLayout {
+                        spacing: Theme.padding
+                        VComboBox {
+                            id: scheduleModeBox
+                            objectName: "scheduleMode"
+                            Layout.preferredWidth: Math.round(Theme.unit * 12)
+                            label: qsTr("When the rule works")
+                            model: [
+                                { id: "always", name: qsTr("Always") },
+                                { id: "weekly", name: qsTr("On chosen days") }
+                            ].concat(panel.scheduleMode === "custom" ? [{ id: "custom", name: qsTr("Its own schedule") }] : [])
+                            currentId: panel.scheduleMode
+                            onActivated: (id) => panel.scheduleMode = id
+                        }
+                        Repeater {
+                            model: 7
+                            VCheckBox {
+                                required property int index
+                                readonly property int day: index + 1  // ISO: 1 = Monday
+                                objectName: "day_" + day
+                                Layout.alignment: Qt.AlignBottom
+                                visible: panel.scheduleMode === "weekly"
+                                text: Qt.locale().dayName(day % 7, Locale.ShortFormat)
+                                checked: panel.chosenDays.indexOf(day) >= 0
+                                onToggled: panel.chosenDays = panel.toggled(panel.chosenDays, day, checked)
+                            }
+                        }
+                        VTextField {
+                            id: scheduleFrom
+                            objectName: "scheduleFrom"
+                            visible: panel.scheduleMode === "weekly"
+                            Layout.preferredWidth: Math.round(Theme.unit * 5)
+                            label: qsTr("From")
+                            placeholderText: "22:00"
+                        }
+                        VTextField {
+                            id: scheduleTo
+                            objectName: "scheduleTo"
+                            visible: panel.scheduleMode === "weekly"
+                            Layout.preferredWidth: Math.round(Theme.unit * 5)
+                            label: qsTr("To")
+                            placeholderText: "06:00"
+                        }
+                    }
+                    Text {
+                        Layout.preferredWidth: flick.width
+                        visible: panel.scheduleMode !== "always"
+                        text: panel.scheduleMode === "custom"
+                              ? qsTr("Set through the API: %1. Choose \"On chosen days\" to replace it.").arg(panel.scheduleText)
+                              : qsTr("In the server's local time. From 22:00 to 06:00 goes on into the next morning; the same time twice is the whole day.")
+                        wrapMode: Text.Wrap
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.textFaint
+                    }
+
+                    Text {
                         text: qsTr("Do this")
                         font.pixelSize: Theme.fontSmall
                         color: Theme.textMuted
@@ -248,6 +378,7 @@ Item {
                         }
                         VCheckBox {
                             id: popup
+                            objectName: "actionPopup"
                             text: qsTr("Show the camera on workstations")
                         }
                         VComboBox {
@@ -281,13 +412,13 @@ Item {
                             validator: IntValidator { bottom: 1; top: 600 }
                         }
                     }
-                    VTextField {
-                        id: email
-                        Layout.preferredWidth: Theme.formWidth
-                        label: qsTr("E-mail to (comma-separated; empty: none)")
-                    }
                     RowLayout {
                         spacing: Theme.padding
+                        VTextField {
+                            id: email
+                            Layout.preferredWidth: Theme.formWidth
+                            label: qsTr("E-mail to (comma-separated; empty: none)")
+                        }
                         VTextField {
                             id: syslogHost
                             Layout.preferredWidth: Math.round(Theme.unit * 16)
@@ -301,34 +432,71 @@ Item {
                         }
                     }
 
-                    VMessage {
-                        objectName: "ruleError"
-                        Layout.fillWidth: true
-                        text: panel.rules.errorMessage
-                    }
                     RowLayout {
                         spacing: Theme.padding
-                        VButton {
-                            objectName: "saveRule"
-                            primary: true
-                            text: panel.rules.busy ? qsTr("Saving…") : qsTr("Save rule")
-                            enabled: !panel.rules.busy && workstation.session.hasPermission("system_settings")
-                            onClicked: panel.save()
+                        VComboBox {
+                            id: ptzCamera
+                            objectName: "ptzCamera"
+                            Layout.preferredWidth: Math.round(Theme.unit * 14)
+                            label: qsTr("Move a PTZ camera")
+                            model: panel.ptzChannels
+                            currentId: ""
+                            onActivated: (id) => {
+                                ptzPreset.currentId = ""
+                                panel.rules.loadPresets(id)
+                            }
                         }
-                        VButton {
-                            text: qsTr("Cancel")
-                            onClicked: panel.editing = -2
+                        VComboBox {
+                            id: ptzPreset
+                            objectName: "ptzPreset"
+                            Layout.preferredWidth: Math.round(Theme.unit * 12)
+                            enabled: ptzCamera.currentId.length > 0
+                            label: qsTr("To the preset")
+                            model: panel.presetChoices
+                            currentId: ""
+                            box.displayText: currentId.length > 0 ? box.currentText : qsTr("Choose a preset")
                         }
-                        Item {
-                            Layout.fillWidth: true
-                        }
-                        VButton {
-                            visible: panel.editing >= 0
-                            danger: true
-                            text: qsTr("Delete")
-                            enabled: workstation.session.hasPermission("system_settings")
-                            onClicked: panel.rules.remove(panel.editing)
-                        }
+                    }
+                }
+            }
+
+            // The reason a save was refused and the buttons stay in view below the fields.
+            ColumnLayout {
+                id: footer
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.bottom: parent.bottom
+                anchors.margins: Theme.padding
+                visible: panel.editing !== -2
+                spacing: Theme.spacing
+
+                VMessage {
+                    objectName: "ruleError"
+                    Layout.fillWidth: true
+                    text: panel.rules.errorMessage
+                }
+                RowLayout {
+                    spacing: Theme.padding
+                    VButton {
+                        objectName: "saveRule"
+                        primary: true
+                        text: panel.rules.busy ? qsTr("Saving…") : qsTr("Save rule")
+                        enabled: !panel.rules.busy && workstation.session.hasPermission("system_settings")
+                        onClicked: panel.save()
+                    }
+                    VButton {
+                        text: qsTr("Cancel")
+                        onClicked: panel.editing = -2
+                    }
+                    Item {
+                        Layout.fillWidth: true
+                    }
+                    VButton {
+                        visible: panel.editing >= 0
+                        danger: true
+                        text: qsTr("Delete")
+                        enabled: workstation.session.hasPermission("system_settings")
+                        onClicked: panel.rules.remove(panel.editing)
                     }
                 }
             }

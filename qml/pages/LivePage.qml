@@ -12,6 +12,8 @@ import Vigil.UI
 // Keys: 1..9 select a tile, F full screen tile, Shift+F full screen layout, Delete clear the tile,
 // S snapshot, R instant replay, T tour, Esc back, Shift+click a second tile joins the two into one
 // (a custom grid), X splits the selected joined tile; arrows and +/- move a PTZ camera while held.
+// A rule's pop-up (issue 6, EVT-2) shows its camera over the layout with the event's name until it
+// is closed (Esc) or kept in the layout (K).
 Item {
     id: page
 
@@ -22,6 +24,7 @@ Item {
     readonly property bool ptzShown: selectedChannel.length > 0 && workstation.session.hasPermission("ptz")
                                      && workstation.deviceTree.count >= 0 && workstation.deviceTree.channel(selectedChannel).ptz === true
     property string tourChannel
+    readonly property var popup: live.popup
 
     onSelectedChannelChanged: if (ptzShown) live.loadPtzPresets(selectedChannel)
     onPtzShownChanged: { if (ptzShown) live.loadPtzPresets(selectedChannel); geometryTimer.restart() }
@@ -38,7 +41,7 @@ Item {
 
     objectName: "livePage"
     focus: true
-    Component.onCompleted: forceActiveFocus()
+    Component.onCompleted: { forceActiveFocus(); logPopup() }
 
     function snapshot(index) {
         const tile = grid.tileAt(index)
@@ -79,13 +82,28 @@ Item {
             live.splitTile(grid.selectedIndex)
         } else if (event.key === Qt.Key_T) {
             live.touring ? live.stopTour() : live.startTour()
+        } else if (event.key === Qt.Key_K && page.popup.active) {
+            page.keepPopup()
         } else if (event.key === Qt.Key_Escape) {
             grid.fullScreenIndex = -1
             live.stopTour()
+            page.popup.dismiss()
         } else {
             return
         }
         event.accepted = true
+    }
+
+    // The pop-up's camera goes into the layout's next free tile (the selected one when all are full).
+    function keepPopup() {
+        const channel = page.popup.channelId
+        let tile = live.assignNext(channel)
+        if (tile < 0) {
+            tile = grid.selectedIndex
+            live.assign(tile, channel)
+        }
+        grid.selectedIndex = tile
+        page.popup.dismiss()
     }
 
     // Where things are, in window coordinates, for the UI test that drives this page with the mouse
@@ -106,7 +124,11 @@ Item {
         const row = tree.firstChannelRow()
         if (row)
             parts.push("channel0=" + centre(row))
-        for (const name of ["grid1", "grid4", "grid9", "layoutName", "saveLayoutAs", "layoutPicker", "fullScreenLayout", "ptzLeft", "ptzUp", "ptzZoomIn"]) {
+        if (popupTile.visible) {
+            const p = popupTile.mapToItem(null, 0, 0)
+            parts.push("popupTile=" + [Math.round(p.x), Math.round(p.y), Math.round(popupTile.width), Math.round(popupTile.height)].join(","))
+        }
+        for (const name of ["grid1", "grid4", "grid9", "layoutName", "saveLayoutAs", "layoutPicker", "fullScreenLayout", "ptzLeft", "ptzUp", "ptzZoomIn", "popupClose", "popupKeep"]) {
             const item = findNamed(page, name)
             if (item && item.visible)
                 parts.push(name + "=" + centre(item))
@@ -128,6 +150,21 @@ Item {
     Connections {
         target: workstation.deviceTree
         function onCountChanged() { geometryTimer.restart() }
+    }
+
+    // The UI test's view of the pop-up: which camera the page shows over the layout.
+    function logPopup() {
+        if (page.popup.active)
+            console.info("live: pop-up shows channel " + page.popup.channelId + " for event " + page.popup.eventId)
+        geometryTimer.restart()
+    }
+    Connections {
+        target: page.popup
+        function onChanged() {
+            page.logPopup()
+            if (page.popup.active)
+                page.forceActiveFocus()
+        }
     }
 
     Connections {
@@ -288,6 +325,77 @@ Item {
                     stream: page.live.streamFor("auto", width, height)
                     onClearRequested: page.live.stopTour()
                     onFullScreenRequested: page.live.stopTour()
+                }
+
+                // A rule's pop-up: the event's camera alone over the layout, framed in the alarm colour,
+                // with the event's name on it for a while (EventPopup.titleShown).
+                VLiveTile {
+                    id: popupTile
+                    objectName: "popupTile"
+                    anchors.fill: parent
+                    visible: page.popup.active
+                    z: 2.5
+                    tileIndex: -1
+                    selected: true
+                    border.color: Theme.alarm
+                    channelId: page.popup.channelId
+                    channelName: workstation.deviceTree.channel(page.popup.channelId).name || page.popup.channelId
+                    stream: page.live.streamFor("auto", width, height)
+                    onClearRequested: page.popup.dismiss()
+                    onFullScreenRequested: page.popup.dismiss()
+
+                    Rectangle {
+                        objectName: "popupBanner"
+                        anchors.left: parent.left
+                        anchors.right: parent.right
+                        anchors.bottom: parent.bottom
+                        anchors.margins: Theme.padding
+                        height: bannerRow.implicitHeight + 2 * Theme.spacing
+                        radius: Theme.radius
+                        color: "#d0000000"
+                        border.color: page.popup.severity === "critical" ? Theme.alarm : page.popup.severity === "warning" ? Theme.warning : Theme.border
+                        visible: page.popup.titleShown
+
+                        RowLayout {
+                            id: bannerRow
+                            anchors.fill: parent
+                            anchors.margins: Theme.spacing
+                            spacing: Theme.padding
+                            VStatusDot {
+                                status: "alarm"
+                            }
+                            ColumnLayout {
+                                Layout.fillWidth: true
+                                spacing: 0
+                                Text {
+                                    objectName: "popupTitle"
+                                    Layout.fillWidth: true
+                                    text: page.popup.title
+                                    font.pixelSize: Theme.fontTitle
+                                    font.weight: Font.DemiBold
+                                    color: Theme.text
+                                    elide: Text.ElideRight
+                                }
+                                Text {
+                                    Layout.fillWidth: true
+                                    text: page.popup.detail
+                                    font.pixelSize: Theme.fontSmall
+                                    color: Theme.textMuted
+                                    elide: Text.ElideRight
+                                }
+                            }
+                            VButton {
+                                objectName: "popupKeep"
+                                text: qsTr("Keep in layout (K)")
+                                onClicked: page.keepPopup()
+                            }
+                            VButton {
+                                objectName: "popupClose"
+                                text: qsTr("Close (Esc)")
+                                onClicked: page.popup.dismiss()
+                            }
+                        }
+                    }
                 }
 
                 VPtzPanel {

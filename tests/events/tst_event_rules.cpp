@@ -329,6 +329,53 @@ private slots:
         QCOMPARE(m_admin->del("/api/v1/events/rules/" + made.json.value("id").toString()).status, 204);
     }
 
+    // EVT-2: a pop-up naming users reaches only their sessions, and only those that may watch the
+    // camera live (an auditor named in the rule gets nothing); one naming nobody reaches every
+    // session with live rights. The yard pop-up, for everyone, comes after the gate's on each
+    // socket: once a socket has it, a gate pop-up it should not have had would have come before.
+    void aPopupGoesOnlyToTheNamedUsersWhoMayWatchLive() {
+        const QList<std::pair<QString, QString>> users = {{"pia", "operator"}, {"quinn", "operator"}, {"rita", "auditor"}};
+        for (const auto& [user, role] : users) {
+            const ApiReply made = m_admin->post("/api/v1/users", QJsonObject{{"userName", user}, {"roleId", role}, {"password", kUserPassword}});
+            QVERIFY2(made.status == 201, qPrintable(test::describe(made)));
+        }
+        const QJsonObject manual{{"kinds", QJsonArray{"manual_alarm"}}};
+        const ApiReply gate = m_admin->post("/api/v1/events/rules",
+                                            rule("Gate to Pia", manual, {action("popup", {{"channelIds", QJsonArray{m_gate}}, {"userNames", QJsonArray{"pia", "rita"}}})}));
+        QVERIFY2(gate.status == 201, qPrintable(test::describe(gate)));
+        ApiSession pia(*m_engine);
+        ApiSession quinn(*m_engine);
+        ApiSession rita(*m_engine);
+        QCOMPARE(pia.login("pia", kUserPassword).status, 200);
+        QCOMPARE(quinn.login("quinn", kUserPassword).status, 200);
+        QCOMPARE(rita.login("rita", kUserPassword).status, 200);
+        EventSocket adminSocket(*m_engine, *m_admin);
+        EventSocket piaSocket(*m_engine, pia);
+        EventSocket quinnSocket(*m_engine, quinn);
+        EventSocket ritaSocket(*m_engine, rita);
+        QVERIFY(adminSocket.isConnected() && piaSocket.isConnected() && quinnSocket.isConnected() && ritaSocket.isConnected());
+
+        QVERIFY(raiseAlarm(QStringLiteral("Someone at the gate")) > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(piaSocket.of("events.popup").size(), 1, kWaitMs);
+        QCOMPARE(piaSocket.of("events.popup").first().value("channelId").toString(), m_gate);
+        QCOMPARE(piaSocket.of("events.popup").first().value("event").toObject().value("message").toString(),
+                 QStringLiteral("Someone at the gate"));
+
+        QCOMPARE(m_admin->del("/api/v1/events/rules/" + gate.json.value("id").toString()).status, 204);
+        const ApiReply yard = m_admin->post("/api/v1/events/rules",
+                                            rule("Yard to all", manual, {action("popup", {{"channelIds", QJsonArray{m_yard}}})}));
+        QVERIFY2(yard.status == 201, qPrintable(test::describe(yard)));
+        QVERIFY(raiseAlarm(QStringLiteral("Someone in the yard")) > 0);
+        for (EventSocket* socket : {&adminSocket, &piaSocket, &quinnSocket}) {
+            QTRY_COMPARE_WITH_TIMEOUT(socket->of("events.popup").last().value("channelId").toString(), m_yard, kWaitMs);
+        }
+        QCOMPARE(adminSocket.of("events.popup").size(), 1);
+        QCOMPARE(quinnSocket.of("events.popup").size(), 1);
+        QCOMPARE(piaSocket.of("events.popup").size(), 2);
+        QVERIFY(ritaSocket.of("events.popup").isEmpty());  // no live rights: no pop-up, named or not
+        QCOMPARE(m_admin->del("/api/v1/events/rules/" + yard.json.value("id").toString()).status, 204);
+    }
+
     void aFlappingSourceIsAggregated() {
         const ApiReply made = m_admin->post("/api/v1/events/rules",
                                             rule("Calm sounds", QJsonObject{{"kinds", QJsonArray{"manual_alarm"}}},

@@ -15,6 +15,13 @@
 #   4. the motion alarm's camera live (V) and from the event's time in the archive (Shift+V): the
 #      video region is a picture, not flat (events_video_live.png, events_video_archive.png);
 #   5. History (Alt+H): search, page 2 (events_history.png); Export CSV writes every matching event.
+#   6. a rule made in the form with what the API takes beyond kinds: the camera as its source
+#      (events_rule_sources.png), a weekly schedule of every day (events_rule_schedule.png) and the
+#      PTZ action to a preset the camera has (events_rule_ptz.png); the server has them as chosen;
+#   7. the rule fires on a manual alarm at the camera: with the sound muted, the workstation still
+#      opens the Live page with the camera popped up over the layout, framed in the alarm colour,
+#      with the event's name, and the picture moving (events_popup.png); the camera went to its
+#      preset; Esc closes the pop-up.
 # The page logs where its items are ("events: geometry ...") so the mouse can find them.
 # usage: tst_ui_events.sh <vigil> <image_check> <artifacts dir> <vigil-testcamera> <make_clip.sh>
 set -u
@@ -68,7 +75,7 @@ search_api() {
 
 echo "== a camera: vigil-testcamera looping a moving clip, ONVIF events"
 clip=$("$MAKE_CLIP" "$WORK/clip.mp4" --size 640x360 --seconds 10) || fail "cannot make the clip"
-ui_start_test_camera --camera "name=gate,file=$clip" --onvif-port 0
+ui_start_test_camera --camera "name=gate,file=$clip,ptz=1" --onvif-port 0
 onvif=$(jq -r '.cameras[0].onvif // empty' <<<"$camera_ready")
 [ -n "$onvif" ] || { cat "$camera_log"; fail "the test camera has no ONVIF address"; }
 
@@ -224,6 +231,78 @@ head -1 "$csv" | grep -q "^id,timeMs" || fail "the CSV has no header: $(head -1 
 [ "$(($(wc -l <"$csv") - 1))" -eq "$total" ] || fail "the CSV has $(($(wc -l <"$csv") - 1)) events, the server $total"
 grep -q "Patrol check 52" "$csv" || fail "the CSV lacks the newest alarm"
 cp "$csv" "$ARTIFACTS/events_export.csv"
+
+echo "== 6. a rule from the form: source camera, weekly schedule, PTZ preset, pop-up"
+ui_api POST "/api/v1/channels/$channel/ptz/presets" '{"name":"Door"}' >/dev/null
+preset=
+for _ in $(seq 1 $((WAIT_SECONDS * 10))); do
+    preset=$(grep -m1 "onvif ptz gate SetPreset" "$camera_log" | sed 's/.*token=//')
+    [ -n "$preset" ] && break
+    sleep 0.1
+done
+[ -n "$preset" ] || { cat "$camera_log"; fail "the camera did not store the preset"; }
+before=$(geometry_lines)
+ui_key alt+r
+wait_relayout "$before"
+click newRule
+wait_geometry source_0
+click ruleName
+ui_type "Gate pop-up"
+click kind_manual_alarm
+click actionPopup
+click source_0
+screenshot events_rule_sources.png
+before=$(geometry_lines)
+click scheduleMode
+ui_key Down Return
+wait_relayout "$before"
+wait_geometry day_6
+click day_6
+click day_7
+screenshot events_rule_schedule.png
+click ptzCamera
+ui_key Down Return
+sleep 1  # the camera's presets
+click ptzPreset
+ui_key Down Return
+screenshot events_rule_ptz.png
+click saveRule
+wait_for_line "$pid" "$log" "Event rule saved: Gate pop-up" || { cat "$log"; fail "the pop-up rule was not saved"; }
+rules=$(ui_api GET /api/v1/events/rules)
+jq -e --arg ch "$channel" --arg token "$preset" '.rules[] | select(.name == "Gate pop-up")
+    | (.filter.sourceIds == [$ch]) and (.filter.kinds == ["manual_alarm"])
+      and ([.filter.schedule[] | select(.startMinute == 0 and .endMinute == 1440) | .day] | sort == [1,2,3,4,5,6,7])
+      and (.actions | map(select(.type == "ptz" and .channelId == $ch and .presetToken == $token)) | length == 1)
+      and (.actions | map(.type) | index("popup") != null)' <<<"$rules" >/dev/null ||
+    { echo "$rules"; fail "the server does not have the sources, schedule and PTZ action as chosen"; }
+
+echo "== 7. the rule fires: the camera pops up on Live, though the sound is muted"
+ui_key alt+l
+sleep 1
+mutes=$(grep -c "Event Center: sound muted" "$log")
+ui_key m
+wait_for_more "$pid" "$log" "Event Center: sound muted" "$mutes" || { cat "$log"; fail "M did not mute"; }
+ui_api POST /api/v1/events/alarms "{\"message\":\"Intruder at the gate\",\"channelId\":\"$channel\"}" >/dev/null
+wait_for_line "$pid" "$log" "live: pop-up shows channel $channel" || { cat "$log"; fail "the workstation did not pop the camera up on Live"; }
+wait_for_line "$camera_pid" "$camera_log" "onvif ptz gate GotoPreset.*token=$preset" || { cat "$camera_log"; fail "the camera did not go to its preset"; }
+popup_tile() {
+    grep "live: geometry" "$log" | tail -1 | tr ' ' '\n' | sed -n "s/^popupTile=//p"
+}
+for _ in $(seq 1 $((WAIT_SECONDS * 10))); do
+    [ -n "$(popup_tile)" ] && break
+    sleep 0.1
+done
+tile=$(popup_tile)
+[ -n "$tile" ] || { cat "$log"; fail "the Live page does not show the pop-up tile"; }
+sleep 6  # the picture
+screenshot events_popup.png
+IFS=, read -r tx ty tw th <<<"$tile"
+# The frame in the alarm colour (Theme.alarm) down the tile's left edge, and a moving picture inside.
+ui_check_image "$ARTIFACTS/events_popup.png" 0.97 --has-colour "$tx,$((ty + th / 4)),4,$((th / 2)) #ff5a4f"
+convert "$ARTIFACTS/events_popup.png" -crop "$((tw / 2))x$((th / 3))+$((tx + tw / 4))+$((ty + th / 4))" +repage "$WORK/popup_video.png"
+"$CHECK" "$WORK/popup_video.png" --min-colours 32 --max-dominant 0.7 || fail "the popped-up camera shows no picture"
+ui_key Escape
+wait_for_line "$pid" "$log" "live: pop-up of channel $channel closed" || { cat "$log"; fail "Esc did not close the pop-up"; }
 
 ui_check_log "$log"
 stop_and_check "$pid" "$log"

@@ -1,0 +1,36 @@
+#include "event_kind_name.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+#include "model/event_model.h"
+
+namespace vigil::app {
+
+using core::model::EventKinds;
+
+QString eventKindName(const QString& kind) {
+    // Translated at each call (not kept translated): the operator may switch the language. The
+    // context stays the Event Center's, where these names were first translated.
+    static const QHash<QString, const char*> kNames = {
+        {QString::fromLatin1(EventKinds::kDeviceOnline), QT_TRANSLATE_NOOP("EventCenterModel", "Device online")},
+        {QString::fromLatin1(EventKinds::kDeviceOffline), QT_TRANSLATE_NOOP("EventCenterModel", "Device offline")},
+        {QString::fromLatin1(EventKinds::kDeviceUnauthorised), QT_TRANSLATE_NOOP("EventCenterModel", "Device refused the credentials")},
+        {QString::fromLatin1(EventKinds::kStreamError), QT_TRANSLATE_NOOP("EventCenterModel", "Stream error")},
+        {QString::fromLatin1(EventKinds::kMotion), QT_TRANSLATE_NOOP("EventCenterModel", "Motion")},
+        {QString::fromLatin1(EventKinds::kMotionEnded), QT_TRANSLATE_NOOP("EventCenterModel", "Motion ended")},
+        {QString::fromLatin1(EventKinds::kCameraEvent), QT_TRANSLATE_NOOP("EventCenterModel", "Camera event")},
+        {QString::fromLatin1(EventKinds::kStorageProblem), QT_TRANSLATE_NOOP("EventCenterModel", "Storage problem")},
+        {QString::fromLatin1(EventKinds::kRecordingStopped), QT_TRANSLATE_NOOP("EventCenterModel", "Recording stopped")},
+        {QString::fromLatin1(EventKinds::kLoginFailed), QT_TRANSLATE_NOOP("EventCenterModel", "Failed sign-in")},
+        {QString::fromLatin1(EventKinds::kLockout), QT_TRANSLATE_NOOP("EventCenterModel", "Lockout")},
+        {QString::fromLatin1(EventKinds::kHealth), QT_TRANSLATE_NOOP("EventCenterModel", "Server health")},
+        {QString::fromLatin1(EventKinds::kManualAlarm), QT_TRANSLATE_NOOP("EventCenterModel", "Manual alarm")},
+        {QString::fromLatin1(EventKinds::kAggregated), QT_TRANSLATE_NOOP("EventCenterModel", "Repeated events")},
+        {QString::fromLatin1(EventKinds::kLicence), QT_TRANSLATE_NOOP("EventCenterModel", "Licence")},
+    };
+    const char* name = kNames.value(kind, nullptr);
+    return name ? QCoreApplication::translate("EventCenterModel", name) : kind;
+}
+
+}  // namespace vigil::app
