@@ -28,6 +28,9 @@ QString eventKindName(const QString& kind) {
         {QString::fromLatin1(EventKinds::kManualAlarm), QT_TRANSLATE_NOOP("EventCenterModel", "Manual alarm")},
         {QString::fromLatin1(EventKinds::kAggregated), QT_TRANSLATE_NOOP("EventCenterModel", "Repeated events")},
         {QString::fromLatin1(EventKinds::kLicence), QT_TRANSLATE_NOOP("EventCenterModel", "Licence")},
+        {QString::fromLatin1(EventKinds::kTimeSync), QT_TRANSLATE_NOOP("EventCenterModel", "Time synchronisation")},
+        {QString::fromLatin1(EventKinds::kCertificate), QT_TRANSLATE_NOOP("EventCenterModel", "Certificate expiry")},
+        {QString::fromLatin1(EventKinds::kSecurityDrift), QT_TRANSLATE_NOOP("EventCenterModel", "Security level dropped")},
     };
     const char* name = kNames.value(kind, nullptr);
     return name ? QCoreApplication::translate("EventCenterModel", name) : kind;

@@ -169,6 +169,8 @@ QVariantMap EventRuleModel::fieldsOf(const QJsonObject& rule) {
         {QStringLiteral("alarm"), !actionOf(rule, QStringLiteral("alarm")).isEmpty() || rule.isEmpty()},
         {QStringLiteral("sound"), sound.isEmpty() ? QString() : sound.value(QStringLiteral("sound")).toString()},
         {QStringLiteral("popup"), !actionOf(rule, QStringLiteral("popup")).isEmpty()},
+        {QStringLiteral("popupUsers"),
+         toStrings(actionOf(rule, QStringLiteral("popup")).value(QStringLiteral("userNames"))).join(QStringLiteral(", "))},
         {QStringLiteral("record"), !record.isEmpty()},
         {QStringLiteral("preEventS"), record.value(QStringLiteral("preEventMs")).toInteger(5000) / 1000},
         {QStringLiteral("postEventS"), record.value(QStringLiteral("postEventMs")).toInteger(10000) / 1000},
@@ -327,7 +329,11 @@ QJsonObject EventRuleModel::ruleInput(const QJsonObject& base, const QVariantMap
         keep(QStringLiteral("sound"), {{QStringLiteral("type"), QStringLiteral("sound")}, {QStringLiteral("sound"), sound}});
     }
     if (fields.value(QStringLiteral("popup")).toBool()) {
-        keep(QStringLiteral("popup"), {{QStringLiteral("type"), QStringLiteral("popup")}});
+        QJsonObject popup{{QStringLiteral("type"), QStringLiteral("popup")}};
+        if (fields.contains(QStringLiteral("popupUsers"))) {
+            popup.insert(QStringLiteral("userNames"), toArray(splitList(fields.value(QStringLiteral("popupUsers")).toString())));
+        }
+        keep(QStringLiteral("popup"), popup);
     }
     if (fields.value(QStringLiteral("record")).toBool()) {
         keep(QStringLiteral("record"),

@@ -44,7 +44,8 @@ public:
     // The editor's fields of a rule (row -1: a new rule's defaults): name, enabled, kinds,
     // severities, sourceIds, scheduleMode (always | weekly | custom: kept as it is), scheduleDays
     // (1 = Monday ... 7), scheduleFrom and scheduleTo ("HH:mm"; equal: the whole day), scheduleText,
-    // debounceS, alarm, sound ("" none), popup, record, preEventS, postEventS, emailTo, syslogHost,
+    // debounceS, alarm, sound ("" none), popup, popupUsers (the users whose workstations it reaches,
+    // comma-separated; "" everyone who may watch), record, preEventS, postEventS, emailTo, syslogHost,
     // syslogPort, ptzChannelId ("" none), ptzPresetToken.
     Q_INVOKABLE QVariantMap fieldsAt(int row) const;
     // The presets of a PTZ camera, for the PTZ action's choice (-> presets).

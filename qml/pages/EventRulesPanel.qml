@@ -37,7 +37,7 @@ Item {
     // The form's items the UI test finds (EventCenterPage logs where they are).
     readonly property var geometryNames: {
         const names = ["scheduleMode", "scheduleFrom", "scheduleTo", "ptzCamera", "ptzPreset", "ruleError", "actionPopup",
-                       "kind_manual_alarm"]
+                       "kind_manual_alarm", "popupUsers"]
         for (let d = 1; d <= 7; ++d)
             names.push("day_" + d)
         for (let i = 0; i < channels.length; ++i)
@@ -69,6 +69,7 @@ Item {
         alarm.checked = f.alarm
         sound.currentId = f.sound
         popup.checked = f.popup
+        popupUsers.text = f.popupUsers
         record.checked = f.record
         pre.text = String(f.preEventS)
         post.text = String(f.postEventS)
@@ -87,7 +88,7 @@ Item {
         rules.save(editing, {
             name: name.text, enabled: enabled.checked, kinds: chosenKinds, severities: chosenSeverities,
             debounceS: parseInt(debounce.text) || 0, alarm: alarm.checked, sound: sound.currentId,
-            popup: popup.checked, record: record.checked, preEventS: parseInt(pre.text) || 0,
+            popup: popup.checked, popupUsers: popupUsers.text, record: record.checked, preEventS: parseInt(pre.text) || 0,
             postEventS: parseInt(post.text) || 0, emailTo: email.text, syslogHost: syslogHost.text,
             syslogPort: parseInt(syslogPort.text) || 6514, sourceIds: chosenSources, scheduleMode: scheduleMode,
             scheduleDays: chosenDays, scheduleFrom: scheduleFrom.text, scheduleTo: scheduleTo.text,
@@ -374,12 +375,22 @@ Item {
                         VCheckBox {
                             id: alarm
                             objectName: "actionAlarm"
+                            Layout.alignment: Qt.AlignBottom
                             text: qsTr("Raise an alarm")
                         }
                         VCheckBox {
                             id: popup
                             objectName: "actionPopup"
+                            Layout.alignment: Qt.AlignBottom
                             text: qsTr("Show the camera on workstations")
+                        }
+                        VTextField {
+                            id: popupUsers
+                            objectName: "popupUsers"
+                            Layout.preferredWidth: Math.round(Theme.unit * 16)
+                            enabled: popup.checked
+                            label: qsTr("For users (empty: everyone)")
+                            placeholderText: qsTr("user, user…")
                         }
                         VComboBox {
                             id: sound

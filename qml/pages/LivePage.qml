@@ -12,8 +12,8 @@ import Vigil.UI
 // Keys: 1..9 select a tile, F full screen tile, Shift+F full screen layout, Delete clear the tile,
 // S snapshot, R instant replay, T tour, Esc back, Shift+click a second tile joins the two into one
 // (a custom grid), X splits the selected joined tile; arrows and +/- move a PTZ camera while held.
-// A rule's pop-up (issue 6, EVT-2) shows its camera over the layout with the event's name until it
-// is closed (Esc) or kept in the layout (K).
+// A rule's pop-up (issue 6, EVT-2) shows its camera over the layout (and over the layout's own
+// window) with the event's name until it is closed (Esc) or kept in the layout (K).
 Item {
     id: page
 
@@ -327,75 +327,15 @@ Item {
                     onFullScreenRequested: page.live.stopTour()
                 }
 
-                // A rule's pop-up: the event's camera alone over the layout, framed in the alarm colour,
-                // with the event's name on it for a while (EventPopup.titleShown).
-                VLiveTile {
+                // A rule's pop-up over the layout (also over the layout's own window, below).
+                PopupTile {
                     id: popupTile
                     objectName: "popupTile"
                     anchors.fill: parent
-                    visible: page.popup.active
                     z: 2.5
-                    tileIndex: -1
-                    selected: true
-                    border.color: Theme.alarm
-                    channelId: page.popup.channelId
-                    channelName: workstation.deviceTree.channel(page.popup.channelId).name || page.popup.channelId
-                    stream: page.live.streamFor("auto", width, height)
-                    onClearRequested: page.popup.dismiss()
-                    onFullScreenRequested: page.popup.dismiss()
-
-                    Rectangle {
-                        objectName: "popupBanner"
-                        anchors.left: parent.left
-                        anchors.right: parent.right
-                        anchors.bottom: parent.bottom
-                        anchors.margins: Theme.padding
-                        height: bannerRow.implicitHeight + 2 * Theme.spacing
-                        radius: Theme.radius
-                        color: "#d0000000"
-                        border.color: page.popup.severity === "critical" ? Theme.alarm : page.popup.severity === "warning" ? Theme.warning : Theme.border
-                        visible: page.popup.titleShown
-
-                        RowLayout {
-                            id: bannerRow
-                            anchors.fill: parent
-                            anchors.margins: Theme.spacing
-                            spacing: Theme.padding
-                            VStatusDot {
-                                status: "alarm"
-                            }
-                            ColumnLayout {
-                                Layout.fillWidth: true
-                                spacing: 0
-                                Text {
-                                    objectName: "popupTitle"
-                                    Layout.fillWidth: true
-                                    text: page.popup.title
-                                    font.pixelSize: Theme.fontTitle
-                                    font.weight: Font.DemiBold
-                                    color: Theme.text
-                                    elide: Text.ElideRight
-                                }
-                                Text {
-                                    Layout.fillWidth: true
-                                    text: page.popup.detail
-                                    font.pixelSize: Theme.fontSmall
-                                    color: Theme.textMuted
-                                    elide: Text.ElideRight
-                                }
-                            }
-                            VButton {
-                                objectName: "popupKeep"
-                                text: qsTr("Keep in layout (K)")
-                                onClicked: page.keepPopup()
-                            }
-                            VButton {
-                                objectName: "popupClose"
-                                text: qsTr("Close (Esc)")
-                                onClicked: page.popup.dismiss()
-                            }
-                        }
-                    }
+                    popup: page.popup
+                    live: page.live
+                    onKeepRequested: page.keepPopup()
                 }
 
                 VPtzPanel {
@@ -423,6 +363,77 @@ Item {
                     visible: text.length > 0
                     function show(message, error) { text = message; kind = error ? "error" : "info"; hideTimer.restart() }
                     Timer { id: hideTimer; interval: 6000; onTriggered: status.text = "" }
+                }
+            }
+        }
+    }
+
+    // A rule's pop-up: the event's camera alone over the layout, framed in the alarm colour,
+    // with the event's name on it for a while (EventPopup.titleShown).
+    component PopupTile: VLiveTile {
+        id: popupView
+        required property var popup
+        required property var live
+        signal keepRequested()
+        visible: popup.active
+        tileIndex: -1
+        selected: true
+        border.color: Theme.alarm
+        channelId: popupView.popup.channelId
+        channelName: workstation.deviceTree.channel(popupView.popup.channelId).name || popupView.popup.channelId
+        stream: popupView.live.streamFor("auto", width, height)
+        onClearRequested: popupView.popup.dismiss()
+        onFullScreenRequested: popupView.popup.dismiss()
+
+        Rectangle {
+            objectName: "popupBanner"
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.bottom: parent.bottom
+            anchors.margins: Theme.padding
+            height: bannerRow.implicitHeight + 2 * Theme.spacing
+            radius: Theme.radius
+            color: "#d0000000"
+            border.color: popupView.popup.severity === "critical" ? Theme.alarm : popupView.popup.severity === "warning" ? Theme.warning : Theme.border
+            visible: popupView.popup.titleShown
+
+            RowLayout {
+                id: bannerRow
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                spacing: Theme.padding
+                VStatusDot {
+                    status: "alarm"
+                }
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 0
+                    Text {
+                        objectName: "popupTitle"
+                        Layout.fillWidth: true
+                        text: popupView.popup.title
+                        font.pixelSize: Theme.fontTitle
+                        font.weight: Font.DemiBold
+                        color: Theme.text
+                        elide: Text.ElideRight
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: popupView.popup.detail
+                        font.pixelSize: Theme.fontSmall
+                        color: Theme.textMuted
+                        elide: Text.ElideRight
+                    }
+                }
+                VButton {
+                    objectName: "popupKeep"
+                    text: qsTr("Keep in layout (K)")
+                    onClicked: popupView.keepRequested()
+                }
+                VButton {
+                    objectName: "popupClose"
+                    text: qsTr("Close (Esc)")
+                    onClicked: popupView.popup.dismiss()
                 }
             }
         }
@@ -461,9 +472,15 @@ Item {
             onChannelDropped: (index, channelId) => page.live.assign(index, channelId)
             onClearRequested: (index) => page.live.clearTile(index)
         }
+        PopupTile {
+            anchors.fill: parent
+            popup: page.popup
+            live: page.live
+            onKeepRequested: page.keepPopup()
+        }
         Shortcut {
             sequence: "Esc"
-            onActivated: layoutWindow.close()
+            onActivated: page.popup.active ? page.popup.dismiss() : layoutWindow.close()
         }
     }
 }

@@ -165,6 +165,30 @@ private slots:
         QVERIFY(EventRuleModel::problemOf(fields).contains("preset"));
     }
 
+    void thePopupsUsersAreEdited() {
+        QJsonObject rule = storedRule();
+        QJsonArray actions = rule.value("actions").toArray();
+        actions.append(QJsonObject{{"type", "popup"}, {"channelIds", QJsonArray{"ch-gate"}}, {"userNames", QJsonArray{"pia", "quinn"}}});
+        rule.insert("actions", actions);
+        QVariantMap fields = EventRuleModel::fieldsOf(rule);
+        QVERIFY(fields.value("popup").toBool());
+        QCOMPARE(fields.value("popupUsers").toString(), QStringLiteral("pia, quinn"));
+        fields.insert("popupUsers", "rita;  sam");
+        QJsonObject popup;
+        for (const QJsonValue& action : EventRuleModel::ruleInput(rule, fields).value("actions").toArray()) {
+            if (action.toObject().value("type").toString() == "popup") {
+                popup = action.toObject();
+            }
+        }
+        QCOMPARE(popup.value("userNames").toArray(), (QJsonArray{"rita", "sam"}));
+        QCOMPARE(popup.value("channelIds").toArray(), QJsonArray{"ch-gate"});  // what the form does not show stays
+        fields.insert("popupUsers", "");
+        const QJsonArray actionsAfter = EventRuleModel::ruleInput(rule, fields).value("actions").toArray();
+        QVERIFY(std::any_of(actionsAfter.begin(), actionsAfter.end(), [](const QJsonValue& a) {
+            return a.toObject().value("type").toString() == "popup" && a.toObject().value("userNames").toArray().isEmpty();
+        }));
+    }
+
     void theSummarySaysSourcesAndSchedule() {
         const QString summary = EventRuleModel::summaryOf(storedRule());
         QVERIFY2(summary.contains("Motion") && summary.contains("2 source") && summary.contains("schedule") &&

@@ -17,7 +17,8 @@
 #   5. History (Alt+H): search, page 2 (events_history.png); Export CSV writes every matching event.
 #   6. a rule made in the form with what the API takes beyond kinds: the camera as its source
 #      (events_rule_sources.png), a weekly schedule of every day (events_rule_schedule.png) and the
-#      PTZ action to a preset the camera has (events_rule_ptz.png); the server has them as chosen;
+#      PTZ action to a preset the camera has (events_rule_ptz.png), the pop-up for the administrator's
+#      workstations only; the server has them as chosen;
 #   7. the rule fires on a manual alarm at the camera: with the sound muted, the workstation still
 #      opens the Live page with the camera popped up over the layout, framed in the alarm colour,
 #      with the event's name, and the picture moving (events_popup.png); the camera went to its
@@ -250,6 +251,8 @@ click ruleName
 ui_type "Gate pop-up"
 click kind_manual_alarm
 click actionPopup
+click popupUsers
+ui_type "$UI_ADMIN"
 click source_0
 screenshot events_rule_sources.png
 before=$(geometry_lines)
@@ -273,7 +276,7 @@ jq -e --arg ch "$channel" --arg token "$preset" '.rules[] | select(.name == "Gat
     | (.filter.sourceIds == [$ch]) and (.filter.kinds == ["manual_alarm"])
       and ([.filter.schedule[] | select(.startMinute == 0 and .endMinute == 1440) | .day] | sort == [1,2,3,4,5,6,7])
       and (.actions | map(select(.type == "ptz" and .channelId == $ch and .presetToken == $token)) | length == 1)
-      and (.actions | map(.type) | index("popup") != null)' <<<"$rules" >/dev/null ||
+      and (.actions | map(select(.type == "popup" and .userNames == ["admin"])) | length == 1)' <<<"$rules" >/dev/null ||
     { echo "$rules"; fail "the server does not have the sources, schedule and PTZ action as chosen"; }
 
 echo "== 7. the rule fires: the camera pops up on Live, though the sound is muted"
