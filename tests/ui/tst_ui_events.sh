@@ -22,7 +22,7 @@
 #   7. the rule fires on a manual alarm at the camera: with the sound muted, the workstation still
 #      opens the Live page with the camera popped up over the layout, framed in the alarm colour,
 #      with the event's name, and the picture moving (events_popup.png); the camera went to its
-#      preset; Esc closes the pop-up.
+#      preset; Esc closes the pop-up; the next one is kept in the layout's first free tile (K).
 # The page logs where its items are ("events: geometry ...") so the mouse can find them.
 # usage: tst_ui_events.sh <vigil> <image_check> <artifacts dir> <vigil-testcamera> <make_clip.sh>
 set -u
@@ -306,6 +306,13 @@ convert "$ARTIFACTS/events_popup.png" -crop "$((tw / 2))x$((th / 3))+$((tx + tw 
 "$CHECK" "$WORK/popup_video.png" --min-colours 32 --max-dominant 0.7 || fail "the popped-up camera shows no picture"
 ui_key Escape
 wait_for_line "$pid" "$log" "live: pop-up of channel $channel closed" || { cat "$log"; fail "Esc did not close the pop-up"; }
+# The next pop-up kept in the layout (K): the camera goes into the first free tile.
+popups=$(grep -c "live: pop-up shows channel $channel" "$log")
+ui_api POST /api/v1/events/alarms "{\"message\":\"Still at the gate\",\"channelId\":\"$channel\"}" >/dev/null
+wait_for_more "$pid" "$log" "live: pop-up shows channel $channel" "$popups" || { cat "$log"; fail "the second alarm did not pop the camera up"; }
+ui_key k
+wait_for_line "$pid" "$log" "live: tile 1 shows channel $channel" || { cat "$log"; fail "K did not keep the camera in the layout"; }
+[ "$(grep -c "live: pop-up of channel $channel closed" "$log")" -eq 2 ] || fail "the kept pop-up did not close"
 
 ui_check_log "$log"
 stop_and_check "$pid" "$log"
