@@ -55,6 +55,8 @@ Item {
         tab = name
         if (name !== "rules")
             center.mode = name
+        else if (rulesPanel.editing === -2)
+            rules.refresh()  // rules change elsewhere too (other administrators, the API); not under an open form
         current = -1
         event = ({})
     }
