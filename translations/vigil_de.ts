@@ -672,6 +672,70 @@
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
+    <message>
+        <source>From these cameras (none checked: any source)</source>
+        <translation>Von diesen Kameras (keine gewählt: jede Quelle)</translation>
+    </message>
+    <message>
+        <source>From any source (no cameras on this site yet)</source>
+        <translation>Von jeder Quelle (noch keine Kameras an diesem Standort)</translation>
+    </message>
+    <message>
+        <source>When the rule works</source>
+        <translation>Wann die Regel gilt</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>Immer</translation>
+    </message>
+    <message>
+        <source>On chosen days</source>
+        <translation>An gewählten Tagen</translation>
+    </message>
+    <message>
+        <source>Its own schedule</source>
+        <translation>Eigener Zeitplan</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Set through the API: %1. Choose &quot;On chosen days&quot; to replace it.</source>
+        <translation>Über die API gesetzt: %1. Wählen Sie „An gewählten Tagen“, um ihn zu ersetzen.</translation>
+    </message>
+    <message>
+        <source>In the server&apos;s local time. From 22:00 to 06:00 goes on into the next morning; the same time twice is the whole day.</source>
+        <translation>In der Ortszeit des Servers. Von 22:00 bis 06:00 reicht bis in den nächsten Morgen; zweimal dieselbe Zeit ist der ganze Tag.</translation>
+    </message>
+    <message>
+        <source>For users (empty: everyone)</source>
+        <translation>Für Benutzer (leer: alle)</translation>
+    </message>
+    <message>
+        <source>user, user…</source>
+        <translation>Benutzer, Benutzer…</translation>
+    </message>
+    <message>
+        <source>Move a PTZ camera</source>
+        <translation>PTZ-Kamera bewegen</translation>
+    </message>
+    <message>
+        <source>No PTZ camera</source>
+        <translation>Keine PTZ-Kamera</translation>
+    </message>
+    <message>
+        <source>To the preset</source>
+        <translation>Zur Voreinstellung</translation>
+    </message>
+    <message>
+        <source>Choose a preset</source>
+        <translation>Voreinstellung wählen</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
@@ -1072,6 +1136,14 @@
     <message>
         <source>Live</source>
         <translation>Live</translation>
+    </message>
+    <message>
+        <source>Keep in layout (K)</source>
+        <translation>Im Layout behalten (K)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
     </message>
 </context>
 <context>
@@ -2815,6 +2887,18 @@
             <numerusform>%n Ereignisse nach %1 exportiert.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Time synchronisation</source>
+        <translation>Zeitsynchronisation</translation>
+    </message>
+    <message>
+        <source>Certificate expiry</source>
+        <translation>Zertifikatsablauf</translation>
+    </message>
+    <message>
+        <source>Security level dropped</source>
+        <translation>Sicherheitsstufe unterschritten</translation>
+    </message>
 </context>
 <context>
     <name>vigil::app::EventRuleModel</name>
@@ -2833,6 +2917,29 @@
     <message>
         <source>Rule &quot;%1&quot; deleted.</source>
         <translation>Regel „%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>, on schedule</source>
+        <translation>, nach Zeitplan</translation>
+    </message>
+    <message>
+        <source>The schedule has no day: the rule would never fire. Check the days it works on, or choose &quot;Always&quot;.</source>
+        <translation>Der Zeitplan hat keinen Tag: Die Regel würde nie auslösen. Wählen Sie die Tage, an denen sie gilt, oder „Immer“.</translation>
+    </message>
+    <message>
+        <source>The schedule&apos;s times must be written as HH:mm, 00:00 to 24:00 (for example 22:00 to 06:00).</source>
+        <translation>Die Zeiten des Zeitplans müssen als HH:mm geschrieben werden, 00:00 bis 24:00 (zum Beispiel 22:00 bis 06:00).</translation>
+    </message>
+    <message>
+        <source>Choose the preset the PTZ camera moves to, or no PTZ camera.</source>
+        <translation>Wählen Sie die Voreinstellung, zu der die PTZ-Kamera fährt, oder keine PTZ-Kamera.</translation>
+    </message>
+    <message numerus="yes">
+        <source> from %n source(s)</source>
+        <translation>
+            <numerusform> von %n Quelle</numerusform>
+            <numerusform> von %n Quellen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

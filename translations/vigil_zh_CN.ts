@@ -669,6 +669,70 @@
         <source>Delete</source>
         <translation>删除</translation>
     </message>
+    <message>
+        <source>From these cameras (none checked: any source)</source>
+        <translation>来自这些摄像机（未勾选：任意来源）</translation>
+    </message>
+    <message>
+        <source>From any source (no cameras on this site yet)</source>
+        <translation>来自任意来源（此站点尚无摄像机）</translation>
+    </message>
+    <message>
+        <source>When the rule works</source>
+        <translation>规则生效时间</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>始终</translation>
+    </message>
+    <message>
+        <source>On chosen days</source>
+        <translation>在选定的日期</translation>
+    </message>
+    <message>
+        <source>Its own schedule</source>
+        <translation>自有时间表</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Set through the API: %1. Choose &quot;On chosen days&quot; to replace it.</source>
+        <translation>通过 API 设置：%1。选择“在选定的日期”以替换。</translation>
+    </message>
+    <message>
+        <source>In the server&apos;s local time. From 22:00 to 06:00 goes on into the next morning; the same time twice is the whole day.</source>
+        <translation>按服务器本地时间。从 22:00 到 06:00 会延续到次日早晨；两次相同的时间表示全天。</translation>
+    </message>
+    <message>
+        <source>For users (empty: everyone)</source>
+        <translation>仅限这些用户（留空：所有人）</translation>
+    </message>
+    <message>
+        <source>user, user…</source>
+        <translation>用户, 用户…</translation>
+    </message>
+    <message>
+        <source>Move a PTZ camera</source>
+        <translation>转动 PTZ 摄像机</translation>
+    </message>
+    <message>
+        <source>No PTZ camera</source>
+        <translation>无 PTZ 摄像机</translation>
+    </message>
+    <message>
+        <source>To the preset</source>
+        <translation>到预置位</translation>
+    </message>
+    <message>
+        <source>Choose a preset</source>
+        <translation>选择预置位</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
@@ -1069,6 +1133,14 @@
     <message>
         <source>Live</source>
         <translation>实时预览</translation>
+    </message>
+    <message>
+        <source>Keep in layout (K)</source>
+        <translation>保留在布局中 (K)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
     </message>
 </context>
 <context>
@@ -2803,6 +2875,18 @@
             <numerusform>已导出 %n 个事件到 %1。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Time synchronisation</source>
+        <translation>时间同步</translation>
+    </message>
+    <message>
+        <source>Certificate expiry</source>
+        <translation>证书到期</translation>
+    </message>
+    <message>
+        <source>Security level dropped</source>
+        <translation>安全级别下降</translation>
+    </message>
 </context>
 <context>
     <name>vigil::app::EventRuleModel</name>
@@ -2821,6 +2905,28 @@
     <message>
         <source>Rule &quot;%1&quot; deleted.</source>
         <translation>规则“%1”已删除。</translation>
+    </message>
+    <message>
+        <source>, on schedule</source>
+        <translation>，按时间表</translation>
+    </message>
+    <message>
+        <source>The schedule has no day: the rule would never fire. Check the days it works on, or choose &quot;Always&quot;.</source>
+        <translation>时间表没有任何一天：规则永远不会触发。请勾选生效的日期，或选择“始终”。</translation>
+    </message>
+    <message>
+        <source>The schedule&apos;s times must be written as HH:mm, 00:00 to 24:00 (for example 22:00 to 06:00).</source>
+        <translation>时间表的时间须写成 HH:mm，00:00 至 24:00（例如 22:00 至 06:00）。</translation>
+    </message>
+    <message>
+        <source>Choose the preset the PTZ camera moves to, or no PTZ camera.</source>
+        <translation>请选择 PTZ 摄像机要转到的预置位，或选择无 PTZ 摄像机。</translation>
+    </message>
+    <message numerus="yes">
+        <source> from %n source(s)</source>
+        <translation>
+            <numerusform> 来自 %n 个来源</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -3,12 +3,17 @@
 // body: source cameras, the weekly schedule (chosen days between two times, past midnight into the
 // next day; a schedule the form cannot show is kept as it is) and the PTZ action (camera + preset
 // token; PTZ actions the form does not show are kept). A form that makes no rule is refused with a
-// reason before anything is sent. The server's own checks are tested in tests/events.
+// reason before anything is sent. Kind names keep their translations (German here). The server's
+// own checks are tested in tests/events.
 
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <QTest>
 
+#include "client_settings.h"
+#include "event_kind_name.h"
 #include "event_rule_model.h"
+#include "interface_language.h"
 
 using namespace vigil;
 using app::EventRuleModel;
@@ -187,6 +192,20 @@ private slots:
         QVERIFY(std::any_of(actionsAfter.begin(), actionsAfter.end(), [](const QJsonValue& a) {
             return a.toObject().value("type").toString() == "popup" && a.toObject().value("userNames").toArray().isEmpty();
         }));
+    }
+
+    void kindNamesKeepTheirTranslations() {
+        QTemporaryDir dir;
+        core::platform::DataLocation where = core::platform::DataLocation::at(dir.path(), true);
+        QString problem;
+        QVERIFY2(where.ensureExists(&problem), qPrintable(problem));
+        app::ClientSettings settings(where);
+        app::InterfaceLanguage language(&settings);
+        QVERIFY(language.select(QStringLiteral("de")));
+        QCOMPARE(app::eventKindName(QStringLiteral("device_online")), QStringLiteral("Gerät online"));
+        QCOMPARE(app::eventKindName(QStringLiteral("no_such_kind")), QStringLiteral("no_such_kind"));
+        QVERIFY(language.select(QStringLiteral("en")));
+        QCOMPARE(app::eventKindName(QStringLiteral("device_online")), QStringLiteral("Device online"));
     }
 
     void theSummarySaysSourcesAndSchedule() {
