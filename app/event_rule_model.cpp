@@ -106,6 +106,17 @@ QHash<int, QByteArray> EventRuleModel::roleNames() const {
     return {{IdRole, "ruleId"}, {NameRole, "name"}, {EnabledRole, "enabled"}, {SummaryRole, "summary"}};
 }
 
+QString EventRuleModel::actionName(const QString& type) {
+    static const QHash<QString, const char*> kNames = {
+        {QStringLiteral("alarm"), QT_TR_NOOP("alarm")},   {QStringLiteral("record"), QT_TR_NOOP("record")},
+        {QStringLiteral("popup"), QT_TR_NOOP("pop-up")},  {QStringLiteral("sound"), QT_TR_NOOP("sound")},
+        {QStringLiteral("email"), QT_TR_NOOP("e-mail")},  {QStringLiteral("syslog"), QT_TR_NOOP("syslog")},
+        {QStringLiteral("ptz"), QT_TR_NOOP("PTZ preset")},
+    };
+    const char* name = kNames.value(type, nullptr);
+    return name ? tr(name) : type;
+}
+
 QString EventRuleModel::summaryOf(const QJsonObject& rule) {
     const QJsonObject filter = rule.value(QStringLiteral("filter")).toObject();
     QStringList kinds;
@@ -114,7 +125,7 @@ QString EventRuleModel::summaryOf(const QJsonObject& rule) {
     }
     QStringList actions;
     for (const QJsonValue& action : rule.value(QStringLiteral("actions")).toArray()) {
-        actions.append(action.toObject().value(QStringLiteral("type")).toString());
+        actions.append(actionName(action.toObject().value(QStringLiteral("type")).toString()));
     }
     QString when = kinds.isEmpty() ? tr("any event") : kinds.join(QStringLiteral(", "));
     if (const qsizetype sources = filter.value(QStringLiteral("sourceIds")).toArray().size(); sources > 0) {

@@ -62,6 +62,7 @@ public:
     static QString problemOf(const QVariantMap& fields);
     static QVariantMap fieldsOf(const QJsonObject& rule);
     static QString summaryOf(const QJsonObject& rule);
+    static QString actionName(const QString& type);  // "popup" -> "pop-up", in the workstation's language
     // The schedule's form fields from its ranges, and the ranges from the form's days and times.
     static QVariantMap scheduleFields(const QJsonArray& schedule);
     static QJsonArray scheduleRanges(const QList<int>& days, int fromMinute, int toMinute);

@@ -2941,6 +2941,34 @@
             <numerusform> von %n Quellen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>pop-up</source>
+        <translation>Pop-up</translation>
+    </message>
+    <message>
+        <source>sound</source>
+        <translation>Ton</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>syslog</source>
+        <translation>Syslog</translation>
+    </message>
+    <message>
+        <source>PTZ preset</source>
+        <translation>PTZ-Voreinstellung</translation>
+    </message>
 </context>
 <context>
     <name>vigil::app::ExportListModel</name>

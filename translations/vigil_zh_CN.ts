@@ -2928,6 +2928,34 @@
             <numerusform> 来自 %n 个来源</numerusform>
         </translation>
     </message>
+    <message>
+        <source>alarm</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>录像</translation>
+    </message>
+    <message>
+        <source>pop-up</source>
+        <translation>弹出画面</translation>
+    </message>
+    <message>
+        <source>sound</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>syslog</source>
+        <translation>Syslog</translation>
+    </message>
+    <message>
+        <source>PTZ preset</source>
+        <translation>PTZ 预置位</translation>
+    </message>
 </context>
 <context>
     <name>vigil::app::ExportListModel</name>

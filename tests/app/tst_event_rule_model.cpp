@@ -211,7 +211,7 @@ private slots:
     void theSummarySaysSourcesAndSchedule() {
         const QString summary = EventRuleModel::summaryOf(storedRule());
         QVERIFY2(summary.contains("Motion") && summary.contains("2 source") && summary.contains("schedule") &&
-                     summary.contains("ptz"),
+                     summary.contains("alarm, PTZ preset, PTZ preset"),
                  qPrintable(summary));
     }
 };
