@@ -22,6 +22,7 @@ QString eventKindName(const QString& kind) {
         {QString::fromLatin1(EventKinds::kCameraEvent), QT_TRANSLATE_NOOP("vigil::app::EventCenterModel", "Camera event")},
         {QString::fromLatin1(EventKinds::kStorageProblem), QT_TRANSLATE_NOOP("vigil::app::EventCenterModel", "Storage problem")},
         {QString::fromLatin1(EventKinds::kRecordingStopped), QT_TRANSLATE_NOOP("vigil::app::EventCenterModel", "Recording stopped")},
+        {QString::fromLatin1(EventKinds::kRecordingGap), QT_TRANSLATE_NOOP("vigil::app::EventCenterModel", "Recording gap")},
         {QString::fromLatin1(EventKinds::kLoginFailed), QT_TRANSLATE_NOOP("vigil::app::EventCenterModel", "Failed sign-in")},
         {QString::fromLatin1(EventKinds::kLockout), QT_TRANSLATE_NOOP("vigil::app::EventCenterModel", "Lockout")},
         {QString::fromLatin1(EventKinds::kHealth), QT_TRANSLATE_NOOP("vigil::app::EventCenterModel", "Server health")},

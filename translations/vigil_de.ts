@@ -2791,6 +2791,10 @@
         <translation>Aufzeichnung gestoppt</translation>
     </message>
     <message>
+        <source>Recording gap</source>
+        <translation>Aufzeichnungslücke</translation>
+    </message>
+    <message>
         <source>Failed sign-in</source>
         <translation>Fehlgeschlagene Anmeldung</translation>
     </message>

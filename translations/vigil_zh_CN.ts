@@ -2782,6 +2782,10 @@
         <translation>录像已停止</translation>
     </message>
     <message>
+        <source>Recording gap</source>
+        <translation>录像中断</translation>
+    </message>
+    <message>
         <source>Failed sign-in</source>
         <translation>登录失败</translation>
     </message>

@@ -50,9 +50,9 @@ const QStringList& EventSourceTypes::all() {
 
 const QStringList& EventKinds::all() {
     static const QStringList kAll =
-        latin({kDeviceOnline, kDeviceOffline, kDeviceUnauthorised, kStreamError, kMotion, kMotionEnded, kCameraEvent,
-               kStorageProblem, kRecordingStopped, kLoginFailed, kLockout, kHealth, kManualAlarm, kAggregated,
-               kLicence, kTimeSync, kCertificate, kSecurityDrift});
+        latin({kDeviceOnline, kDeviceOffline, kDeviceUnauthorised, kStreamError, kMotion, kMotionEnded,
+               kCameraEvent, kStorageProblem, kRecordingStopped, kRecordingGap, kLoginFailed, kLockout,
+               kHealth, kManualAlarm, kAggregated, kLicence, kTimeSync, kCertificate, kSecurityDrift});
     return kAll;
 }
 

@@ -53,6 +53,8 @@ struct EventKinds {
     static constexpr auto kCameraEvent = "camera_event";  // another ONVIF topic (tamper, input...)
     static constexpr auto kStorageProblem = "storage_problem";
     static constexpr auto kRecordingStopped = "recording_stopped";
+    // A camera came back: the time its recording was missing (SEC-2.8).
+    static constexpr auto kRecordingGap = "recording_gap";
     static constexpr auto kLoginFailed = "login_failed";
     static constexpr auto kLockout = "lockout";
     static constexpr auto kHealth = "health_threshold";

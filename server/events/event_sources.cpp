@@ -83,6 +83,7 @@ EventSources::EventSources(EventService& events, DevicesService& devices, Accoun
     connect(m_onvif.get(), &OnvifEventSource::received, this, &EventSources::cameraEvents);
     connect(&accounts, &AccountsService::logged, this, &EventSources::logged);
     connect(&health, &HealthMonitor::sampled, this, &EventSources::sampled);
+    connect(&recording, &RecordingService::gapRecorded, this, &EventSources::gapRecorded);
     m_recordingTimer.setInterval(kRecordingCheckMs);
     connect(&m_recordingTimer, &QTimer::timeout, this, &EventSources::checkRecording);
     connect(&events, &Service::stateChanged, this, [this](const QString&, ServiceState state) {
@@ -267,6 +268,26 @@ void EventSources::checkRecording() {
             m_events.raise(event);
         }
     }
+}
+
+// SEC-2.8: a camera's recording came back after a gap. Nothing fills it from the camera's own
+// storage yet (no ONVIF Profile G), so the gap is stored (by the recorder) and reported here.
+void EventSources::gapRecorded(const RecordingGap& gap) {
+    if (m_events.state() != ServiceState::Running) {
+        return;
+    }
+    const auto channel = m_devices.channel(gap.channelId);
+    const QString name = channel ? channel->name : gap.channelId;  // a channel deleted meanwhile
+    const qint64 seconds = std::max<qint64>(1, (gap.endMs - gap.startMs + 500) / 1000);
+    Event event = serverEvent(EventKinds::kRecordingGap, EventSeverities::kWarning,
+                              QStringLiteral("Recording of %1 (%2) has a gap of %3 s: %4")
+                                  .arg(name, gap.stream, QString::number(seconds), gap.reason),
+                              gap.toJson());
+    event.sourceType = latin(EventSourceTypes::kChannel);
+    event.sourceId = gap.channelId;
+    event.sourceName = name;
+    event.channelId = gap.channelId;
+    m_events.raise(event);
 }
 
 void EventSources::sampled(const core::model::HealthSnapshot& snapshot) {

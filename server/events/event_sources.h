@@ -34,6 +34,7 @@ class EventService;
 class HealthMonitor;
 class OnvifEventSource;
 class RecordingService;
+struct RecordingGap;
 
 // A channel's motion started (active) or ended, as an event: the same kind, source, severity and
 // message for a camera's own motion (ONVIF, origin "camera") and the server's (server/motion, origin
@@ -65,6 +66,7 @@ private:
     void cameraEvents(const QString& deviceId, const QList<core::devices::DeviceEvent>& events);
     void logged(const core::model::LogEntry& entry);
     void checkRecording();
+    void gapRecorded(const RecordingGap& gap);
     void sampled(const core::model::HealthSnapshot& snapshot);
     void threshold(const QString& key, bool over, const QString& message, const QJsonObject& details);
 

@@ -571,11 +571,12 @@ void RecordingService::startRecorder(const QString& channelId, const QString& st
     config.segmentUs = m_options.segmentUs;
     config.gapStartMs = gapStartMs;
     config.gapReason = gapReason;
+    config.sinceMs = m_clock.nowMs();
     auto active = std::make_shared<Active>();
     active->recorder = std::make_shared<StreamRecorder>(config, m_relay);
     active->worker = m_workers[static_cast<size_t>(m_nextWorker++ % static_cast<int>(m_workers.size()))].get();
     active->sink = std::make_shared<RecorderSink>(active->recorder, *active->worker);
-    active->sinceMs = m_clock.nowMs();
+    active->sinceMs = config.sinceMs;
     const QString key = streamKey(channelId, stream);
     // From the last keyframe: a recording that starts while the stream is live begins on the
     // hub's cached picture, a second or two before now, instead of waiting for the next one.

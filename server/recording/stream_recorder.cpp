@@ -96,7 +96,7 @@ void StreamRecorder::finish(qint64 nowMs) {
 
 void StreamRecorder::beginGap(const QString& reason) {
     if (m_gapStartMs == 0) {
-        m_gapStartMs = m_lastEndMs > 0 ? m_lastEndMs : 0;
+        m_gapStartMs = m_lastEndMs > 0 ? m_lastEndMs : m_config.sinceMs;
         m_gapReason = reason;
     }
 }

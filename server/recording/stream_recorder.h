@@ -5,7 +5,8 @@
 // thread only: the hub's reader thread never waits for the disk.
 //
 // Gaps: when the stream stops (camera off, error) or packets had to be dropped, the recorder
-// remembers when the last segment ended and why; the next segment's start closes the gap. A
+// remembers when the last segment ended (or, before the first one, when recording was asked for)
+// and why; the next segment's start closes the gap. A
 // recording stopped on purpose (finish) ends a pending gap at that moment.
 
 #include <QList>
@@ -51,6 +52,10 @@ public:
         // from when and why. 0: none.
         qint64 gapStartMs = 0;
         QString gapReason;
+        // When this recording was asked for (UTC ms). A stream that stops before the first segment
+        // was written (a camera that hangs right after recording starts) leaves a gap from here:
+        // there is no segment end to start it from, and the time was still not recorded (SEC-2.8).
+        qint64 sinceMs = 0;
     };
 
     StreamRecorder(Config config, std::shared_ptr<RecorderEvents> events);

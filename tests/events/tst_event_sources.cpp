@@ -2,7 +2,8 @@
 // added through the devices API; "motion gate on|off" on the camera's stdin reaches the engine
 // through an ONVIF pull-point subscription and becomes motion / motion_ended events on the gate's
 // channel (searchable, pushed); a camera whose stream freezes becomes a stream_error or offline
-// event and one that comes back an online event; failed logins and lockouts from the security log
+// event and one that comes back an online event and, once it records again, a recording_gap event
+// for the time its recording missed (SEC-2.8); failed logins and lockouts from the security log
 // become events; a role with event_handling that does not reach the gate's channel sees none of its
 // events (search, one event, pushes) but sees the server's.
 
@@ -120,6 +121,17 @@ private slots:
         QVERIFY(!gone.value("message").toString().isEmpty());
         QCOMPARE(m_camera.command("resume yard"), QStringLiteral("ok"));
         QTRY_VERIFY_WITH_TIMEOUT(search(*m_admin, "kind=device_online&source=" + m_yardChannel).size() == 1, kWaitMs);
+        // SEC-2.8: the recording's gap while the camera was away is reported once it records again.
+        QTRY_VERIFY_WITH_TIMEOUT(search(*m_admin, "kind=recording_gap&source=" + m_yardChannel).size() == 1,
+                                 kWaitMs);
+        const QJsonObject gap =
+            search(*m_admin, "kind=recording_gap&source=" + m_yardChannel).first().toObject();
+        QCOMPARE(gap.value("severity").toString(), QStringLiteral("warning"));
+        QCOMPARE(gap.value("channelId").toString(), m_yardChannel);
+        QVERIFY(gap.value("details").toObject().value("endMs").toInteger() >
+                gap.value("details").toObject().value("startMs").toInteger());
+        QVERIFY2(gap.value("message").toString().contains(QStringLiteral("yard")),
+                 qPrintable(gap.value("message").toString()));
         QCOMPARE(search(*m_admin, "source=" + m_gateChannel + "&kind=stream_error,device_offline,device_online").size(), 0);
     }
 

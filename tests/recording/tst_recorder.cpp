@@ -3,12 +3,16 @@
 //  - a camera recorded into ~3 s segments that ffprobe reads (codecs, duration), index rows that
 //    match the files, recorded periods merged for the timeline;
 //  - the camera stopped and restarted: recording resumes and the gap is recorded with its reason;
+//  - the camera frozen (SIGSTOP: its connection stays, nothing comes) and back (SIGCONT): the hub's
+//    stall ends the connection, recording resumes and the gap is recorded (SEC-2.8); a stream that
+//    stops before its first segment leaves a gap from when recording was asked for (SEC-2.8);
 //  - a recording process killed with SIGKILL loses at most two seconds, the open segment is
 //    repaired at the next start, a file the index lost is indexed again, and the crash is a gap;
 //  - the same for a whole engine killed while recording a camera added through the devices service;
 //  - retention deletes oldest first (quota, age, free space), the mirror holds copies that
 //    playback falls back to, schedules start and stop recorders, the archive reads at a time.
 
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
@@ -19,7 +23,9 @@
 #include "devices/devices_service.h"
 #include "engine/engine.h"
 #include "media/archive_reader.h"
+#include "media/stream_reader.h"
 #include "recorder_rig.h"
+#include "recording/stream_recorder.h"
 #include "support/gst_camera.h"
 #include "support/media_tools.h"
 #include "support/test_engine.h"
@@ -56,6 +62,18 @@ QStringList probedCodecs(const QString& path) {
     codecs.sort();
     return codecs;
 }
+
+// What a StreamRecorder driven by the test reports (called on the test's thread).
+struct CapturedEvents final : server::RecorderEvents {
+    QList<SegmentRow> opened;
+    QList<server::RecordingGap> gaps;
+    void segmentOpened(const SegmentRow& row) override { opened.append(row); }
+    void segmentProgress(const SegmentRow&) override {}
+    void segmentClosed(const SegmentRow&) override {}
+    void gapRecorded(const server::RecordingGap& gap) override { gaps.append(gap); }
+    void storageProblem(const QString&, const QString&) override {}
+    void recordingProblem(const QString&, const QString&, const QString&) override {}
+};
 
 bool waitForClosed(RecorderRig& rig, int count, const QString& location = QStringLiteral("primary")) {
     QElapsedTimer timer;
@@ -161,6 +179,81 @@ private slots:
         QVERIFY(gap.endMs - gap.startMs >= 3000);
         QVERIFY2(!gap.reason.isEmpty(), "the gap says why");
         QCOMPARE(periods->periods[0].endMs, lastEnd);
+    }
+
+    // SEC-2.8: a hung camera (SIGSTOP: the RTSP connection stays open, no media, no answers) is a
+    // stall for the hub, which ends the connection; once the camera answers again (SIGCONT) the
+    // recording resumes and the time between is a gap with its reason.
+    void cameraFrozenAndBackLeavesAGap() {
+        GstCamera camera(cameraOptions());
+        QVERIFY(camera.start());
+        QTemporaryDir root;
+        RecorderRig rig(root.path());
+        QVERIFY(rig.start());
+        QTRY_VERIFY_WITH_TIMEOUT(rig.service().indexReady(), kWaitMs);
+        QSignalSpy gaps(&rig.service(), &RecordingService::gapRecorded);
+        const QString key = kChannel + QStringLiteral("/main");
+        rig.hub().open(key, StreamSource{camera.url(), {}, {}});
+        QVERIFY(waitForClosed(rig, 1));
+
+        QCOMPARE(::kill(static_cast<pid_t>(camera.pid()), SIGSTOP), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(rig.hub().status(key).state != server::StreamState::Live, kWaitMs);
+        rig.service().flushForTests();
+        qint64 lastEnd = 0;
+        for (const SegmentRow& row : rig.closedRows(kChannel)) {
+            lastEnd = std::max(lastEnd, row.endMs);
+        }
+        QCOMPARE(gaps.size(), 0);  // a gap is recorded when it ends
+        QCOMPARE(::kill(static_cast<pid_t>(camera.pid()), SIGCONT), 0);
+        const int before = static_cast<int>(rig.closedRows(kChannel).size());
+        QVERIFY(waitForClosed(rig, before + 1));
+        QTRY_COMPARE_WITH_TIMEOUT(gaps.size(), 1, kWaitMs);
+
+        auto periods = rig.service().periods(kChannel, QStringLiteral("main"), 0,
+                                             std::numeric_limits<qint64>::max() / 2);
+        QVERIFY(periods);
+        QCOMPARE(periods->gaps.size(), 1);
+        const auto& gap = periods->gaps.first();
+        QCOMPARE(gap.startMs, lastEnd);
+        QCOMPARE(gap.endMs, periods->periods.last().startMs);
+        QVERIFY(gap.endMs - gap.startMs >= 5000);  // at least the hub's stall timeout
+        QVERIFY2(gap.reason.contains(QStringLiteral("stalled")), qPrintable(gap.reason));
+    }
+
+    // SEC-2.8, the recorder alone with a real camera's packets: a stream that stops before the
+    // first segment was written (a camera that hangs right after recording starts) has no segment
+    // end to start a gap from; the gap starts when recording was asked for and ends where the
+    // recording resumes.
+    void streamStoppedBeforeTheFirstSegmentLeavesAGap() {
+        GstCamera camera(cameraOptions());
+        QVERIFY(camera.start());
+        QTemporaryDir root;
+        core::media::StreamReader reader;
+        QVERIFY(reader.open(camera.url()));
+        auto events = std::make_shared<CapturedEvents>();
+        server::StreamRecorder::Config config;
+        config.channelId = kChannel;
+        config.stream = QStringLiteral("main");
+        config.locations = {server::RecorderLocation{QStringLiteral("primary"), root.path()}};
+        config.sinceMs = QDateTime::currentMSecsSinceEpoch();
+        server::StreamRecorder recorder(config, events);
+        recorder.started(reader.info());
+        recorder.stopped(QStringLiteral("The camera sent nothing; the stream stalled."));
+        QVERIFY(events->gaps.isEmpty());
+        recorder.started(reader.info());
+        QDeadlineTimer deadline(kWaitMs);
+        while (events->opened.isEmpty() && !deadline.hasExpired()) {
+            auto packet = reader.read();
+            QVERIFY2(packet, packet ? "" : qPrintable(packet.error().message));
+            recorder.packet(packet.value());
+        }
+        QCOMPARE(events->opened.size(), 1);
+        QCOMPARE(events->gaps.size(), 1);
+        QCOMPARE(events->gaps.first().startMs, config.sinceMs);
+        QCOMPARE(events->gaps.first().endMs, events->opened.first().startMs);
+        QVERIFY(events->gaps.first().reason.contains(QStringLiteral("stalled")));
+        recorder.finish(QDateTime::currentMSecsSinceEpoch());
+        QCOMPARE(events->gaps.size(), 1);  // nothing pending after the recording resumed
     }
 
     void killedRecorderLosesAtMostTwoSecondsAndIsRepaired() {
