@@ -5,6 +5,7 @@
 
 #include "app_logging.h"
 #include "display_format.h"
+#include "motion_settings_model.h"
 
 namespace vigil::app {
 
@@ -34,7 +35,8 @@ QString codecName(const QString& codec) {
 
 }  // namespace
 
-DeviceListModel::DeviceListModel(DevicesApi* api, QObject* parent) : RequestListModel(parent), m_api(api) {
+DeviceListModel::DeviceListModel(DevicesApi* api, QObject* parent)
+    : RequestListModel(parent), m_api(api), m_motion(new MotionSettingsModel(api->client(), this)) {
     connect(m_api, &DevicesApi::deviceChanged, this, &DeviceListModel::upsert);
     connect(m_api, &DevicesApi::deviceRemoved, this, &DeviceListModel::drop);
     connect(m_api, &DevicesApi::groupsChanged, this,
@@ -43,6 +45,10 @@ DeviceListModel::DeviceListModel(DevicesApi* api, QObject* parent) : RequestList
 
 int DeviceListModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : count();
+}
+
+QObject* DeviceListModel::motion() const {
+    return m_motion;
 }
 
 QString DeviceListModel::summary() const {
@@ -188,6 +194,7 @@ void DeviceListModel::clear() {
     m_found.clear();
     m_discoveryJob.clear();
     m_testJob.clear();
+    m_motion->close();
     emit discoveryChanged();
     emit testChanged();
 }
@@ -271,7 +278,8 @@ QVariantMap DeviceListModel::detailsFor(const QString& deviceId) const {
     const Device& device = m_devices.at(row);
     QVariantList channels;
     for (const auto& channel : device.channels) {
-        channels.append(QVariantMap{{QStringLiteral("name"), channel.name},
+        channels.append(QVariantMap{{QStringLiteral("id"), channel.id},
+                                    {QStringLiteral("name"), channel.name},
                                     {QStringLiteral("main"), streamText(channel.mainStream, true, true)},
                                     {QStringLiteral("sub"), streamText(channel.subStream, !channel.subUrl.isEmpty(), true)},
                                     {QStringLiteral("ptz"), channel.ptz}});

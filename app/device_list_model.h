@@ -15,6 +15,10 @@
 #include "request_list_model.h"
 
 namespace vigil::app {
+class MotionSettingsModel;
+}
+
+namespace vigil::app {
 
 class DeviceListModel : public RequestListModel {
     Q_OBJECT
@@ -33,6 +37,8 @@ class DeviceListModel : public RequestListModel {
     Q_PROPERTY(bool testing READ testing NOTIFY testChanged)
     Q_PROPERTY(QString testStatus READ testStatus NOTIFY testChanged)
     Q_PROPERTY(QString testText READ testText NOTIFY testChanged)
+    // The selected camera's server-side motion detection (the page's motion panel).
+    Q_PROPERTY(QObject* motion READ motion CONSTANT)
 public:
     enum Role {
         IdRole = Qt::UserRole + 1,
@@ -69,6 +75,7 @@ public:
     bool testing() const { return !m_testJob.isEmpty(); }
     QString testStatus() const { return m_testStatus; }
     QString testText() const { return m_testText; }
+    QObject* motion() const;
 
     Q_INVOKABLE void refresh();
     Q_INVOKABLE int indexOf(const QString& deviceId) const;
@@ -76,7 +83,7 @@ public:
     // groupId, enabled}; an empty id gives a new RTSP camera's defaults.
     Q_INVOKABLE QVariantMap editorFor(const QString& deviceId) const;
     // What the details panel shows: {state, stateText, status, reason, sinceText, manufacturer,
-    // model, firmware, serialNumber, channels: [{name, main, sub, ptz}]}.
+    // model, firmware, serialNumber, channels: [{id, name, main, sub, ptz}]}.
     Q_INVOKABLE QVariantMap detailsFor(const QString& deviceId) const;
     // The editor's map back plus `password` (empty: keep the stored one; for a new device: none)
     // and `clearPassword`. Creates or changes the device: saved(id) or errorMessage.
@@ -143,6 +150,7 @@ private:
     QString m_testJob;
     QString m_testStatus;
     QString m_testText;
+    MotionSettingsModel* m_motion;
 };
 
 }  // namespace vigil::app

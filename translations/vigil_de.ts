@@ -341,6 +341,14 @@
         <source>Sub: %1</source>
         <translation>Sub: %1</translation>
     </message>
+    <message>
+        <source>Motion…</source>
+        <translation>Bewegung…</translation>
+    </message>
+    <message>
+        <source>Server-side motion detection and its regions</source>
+        <translation>Serverseitige Bewegungserkennung und ihre Bereiche</translation>
+    </message>
 </context>
 <context>
     <name>EventCenterPage</name>
@@ -1344,6 +1352,89 @@
     <message>
         <source>Trial</source>
         <translation>Testversion</translation>
+    </message>
+</context>
+<context>
+    <name>MotionDialog</name>
+    <message>
+        <source>Motion detection · %1</source>
+        <translation>Bewegungserkennung · %1</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>MOTION</source>
+        <translation>BEWEGUNG</translation>
+    </message>
+    <message>
+        <source>Server-side motion detection</source>
+        <translation>Serverseitige Bewegungserkennung</translation>
+    </message>
+    <message>
+        <source>For cameras that report no motion themselves. Motion events work in rules like a camera&apos;s own.</source>
+        <translation>Für Kameras, die selbst keine Bewegung melden. Die Bewegungsereignisse wirken in Regeln wie die der Kamera.</translation>
+    </message>
+    <message>
+        <source>Sensitivity: %1</source>
+        <translation>Empfindlichkeit: %1</translation>
+    </message>
+    <message>
+        <source>Low: only large, strong changes count. High: small, faint ones too.</source>
+        <translation>Niedrig: nur große, deutliche Änderungen zählen. Hoch: auch kleine, schwache.</translation>
+    </message>
+    <message>
+        <source>DETECTOR</source>
+        <translation>DETEKTOR</translation>
+    </message>
+    <message>
+        <source>Reading the settings…</source>
+        <translation>Einstellungen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>REGIONS</source>
+        <translation>BEREICHE</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cells count.</source>
+        <translation>%1 von %2 Zellen zählen.</translation>
+    </message>
+    <message>
+        <source>Drag over the picture: starting on an empty cell marks cells where motion counts, starting on a marked one clears them. Arrows and Space work too.</source>
+        <translation>Über das Bild ziehen: Beginnt der Zug auf einer leeren Zelle, werden Zellen markiert, in denen Bewegung zählt; beginnt er auf einer markierten, werden sie gelöscht. Pfeiltasten und Leertaste gehen auch.</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Motion counts everywhere in the picture</source>
+        <translation>Bewegung zählt überall im Bild</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Clear every cell, then mark the ones that matter</source>
+        <translation>Alle Zellen löschen, dann die wichtigen markieren</translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation>Ungespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Back to what the server holds</source>
+        <translation>Zurück zu dem, was der Server hat</translation>
     </message>
 </context>
 <context>
@@ -3152,6 +3243,65 @@
     <message>
         <source>%1 could not be removed: %2</source>
         <translation>%1 konnte nicht entfernt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::MotionSettingsModel</name>
+    <message>
+        <source>Off.</source>
+        <translation>Aus.</translation>
+    </message>
+    <message>
+        <source>Off. Turn it on to have the server watch this camera&apos;s picture.</source>
+        <translation>Aus. Einschalten, damit der Server das Bild dieser Kamera beobachtet.</translation>
+    </message>
+    <message>
+        <source>Waiting for the stream.</source>
+        <translation>Wartet auf den Stream.</translation>
+    </message>
+    <message>
+        <source>Watching; no motion.</source>
+        <translation>Beobachtet; keine Bewegung.</translation>
+    </message>
+    <message>
+        <source>Motion now.</source>
+        <translation>Jetzt Bewegung.</translation>
+    </message>
+    <message>
+        <source>Failed: the server cannot read the stream.</source>
+        <translation>Fehlgeschlagen: der Server kann den Stream nicht lesen.</translation>
+    </message>
+    <message>
+        <source>Reads the sub stream.</source>
+        <translation>Liest den Substream.</translation>
+    </message>
+    <message>
+        <source>Reads the main stream.</source>
+        <translation>Liest den Hauptstream.</translation>
+    </message>
+    <message>
+        <source>%1 video packets received, %2 dropped before decoding, %3 pictures compared.</source>
+        <translation>%1 Videopakete empfangen, %2 vor dem Dekodieren verworfen, %3 Bilder verglichen.</translation>
+    </message>
+    <message>
+        <source>No motion seen yet.</source>
+        <translation>Noch keine Bewegung erkannt.</translation>
+    </message>
+    <message>
+        <source>Last motion %1.</source>
+        <translation>Letzte Bewegung %1.</translation>
+    </message>
+    <message>
+        <source>There is no cell at column %1, row %2: the grid has %3 columns and %4 rows.</source>
+        <translation>Es gibt keine Zelle in Spalte %1, Zeile %2: das Raster hat %3 Spalten und %4 Zeilen.</translation>
+    </message>
+    <message>
+        <source>These regions cannot be used: %1</source>
+        <translation>Diese Bereiche sind nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
     </message>
 </context>
 <context>

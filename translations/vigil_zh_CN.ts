@@ -341,6 +341,14 @@
         <source>Sub: %1</source>
         <translation>子码流：%1</translation>
     </message>
+    <message>
+        <source>Motion…</source>
+        <translation>移动侦测…</translation>
+    </message>
+    <message>
+        <source>Server-side motion detection and its regions</source>
+        <translation>服务器端移动侦测及其区域</translation>
+    </message>
 </context>
 <context>
     <name>EventCenterPage</name>
@@ -1341,6 +1349,89 @@
     <message>
         <source>Trial</source>
         <translation>试用</translation>
+    </message>
+</context>
+<context>
+    <name>MotionDialog</name>
+    <message>
+        <source>Motion detection · %1</source>
+        <translation>移动侦测 · %1</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>MOTION</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>Server-side motion detection</source>
+        <translation>服务器端移动侦测</translation>
+    </message>
+    <message>
+        <source>For cameras that report no motion themselves. Motion events work in rules like a camera&apos;s own.</source>
+        <translation>适用于自身不报告移动的摄像机。移动事件在规则中与摄像机自身的事件一样起作用。</translation>
+    </message>
+    <message>
+        <source>Sensitivity: %1</source>
+        <translation>灵敏度：%1</translation>
+    </message>
+    <message>
+        <source>Low: only large, strong changes count. High: small, faint ones too.</source>
+        <translation>低：只有大而明显的变化才算。高：小而微弱的变化也算。</translation>
+    </message>
+    <message>
+        <source>DETECTOR</source>
+        <translation>侦测器</translation>
+    </message>
+    <message>
+        <source>Reading the settings…</source>
+        <translation>正在读取设置…</translation>
+    </message>
+    <message>
+        <source>REGIONS</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cells count.</source>
+        <translation>%2 个单元格中有 %1 个生效。</translation>
+    </message>
+    <message>
+        <source>Drag over the picture: starting on an empty cell marks cells where motion counts, starting on a marked one clears them. Arrows and Space work too.</source>
+        <translation>在画面上拖动：从空单元格开始拖动会标记移动生效的单元格，从已标记的单元格开始则清除它们。也可以用方向键和空格键。</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Motion counts everywhere in the picture</source>
+        <translation>画面中任何位置的移动都生效</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Clear every cell, then mark the ones that matter</source>
+        <translation>清除所有单元格，然后标记需要的单元格</translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation>有未保存的更改。</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Back to what the server holds</source>
+        <translation>恢复为服务器上的设置</translation>
     </message>
 </context>
 <context>
@@ -3139,6 +3230,65 @@
     <message>
         <source>%1 could not be removed: %2</source>
         <translation>无法删除 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::MotionSettingsModel</name>
+    <message>
+        <source>Off.</source>
+        <translation>已关闭。</translation>
+    </message>
+    <message>
+        <source>Off. Turn it on to have the server watch this camera&apos;s picture.</source>
+        <translation>已关闭。开启后服务器将监视此摄像机的画面。</translation>
+    </message>
+    <message>
+        <source>Waiting for the stream.</source>
+        <translation>正在等待码流。</translation>
+    </message>
+    <message>
+        <source>Watching; no motion.</source>
+        <translation>正在监视，无移动。</translation>
+    </message>
+    <message>
+        <source>Motion now.</source>
+        <translation>当前有移动。</translation>
+    </message>
+    <message>
+        <source>Failed: the server cannot read the stream.</source>
+        <translation>失败：服务器无法读取码流。</translation>
+    </message>
+    <message>
+        <source>Reads the sub stream.</source>
+        <translation>读取子码流。</translation>
+    </message>
+    <message>
+        <source>Reads the main stream.</source>
+        <translation>读取主码流。</translation>
+    </message>
+    <message>
+        <source>%1 video packets received, %2 dropped before decoding, %3 pictures compared.</source>
+        <translation>已接收 %1 个视频包，解码前丢弃 %2 个，已比较 %3 幅画面。</translation>
+    </message>
+    <message>
+        <source>No motion seen yet.</source>
+        <translation>尚未侦测到移动。</translation>
+    </message>
+    <message>
+        <source>Last motion %1.</source>
+        <translation>最近一次移动：%1。</translation>
+    </message>
+    <message>
+        <source>There is no cell at column %1, row %2: the grid has %3 columns and %4 rows.</source>
+        <translation>第 %1 列第 %2 行没有单元格：网格共有 %3 列 %4 行。</translation>
+    </message>
+    <message>
+        <source>These regions cannot be used: %1</source>
+        <translation>无法使用这些区域：%1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>

@@ -149,40 +149,15 @@ Flickable {
                             font.pixelSize: Theme.fontSmall
                             color: Theme.textMuted
                         }
-                        Slider {
+                        VSlider {
                             id: buffering
                             objectName: "settingsBuffering"
                             width: parent.width
                             from: page.settings.minBufferingMs
                             to: page.settings.maxBufferingMs
                             stepSize: 50
-                            snapMode: Slider.SnapAlways
                             value: page.settings.bufferingMs
                             onMoved: page.settings.bufferingMs = value
-
-                            background: Rectangle {
-                                x: buffering.leftPadding
-                                y: buffering.topPadding + buffering.availableHeight / 2 - height / 2
-                                width: buffering.availableWidth
-                                height: Math.round(Theme.spacing / 2)
-                                radius: height / 2
-                                color: Theme.border
-                                Rectangle {
-                                    width: buffering.visualPosition * parent.width
-                                    height: parent.height
-                                    radius: height / 2
-                                    color: Theme.accent
-                                }
-                            }
-                            handle: Rectangle {
-                                x: buffering.leftPadding + buffering.visualPosition * (buffering.availableWidth - width)
-                                y: buffering.topPadding + buffering.availableHeight / 2 - height / 2
-                                width: Math.round(Theme.unit * 1.1)
-                                height: width
-                                radius: width / 2
-                                color: buffering.pressed ? Theme.accentHover : Theme.text
-                                border.color: buffering.visualFocus ? Theme.accent : Theme.border
-                            }
                         }
                         Text {
                             width: parent.width

@@ -58,6 +58,17 @@ Item {
             }
         }
     }
+    // The motion panel of a channel of the selected device (the first one from the keyboard).
+    function openMotion(channelId, channelName) {
+        motionDialog.channelId = channelId
+        motionDialog.channelName = page.form.name + (channelName.length > 0 && channelName !== page.form.name ? " · " + channelName : "")
+        motionDialog.open()
+    }
+    function openFirstMotion() {
+        const channels = page.details.channels || []
+        if (!page.isNew && channels.length > 0)
+            openMotion(channels[0].id, channels[0].name)
+    }
     function openDiscovery() {
         discoveryOpen = true
         probe.input.forceActiveFocus()
@@ -74,6 +85,32 @@ Item {
         wrapMode: Text.WordWrap
     }
 
+    // Where the rows and the channels' motion buttons are, in window coordinates, for the UI test
+    // that opens the motion panel with the mouse (tests/ui/tst_ui_motion.sh).
+    function logGeometry() {
+        const parts = []
+        const at = (name, item) => {
+            const p = item.mapToItem(null, item.width / 2, item.height / 2)
+            parts.push(name + "=" + Math.round(p.x) + "," + Math.round(p.y))
+        }
+        for (let i = 0; i < Math.min(list.count, 4); ++i) {
+            if (list.itemAtIndex(i))
+                at("row" + i, list.itemAtIndex(i))
+        }
+        for (let i = 0; i < channelRows.count; ++i) {
+            if (channelRows.itemAt(i) && channelRows.itemAt(i).visible)
+                at("motion" + i, channelRows.itemAt(i).motionButton)
+        }
+        console.info("devices: geometry " + parts.join(" "))
+    }
+    Timer {
+        id: geometryTimer
+        interval: 500
+        onTriggered: page.logGeometry()
+    }
+    onWidthChanged: geometryTimer.restart()
+    onSelectedIdChanged: geometryTimer.restart()
+
     Connections {
         target: page.devices
         function onSaved(id) {
@@ -89,7 +126,13 @@ Item {
         function onCountChanged() {
             if (page.selectedId.length > 0)
                 page.details = page.devices.detailsFor(page.selectedId)
+            geometryTimer.restart()
         }
+    }
+
+    MotionDialog {
+        id: motionDialog
+        motion: page.devices.motion
     }
 
     VDialog {
@@ -161,7 +204,7 @@ Item {
 
     // Keyboard first: Ctrl+N a new camera, F2 edit the selected one's name, Ctrl+D discovery
     // (Ctrl+Enter adds the next camera found), Ctrl+T test, Ctrl+S save, Ctrl+Delete remove, Ctrl+G a
-    // new group, F5 reload; Esc cancels a running search or test.
+    // new group, Ctrl+Shift+M motion detection, F5 reload; Esc cancels a running search or test.
     Component.onCompleted: address.input.forceActiveFocus()
     Shortcut {
         sequence: "Ctrl+N"
@@ -200,6 +243,10 @@ Item {
             groupDialog.mode = "new"
             groupDialog.open()
         }
+    }
+    Shortcut {
+        sequence: "Ctrl+Shift+M"
+        onActivated: page.openFirstMotion()
     }
     Shortcut {
         sequence: "F5"
@@ -752,17 +799,34 @@ Item {
                         DetailValue { text: page.details.serialNumber || "—" }
                     }
                     Repeater {
+                        id: channelRows
                         model: page.isNew ? [] : (page.details.channels || [])
+                        onCountChanged: geometryTimer.restart()
                         delegate: ColumnLayout {
                             required property var modelData
+                            required property int index
+                            property alias motionButton: motionButton
                             Layout.fillWidth: true
                             spacing: 2
-                            Text {
+                            RowLayout {
                                 Layout.fillWidth: true
-                                text: modelData.name + (modelData.ptz ? "  · PTZ" : "")
-                                font.pixelSize: Theme.fontBody
-                                font.weight: Font.DemiBold
-                                color: Theme.text
+                                spacing: Theme.spacing
+                                Text {
+                                    Layout.fillWidth: true
+                                    text: modelData.name + (modelData.ptz ? "  · PTZ" : "")
+                                    font.pixelSize: Theme.fontBody
+                                    font.weight: Font.DemiBold
+                                    color: Theme.text
+                                    elide: Text.ElideRight
+                                }
+                                VButton {
+                                    id: motionButton
+                                    objectName: "motionButton_" + modelData.id
+                                    text: qsTr("Motion…")
+                                    tip: qsTr("Server-side motion detection and its regions")
+                                    shortcutHint: index === 0 ? "Ctrl+Shift+M" : ""
+                                    onClicked: page.openMotion(modelData.id, modelData.name)
+                                }
                             }
                             Text {
                                 Layout.fillWidth: true

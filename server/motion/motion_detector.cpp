@@ -5,9 +5,6 @@
 
 namespace vigil::server {
 
-using core::Error;
-using core::Result;
-
 namespace {
 
 // How fast the background follows what the camera sees, per compared picture (a few per second):
@@ -19,68 +16,7 @@ constexpr int kCellHeight = MotionDetector::kHeight / MotionRegions::kRows;
 static_assert(kCellWidth * MotionRegions::kColumns == MotionDetector::kWidth);
 static_assert(kCellHeight * MotionRegions::kRows == MotionDetector::kHeight);
 
-Error badRegions(const QString& what) {
-    return Error::make(QStringLiteral("bad_request"),
-                       QStringLiteral("\"regions\" %1. Send %2 strings of %3 characters, '1' where motion counts and "
-                                      "'0' where it does not, top row first.")
-                           .arg(what)
-                           .arg(MotionRegions::kRows)
-                           .arg(MotionRegions::kColumns));
-}
-
 }  // namespace
-
-MotionRegions MotionRegions::all() {
-    MotionRegions regions;
-    regions.cells.set();
-    return regions;
-}
-
-QStringList MotionRegions::toRows() const {
-    QStringList rows;
-    for (int row = 0; row < kRows; ++row) {
-        QString text(kColumns, QLatin1Char('0'));
-        for (int column = 0; column < kColumns; ++column) {
-            if (includes(column, row)) {
-                text[column] = QLatin1Char('1');
-            }
-        }
-        rows.append(text);
-    }
-    return rows;
-}
-
-Result<MotionRegions> MotionRegions::fromRows(const QStringList& rows) {
-    if (rows.size() != kRows) {
-        return badRegions(QStringLiteral("has %1 rows").arg(rows.size()));
-    }
-    MotionRegions regions;
-    for (int row = 0; row < kRows; ++row) {
-        const QString& text = rows[row];
-        if (text.size() != kColumns) {
-            return badRegions(QStringLiteral("row %1 has %2 characters").arg(row + 1).arg(text.size()));
-        }
-        for (int column = 0; column < kColumns; ++column) {
-            const QChar cell = text[column];
-            if (cell != QLatin1Char('0') && cell != QLatin1Char('1')) {
-                return badRegions(QStringLiteral("row %1 holds '%2'").arg(row + 1).arg(cell));
-            }
-            regions.set(column, row, cell == QLatin1Char('1'));
-        }
-    }
-    return regions;
-}
-
-Result<MotionRegions> MotionRegions::fromText(const QString& text) {
-    QStringList rows;
-    for (int row = 0; row < kRows; ++row) {
-        rows.append(text.mid(row * kColumns, kColumns));
-    }
-    if (text.size() != kCells) {
-        return badRegions(QStringLiteral("has %1 cells instead of %2").arg(text.size()).arg(kCells));
-    }
-    return fromRows(rows);
-}
 
 MotionDetector::MotionDetector() = default;
 

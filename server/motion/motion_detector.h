@@ -20,30 +20,13 @@
 
 #include "common/result.h"
 #include "media/luma_decoder.h"
+#include "model/motion_model.h"
 
 namespace vigil::server {
 
-// Where motion counts: a grid of kColumns x kRows cells over the picture, row by row from the top
-// left. On the API: kRows strings of kColumns '0'/'1' characters ('1': motion here counts).
-struct MotionRegions {
-    static constexpr int kColumns = 16;
-    static constexpr int kRows = 12;
-    static constexpr int kCells = kColumns * kRows;
-
-    std::bitset<kCells> cells;  // all set: the whole picture
-
-    static MotionRegions all();
-    bool includes(int column, int row) const { return cells.test(row * kColumns + column); }
-    void set(int column, int row, bool on) { cells.set(row * kColumns + column, on); }
-    int count() const { return static_cast<int>(cells.count()); }
-
-    QStringList toRows() const;
-    // Strict: exactly kRows strings of kColumns '0'/'1'; "bad_request" saying what is wrong.
-    static core::Result<MotionRegions> fromRows(const QStringList& rows);
-    QString toText() const { return toRows().join(QString()); }  // stored form: kCells characters
-    static core::Result<MotionRegions> fromText(const QString& text);
-    bool operator==(const MotionRegions& other) const = default;
-};
+// The region grid (kColumns x kRows cells, '0'/'1' rows on the API) is an API type, shared with the
+// workstation's motion panel.
+using core::model::MotionRegions;
 
 class MotionDetector {
 public:
@@ -52,8 +35,8 @@ public:
     static constexpr int kStartPictures = 2;   // pictures in a row with motion before it starts
     static constexpr qint64 kQuietMs = 3000;   // without motion before it ends
     static constexpr double kLightChange = 0.7;  // this share of included cells changed at once: light, not motion
-    static constexpr int kMinSensitivity = 1;
-    static constexpr int kMaxSensitivity = 100;
+    static constexpr int kMinSensitivity = core::model::MotionSettings::kMinSensitivity;
+    static constexpr int kMaxSensitivity = core::model::MotionSettings::kMaxSensitivity;
 
     struct Comparison {
         int changedCells = 0;   // active cells inside the regions

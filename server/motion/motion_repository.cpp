@@ -22,7 +22,7 @@ Result<QList<MotionSettings>> query(core::store::Database& db, const QString& sq
         settings.enabled = row.int64(1) != 0;
         settings.sensitivity = static_cast<int>(row.int64(2));
         settings.updatedMs = row.int64(4);
-        auto regions = MotionRegions::fromText(row.text(3));
+        auto regions = core::model::MotionRegions::fromText(row.text(3));
         if (regions) {
             settings.regions = regions.value();
             found.append(settings);

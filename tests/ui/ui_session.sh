@@ -206,3 +206,60 @@ ui_api() {
     [[ "$code" == 2* ]] || { cat "$WORK/api-body"; fail "$method $path answered $code"; }
     cat "$WORK/api-body"
 }
+
+# --- shared steps of the tests that run a camera and the workstation -------------------------------
+
+# On exit: stops the test camera ($camera_pid) and the workstation ($pid) if they still run, and
+# removes $WORK.
+ui_cleanup_on_exit() {
+    camera_pid=
+    trap '[ -n "$camera_pid" ] && kill "$camera_pid" 2>/dev/null; [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null; rm -rf "$WORK"' EXIT
+}
+
+# Starts the standalone workstation on a fresh data folder, sets the site up, signs in, and signs in
+# to its API as well: sets pid, log and site. Call it plainly, not in $(...).
+ui_start_signed_in() {
+    log="$WORK/vigil.log"
+    "$VIGIL" --data-dir "$WORK/data" >"$log" 2>&1 &
+    pid=$!
+    ui_setup_and_sign_in "$pid" "$log"
+    site=$(ui_site_address "$log")
+    ui_api_sign_in "$site"
+}
+
+# Adds an ONVIF camera (its device service address, a name) through the API and waits until its first
+# channel is online: sets device and channel.
+ui_add_onvif_camera() {
+    local answer
+    answer=$(ui_api POST /api/v1/devices "{\"driver\":\"onvif\",\"address\":\"$1\",\"name\":\"$2\"}")
+    device=$(jq -r '.id // empty' <<<"$answer")
+    [ -n "$device" ] || { echo "$answer"; fail "the camera $2 was not added"; }
+    channel=
+    for _ in $(seq 1 $((WAIT_SECONDS * 2))); do
+        answer=$(ui_api GET "/api/v1/devices/$device")
+        if [ "$(jq -r '.channels[0].status.state // empty' <<<"$answer")" = online ]; then
+            channel=$(jq -r '.channels[0].id' <<<"$answer")
+            return 0
+        fi
+        sleep 0.5
+    done
+    echo "$answer"
+    fail "the camera $2 did not come online"
+}
+
+# Pages log where their items are ("<page>: geometry name=x,y name=x,y,w,h ..."), so the mouse can
+# find them. ui_geometry PAGE NAME: the latest value for the name.
+ui_geometry() {
+    grep "$1: geometry" "$log" | tail -1 | tr ' ' '\n' | sed -n "s/^$2=//p"
+}
+ui_wait_geometry() {
+    for _ in $(seq 1 $((WAIT_SECONDS * 10))); do
+        [ -n "$(ui_geometry "$1" "$2")" ] && return 0
+        sleep 0.1
+    done
+    cat "$log"
+    fail "the $1 page never showed $2"
+}
+ui_click_at() {
+    xdotool mousemove --sync "${1%,*}" "${1#*,}" click 1
+}
