@@ -282,6 +282,7 @@ QVariantMap DeviceListModel::detailsFor(const QString& deviceId) const {
                                     {QStringLiteral("name"), channel.name},
                                     {QStringLiteral("main"), streamText(channel.mainStream, true, true)},
                                     {QStringLiteral("sub"), streamText(channel.subStream, !channel.subUrl.isEmpty(), true)},
+                                    {QStringLiteral("hasSub"), !channel.subUrl.isEmpty()},
                                     {QStringLiteral("ptz"), channel.ptz}});
     }
     const QModelIndex at = index(row);

@@ -83,7 +83,7 @@ public:
     // groupId, enabled}; an empty id gives a new RTSP camera's defaults.
     Q_INVOKABLE QVariantMap editorFor(const QString& deviceId) const;
     // What the details panel shows: {state, stateText, status, reason, sinceText, manufacturer,
-    // model, firmware, serialNumber, channels: [{id, name, main, sub, ptz}]}.
+    // model, firmware, serialNumber, channels: [{id, name, main, sub, hasSub, ptz}]}.
     Q_INVOKABLE QVariantMap detailsFor(const QString& deviceId) const;
     // The editor's map back plus `password` (empty: keep the stored one; for a new device: none)
     // and `clearPassword`. Creates or changes the device: saved(id) or errorMessage.

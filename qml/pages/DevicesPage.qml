@@ -59,15 +59,16 @@ Item {
         }
     }
     // The motion panel of a channel of the selected device (the first one from the keyboard).
-    function openMotion(channelId, channelName) {
+    function openMotion(channelId, channelName, hasSub) {
         motionDialog.channelId = channelId
+        motionDialog.stream = hasSub ? "sub" : "main"
         motionDialog.channelName = page.form.name + (channelName.length > 0 && channelName !== page.form.name ? " · " + channelName : "")
         motionDialog.open()
     }
     function openFirstMotion() {
         const channels = page.details.channels || []
         if (!page.isNew && channels.length > 0)
-            openMotion(channels[0].id, channels[0].name)
+            openMotion(channels[0].id, channels[0].name, channels[0].hasSub)
     }
     function openDiscovery() {
         discoveryOpen = true
@@ -825,7 +826,7 @@ Item {
                                     text: qsTr("Motion…")
                                     tip: qsTr("Server-side motion detection and its regions")
                                     shortcutHint: index === 0 ? "Ctrl+Shift+M" : ""
-                                    onClicked: page.openMotion(modelData.id, modelData.name)
+                                    onClicked: page.openMotion(modelData.id, modelData.name, modelData.hasSub)
                                 }
                             }
                             Text {

@@ -14,6 +14,8 @@ VDialog {
     property var motion
     property string channelId
     property string channelName
+    // The stream the detector reads: "sub", or "main" for a camera without a sub stream.
+    property string stream: "sub"
     readonly property var video: picture.video
 
     objectName: "motionDialog"
@@ -39,7 +41,7 @@ VDialog {
             return
         const g = grid.mapToItem(null, 0, 0)
         const parts = ["grid=" + Math.round(g.x) + "," + Math.round(g.y) + "," + Math.round(grid.width) + "," + Math.round(grid.height)]
-        for (const item of [allButton, noneButton, revertButton, enabledBox]) {
+        for (const item of [allButton, noneButton, revertButton, enabledBox, sensitivitySlider]) {
             const p = item.mapToItem(null, item.width / 2, item.height / 2)
             parts.push(item.objectName + "=" + Math.round(p.x) + "," + Math.round(p.y))
         }
@@ -80,7 +82,7 @@ VDialog {
         Layout.fillWidth: true
         spacing: Theme.padding
 
-        // The live picture (the sub stream, as the detector reads it when there is one) with the grid.
+        // The live picture of the stream the detector reads (the sub stream when there is one) with the grid.
         Rectangle {
             id: picture
             readonly property var video: loader.status === Loader.Ready ? loader.item : null
@@ -98,7 +100,7 @@ VDialog {
                 sourceComponent: VVideo {
                     objectName: "motionVideo"
                     channelId: dialog.channelId
-                    stream: "sub"
+                    stream: dialog.stream
                     autoPlay: true
                     fillMode: VideoOutput.Stretch
                 }
@@ -161,6 +163,7 @@ VDialog {
                 color: Theme.text
             }
             VSlider {
+                id: sensitivitySlider
                 objectName: "motionSensitivity"
                 Layout.fillWidth: true
                 enabled: dialog.motion.loaded

@@ -8,10 +8,13 @@
 #   2. turned on and saved (Enter): the server holds it, watches the sub stream, and motion events
 #      of the moving clip light the panel's indicator                   -> motion_detected.png
 #   3. "None", then cells painted by dragging over the live picture, a stroke erasing from a painted
-#      cell, one cell clicked; saved: GET .../motion holds exactly those rows -> motion_grid_painted.png
+#      cell, one cell clicked, the sensitivity set with the keys; saved: GET .../motion holds exactly
+#      those rows and that sensitivity                                  -> motion_grid_painted.png
 #   4. a cell painted and reverted: nothing sent, the server keeps the rows
 #   5. the camera removed behind the panel's back: Save shows the server's refusal (channel not found)
 #                                                                       -> motion_save_refused.png
+#   6. an RTSP camera without a sub stream, its panel opened with Ctrl+Shift+M: the detector reads the
+#      main stream and the panel says why                               -> motion_no_sub_stream.png
 # The panel logs where its items are ("motion: geometry ...", the page "devices: geometry ...").
 # usage: tst_ui_motion.sh <vigil> <image_check> <artifacts dir> <vigil-testcamera> <make_clip.sh>
 set -u
@@ -89,12 +92,17 @@ drag_cells 2 3 5 3        # row 3: columns 2..5
 drag_cells 2 2 5 2        # row 2: columns 2..5
 drag_cells 3 2 4 2        # starts on a painted cell: erases columns 3..4 of row 2
 ui_click_at "$(cell_at 15 11)"  # the bottom right corner
+# The sensitivity from the keyboard: all the way down to 1, then 19 steps up.
+ui_click_at "$(ui_geometry motion motionSensitivity)"
+xdotool key --repeat 100 --delay 5 Left
+xdotool key --repeat 19 --delay 5 Right
 sleep 1
 screenshot motion_grid_painted.png
 before=$(saves)
 ui_key Return
 wait_for_more "$pid" "$log" "motion: saved" "$before" || { cat "$log"; fail "the painted grid was not saved"; }
-grep "motion: saved" "$log" | tail -1 | grep -q "cells 7" || { cat "$log"; fail "the saved grid does not have the 7 painted cells"; }
+grep "motion: saved" "$log" | tail -1 | grep -q "sensitivity 20 cells 7" || { cat "$log"; fail "the saved settings do not have sensitivity 20 and the 7 painted cells"; }
+[ "$(ui_api GET "/api/v1/channels/$channel/motion" | jq -r .sensitivity)" = 20 ] || fail "the server does not have sensitivity 20"
 expected='["0000000000000000","0000000000000000","0010010000000000","0011110000000000","0000000000000000","0000000000000000","0000000000000000","0000000000000000","0000000000000000","0000000000000000","0000000000000000","0000000000000001"]'
 held=$(ui_api GET "/api/v1/channels/$channel/motion" | jq -c .regions)
 [ "$held" = "$expected" ] || { echo "server: $held"; echo "painted: $expected"; fail "the server's grid is not the painted one"; }
@@ -114,6 +122,29 @@ wait_for_line "$pid" "$log" "motion: save refused $channel channel_not_found" ||
     { cat "$log"; fail "the refusal was not shown"; }
 sleep 1
 screenshot motion_save_refused.png
+
+echo "== 6. a camera without a sub stream: the detector reads the main stream and says why"
+ui_key Escape
+rtsp=$(jq -r '.urls.gate // empty' <<<"$camera_ready")
+[ -n "$rtsp" ] || { cat "$camera_log"; fail "the test camera has no RTSP URL"; }
+yard=$(ui_api POST /api/v1/devices "{\"driver\":\"rtsp\",\"address\":\"$rtsp\",\"name\":\"Yard\"}" | jq -r '.id // empty')
+[ -n "$yard" ] || fail "the RTSP camera was not added"
+wait_for_line "$pid" "$log" "devices: Yard is online" || { cat "$log"; fail "Yard did not go online"; }
+yard_channel=$(ui_api GET "/api/v1/devices/$yard" | jq -r '.channels[0].id')
+ui_api PUT "/api/v1/channels/$yard_channel/motion" '{"enabled":true}' >/dev/null
+sleep 1
+ui_click_at "$(ui_geometry devices row0)"
+sleep 1
+ui_key ctrl+shift+m
+wait_for_line "$pid" "$log" "motion: loaded $yard_channel enabled true" || { cat "$log"; fail "Ctrl+Shift+M did not open Yard's motion panel"; }
+for _ in $(seq 1 $((WAIT_SECONDS * 2))); do
+    [ "$(ui_api GET "/api/v1/channels/$yard_channel/motion" | jq -r .status.stream)" = main ] && break
+    sleep 0.5
+done
+[ "$(ui_api GET "/api/v1/channels/$yard_channel/motion" | jq -r .status.stream)" = main ] || fail "the detector of a camera without a sub stream does not read the main stream"
+wait_for_line "$pid" "$log" "player: $yard_channel stream started" || { cat "$log"; fail "the panel does not play Yard's main stream"; }
+sleep 3  # the panel reads the status every 2 s
+screenshot motion_no_sub_stream.png
 
 ui_key Escape
 sleep 1
