@@ -197,7 +197,8 @@ QString ExportListModel::freeFileName(const QString& suggested) const {
     }
     const QFileInfo info(name);
     for (int n = 2;; ++n) {
-        const QString candidate = QStringLiteral("%1 (%2).%3").arg(info.completeBaseName()).arg(n).arg(info.suffix());
+        const QString candidate =
+            QStringLiteral("%1 (%2).%3").arg(info.completeBaseName(), QString::number(n), info.suffix());
         if (!dir.exists(candidate)) {
             return dir.filePath(candidate);
         }

@@ -243,7 +243,8 @@ QString SecurityWizard::recommendationText() const {
                 name = trWizard(type.name);
             }
         }
-        text = tr("%1: level %2 is the baseline for this kind of site.").arg(name).arg(m_advice.level);
+        text = tr("%1: level %2 is the baseline for this kind of site.")
+                   .arg(name, QString::number(m_advice.level));
     }
     if (m_advice.higherPossible) {
         text += QLatin1Char(' ') + tr("A higher level is better still where the site can keep it up.");

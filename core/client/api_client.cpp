@@ -191,8 +191,7 @@ void ApiClient::probe() {
             QStringLiteral("client_timeout"),
             QStringLiteral("%1 did not complete a secure connection within %2 s. Check the address, "
                            "the port and the network, and that the Vigil server is running.")
-                .arg(site())
-                .arg(kRequestTimeoutMs / 1000)));
+                .arg(site(), QString::number(kRequestTimeoutMs / 1000))));
     });
     socket->connectToHostEncrypted(m_host, m_port);
 }
@@ -497,8 +496,7 @@ Error ApiClient::replyError(QNetworkReply* reply, const QList<QSslError>& sslErr
             return Error::make(QStringLiteral("client_timeout"),
                                QStringLiteral("%1 did not answer within %2 s. Check the network and that the "
                                               "server is running.")
-                                   .arg(site())
-                                   .arg(kRequestTimeoutMs / 1000));
+                                   .arg(site(), QString::number(kRequestTimeoutMs / 1000)));
         case QNetworkReply::SslHandshakeFailedError:
             if (!sslErrors.isEmpty()) {
                 return sslProblem(sslErrors);

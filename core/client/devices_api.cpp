@@ -24,7 +24,8 @@ QList<T> readArray(FieldReader& read, const QString& name, const QString& contex
     const QJsonArray array = read.array(name);
     for (qsizetype i = 0; read.ok() && i < array.size(); ++i) {
         if (!array.at(i).isObject()) {
-            read.fail(QStringLiteral("%1[%2]").arg(name).arg(i), QStringLiteral("an object"), array.at(i));
+            read.fail(QStringLiteral("%1[%2]").arg(name, QString::number(i)), QStringLiteral("an object"),
+                      array.at(i));
             break;
         }
         FieldReader one(array.at(i).toObject(), context);

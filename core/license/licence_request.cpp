@@ -13,12 +13,10 @@ constexpr auto kRequestMalformed = "licence_request_malformed";
 constexpr auto kDeactivationMalformed = "licence_deactivation_malformed";
 
 Error wrongFormat(const QString& code, const QString& what, const QString& format, qint64 version, int expected) {
-    return Error::make(code, QStringLiteral("This is not a Vigil %1 of version %2 (format \"%3\", version %4). "
-                                            "Choose the file Vigil exported, unchanged.")
-                                 .arg(what)
-                                 .arg(expected)
-                                 .arg(format.left(40))
-                                 .arg(version));
+    return Error::make(code,
+                       QStringLiteral("This is not a Vigil %1 of version %2 (format \"%3\", version %4). "
+                                      "Choose the file Vigil exported, unchanged.")
+                           .arg(what, QString::number(expected), format.left(40), QString::number(version)));
 }
 
 // A nested file (an activation file inside a request): its own errors, said to be inside `outer`.

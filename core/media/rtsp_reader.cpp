@@ -144,10 +144,10 @@ Status RtspReader::connectTo(const QUrl& url) {
     if (m_fd < 0) {
         if (lastError == ETIMEDOUT || steadyMs() >= deadline) {
             return fail(readfailure::kUnreachable,
-                        QStringLiteral("%1 did not answer within %2 s. Check that the camera is on and reachable from "
-                                       "this server, and its address and port.")
-                            .arg(where)
-                            .arg(m_connectTimeoutMs / 1000.0));
+                        QStringLiteral(
+                            "%1 did not answer within %2 s. Check that the camera is on and reachable from "
+                            "this server, and its address and port.")
+                            .arg(where, QString::number(m_connectTimeoutMs / 1000.0)));
         }
         return fail(readfailure::kUnreachable,
                     QStringLiteral("Cannot connect to %1 (%2). Check that the camera is on, its address and port, and "
@@ -205,13 +205,13 @@ Status RtspReader::receive(qint64 deadlineMs, bool opening) {
         const qint64 left = deadlineMs - steadyMs();
         if (m_cancelled.load() || left <= 0) {
             if (opening) {
-                return fail(readfailure::kUnreachable, QStringLiteral("%1 did not answer within %2 s.")
-                                                           .arg(m_url.toString())
-                                                           .arg(m_connectTimeoutMs / 1000.0));
+                return fail(readfailure::kUnreachable,
+                            QStringLiteral("%1 did not answer within %2 s.")
+                                .arg(m_url.toString(), QString::number(m_connectTimeoutMs / 1000.0)));
             }
-            return fail(readfailure::kStreamError, QStringLiteral("%1 sent nothing for %2 s; the stream stalled.")
-                                                       .arg(m_url.toString())
-                                                       .arg(m_readTimeoutMs / 1000.0));
+            return fail(readfailure::kStreamError,
+                        QStringLiteral("%1 sent nothing for %2 s; the stream stalled.")
+                            .arg(m_url.toString(), QString::number(m_readTimeoutMs / 1000.0)));
         }
         pollfd wait{m_fd, POLLIN, 0};
         ::poll(&wait, 1, static_cast<int>(std::min<qint64>(kPollSliceMs, left)));
@@ -531,7 +531,8 @@ Result<std::optional<RtspMessage>> RtspReader::takeMessage(bool opening) {
         }
     }
     if (bodyLength < 0 || bodyLength > RtspMessageParser::kMaxBodyBytes) {
-        return fail(readfailure::kNotAStream, QStringLiteral("%1 sent an answer of %2 bytes.").arg(m_url.toString()).arg(bodyLength));
+        return fail(readfailure::kNotAStream, QStringLiteral("%1 sent an answer of %2 bytes.")
+                                                  .arg(m_url.toString(), QString::number(bodyLength)));
     }
     if (available < headLength + bodyLength) {
         return std::optional<RtspMessage>();

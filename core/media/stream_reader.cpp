@@ -155,11 +155,10 @@ Error StreamReader::failure(int averror, const QString& what) const {
     const bool timedOut = steadyMs() > m_deadlineMs.load() || averror == AVERROR(ETIMEDOUT);
     if (m_opening) {
         if (timedOut) {
-            return Error::make(kUnreachable,
-                               QStringLiteral("%1 did not answer within %2 s. Check that the camera is on and "
-                                              "reachable from this server, and its address and port.")
-                                   .arg(what)
-                                   .arg(m_options.connectTimeoutMs / 1000.0));
+            return Error::make(
+                kUnreachable, QStringLiteral("%1 did not answer within %2 s. Check that the camera is on and "
+                                             "reachable from this server, and its address and port.")
+                                  .arg(what, QString::number(m_options.connectTimeoutMs / 1000.0)));
         }
         switch (averror) {
         case AVERROR_HTTP_UNAUTHORIZED:
@@ -199,8 +198,7 @@ Error StreamReader::failure(int averror, const QString& what) const {
     }
     if (timedOut) {
         return Error::make(kStreamError, QStringLiteral("%1 sent nothing for %2 s; the stream stalled.")
-                                             .arg(what)
-                                             .arg(m_options.readTimeoutMs / 1000.0));
+                                             .arg(what, QString::number(m_options.readTimeoutMs / 1000.0)));
     }
     if (averror == AVERROR_EOF) {
         return Error::make(kStreamError, QStringLiteral("%1 closed the stream.").arg(what));

@@ -95,7 +95,8 @@ QStringList FieldReader::stringList(const QString& name) {
     strings.reserve(values.size());
     for (qsizetype i = 0; ok() && i < values.size(); ++i) {
         if (!values.at(i).isString()) {
-            fail(QStringLiteral("%1[%2]").arg(name).arg(i), QStringLiteral("a string"), values.at(i));
+            fail(QStringLiteral("%1[%2]").arg(name, QString::number(i)), QStringLiteral("a string"),
+                 values.at(i));
             return {};
         }
         strings.append(values.at(i).toString());

@@ -67,10 +67,12 @@ QList<T> readObjects(FieldReader& read, const QString& name, const QString& item
     QList<T> items;
     for (qsizetype i = 0; read.ok() && i < values.size(); ++i) {
         if (!values.at(i).isObject()) {
-            read.fail(QStringLiteral("%1[%2]").arg(name).arg(i), QStringLiteral("an object"), values.at(i));
+            read.fail(QStringLiteral("%1[%2]").arg(name, QString::number(i)), QStringLiteral("an object"),
+                      values.at(i));
             break;
         }
-        FieldReader item(values.at(i).toObject(), QStringLiteral("%1 %2").arg(itemContext).arg(i), read.mode());
+        FieldReader item(values.at(i).toObject(),
+                         QStringLiteral("%1 %2").arg(itemContext, QString::number(i)), read.mode());
         T value = readFields(item);
         item.finish();
         if (!item.ok()) {

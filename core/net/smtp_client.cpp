@@ -542,9 +542,7 @@ void SmtpClient::onTimeout() {
         QStringLiteral("The SMTP server %1 did not answer within %2 s while Vigil was %3; the e-mail "
                        "was not sent. Check the host, port and security setting, or raise the "
                        "timeout for a slow server.")
-            .arg(serverName())
-            .arg(m_settings.timeoutMs / 1000.0)
-            .arg(stepName(m_step))));
+            .arg(serverName(), QString::number(m_settings.timeoutMs / 1000.0), stepName(m_step))));
 }
 
 void SmtpClient::quitAndFinish(Status status) {

@@ -15,11 +15,11 @@ SntpClient::SntpClient(const Clock& clock, QObject* parent) : QObject(parent), m
             finish(*m_lastRefusal);
             return;
         }
-        finish(Error::make(QStringLiteral("ntp_no_answer"),
-                           QStringLiteral("The time server %1 did not answer. Check that it runs, that UDP port "
-                                          "%2 is open on the way, and that the address is right.")
-                               .arg(m_server.toString())
-                               .arg(m_server.port)));
+        finish(
+            Error::make(QStringLiteral("ntp_no_answer"),
+                        QStringLiteral("The time server %1 did not answer. Check that it runs, that UDP port "
+                                       "%2 is open on the way, and that the address is right.")
+                            .arg(m_server.toString(), QString::number(m_server.port))));
     });
 }
 

@@ -149,7 +149,7 @@ bool validHostName(const QString& host) {
 
 QString NtpServerAddress::toString() const {
     const bool v6 = host.contains(QLatin1Char(':'));
-    return (v6 ? QStringLiteral("[%1]:%2") : QStringLiteral("%1:%2")).arg(host).arg(port);
+    return (v6 ? QStringLiteral("[%1]:%2") : QStringLiteral("%1:%2")).arg(host, QString::number(port));
 }
 
 Result<NtpServerAddress> NtpServerAddress::parse(const QString& input) {
@@ -188,6 +188,10 @@ Result<NtpServerAddress> NtpServerAddress::parse(const QString& input) {
         return badAddress(input, QStringLiteral("the host is empty"));
     }
     if (const QHostAddress literal(address.host); !literal.isNull()) {
+        // QHostAddress takes anything after "%" as the scope ("fe80::1%eth0"), brackets and colons too.
+        if (!validHostName(literal.scopeId())) {
+            return badAddress(input, QStringLiteral("the IPv6 scope after \"%\" must be an interface name or number"));
+        }
         address.host = literal.toString();  // one spelling per address, so lists compare and read back
     } else if (!validHostName(address.host)) {
         return badAddress(input, QStringLiteral("the host name has characters names cannot have"));

@@ -112,10 +112,9 @@ Status verifyChain(X509* leaf, const QList<QSslCertificate>& issuers, qint64 now
         error == X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN) {
         return refused(QStringLiteral("its chain does not reach a trusted root (%1, at depth %2). Paste the "
                                       "certificates of the CAs that issued it after it, up to the root")
-                           .arg(reason)
-                           .arg(depth));
+                           .arg(reason, QString::number(depth)));
     }
-    return refused(QStringLiteral("its chain does not verify (%1, at depth %2)").arg(reason).arg(depth));
+    return refused(QStringLiteral("its chain does not verify (%1, at depth %2)").arg(reason, QString::number(depth)));
 }
 
 }  // namespace

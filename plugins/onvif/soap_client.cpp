@@ -24,7 +24,7 @@ namespace {
 constexpr int kCancelPollMs = 50;
 
 QString hostOf(const QUrl& url) {
-    return url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
+    return url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host(), QString::number(url.port())) : url.host();
 }
 
 Error cancelled(const QString& operation) {
@@ -144,18 +144,18 @@ Result<XmlElement> SoapClient::call(const Request& request) {
     }
     const int status = answer->status;
     if (status == 401 || status == 403) {
-        return Error::make(devices::kErrorUnauthorised,
-                           QStringLiteral("The camera refused the user name or password for %1 (HTTP %2). Check "
-                                          "the credentials in the device settings.")
-                               .arg(request.operation)
-                               .arg(status));
+        return Error::make(
+            devices::kErrorUnauthorised,
+            QStringLiteral("The camera refused the user name or password for %1 (HTTP %2). Check "
+                           "the credentials in the device settings.")
+                .arg(request.operation, QString::number(status)));
     }
     if (status >= 300 && status < 400) {
-        return Error::make(devices::kErrorBadAnswer,
-                           QStringLiteral("The camera redirected %1 (HTTP %2). Give the address it redirects to "
-                                          "as the device's ONVIF address.")
-                               .arg(request.operation)
-                               .arg(status));
+        return Error::make(
+            devices::kErrorBadAnswer,
+            QStringLiteral("The camera redirected %1 (HTTP %2). Give the address it redirects to "
+                           "as the device's ONVIF address.")
+                .arg(request.operation, QString::number(status)));
     }
     Result<XmlElement> element = request.expectedElement.isEmpty()
                                      ? SoapMessage::parseResponse(answer->body, request.operation)
@@ -175,10 +175,10 @@ Result<XmlElement> SoapClient::call(const Request& request) {
                                           "ONVIF address; it usually ends in /onvif/device_service.")
                                .arg(request.url.toString(QUrl::RemoveUserInfo), request.operation));
     }
-    return Error::make(devices::kErrorBadAnswer, QStringLiteral("The camera answered %1 with HTTP %2 and no SOAP "
-                                                                "fault saying why.")
-                                                     .arg(request.operation)
-                                                     .arg(status));
+    return Error::make(devices::kErrorBadAnswer,
+                       QStringLiteral("The camera answered %1 with HTTP %2 and no SOAP "
+                                      "fault saying why.")
+                           .arg(request.operation, QString::number(status)));
 }
 
 }  // namespace vigil::plugins::onvif

@@ -233,18 +233,17 @@ Result<QList<DiscoveredDevice>> WsDiscovery::run(const DiscoveryRequest& request
     qCDebug(lcOnvif) << "discovery found" << found.size() << "devices," << malformed << "malformed answers";
     if (unicast && found.isEmpty()) {
         if (malformed > 0) {
-            return Error::make(devices::kErrorBadAnswer,
-                               QStringLiteral("%1:%2 answered the discovery probe with something else than "
-                                              "ProbeMatches: %3")
-                                   .arg(request.unicastHost)
-                                   .arg(request.unicastPort)
-                                   .arg(lastProblem));
+            return Error::make(
+                devices::kErrorBadAnswer,
+                QStringLiteral("%1:%2 answered the discovery probe with something else than "
+                               "ProbeMatches: %3")
+                    .arg(request.unicastHost, QString::number(request.unicastPort), lastProblem));
         }
         if (refused) {
-            return unreachable(QStringLiteral("Nothing answers WS-Discovery at %1:%2 (port unreachable). Check the "
-                                              "address, or add the camera by its ONVIF address.")
-                                   .arg(request.unicastHost)
-                                   .arg(request.unicastPort));
+            return unreachable(
+                QStringLiteral("Nothing answers WS-Discovery at %1:%2 (port unreachable). Check the "
+                               "address, or add the camera by its ONVIF address.")
+                    .arg(request.unicastHost, QString::number(request.unicastPort)));
         }
     }
     return found;

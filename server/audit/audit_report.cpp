@@ -111,9 +111,8 @@ QString AuditReport::html() const {
                                         .arg(esc(item->requirement), esc(item->title), esc(item->why))
                                   : esc(itemId);
         out += QStringLiteral("<tr><td>%1</td><td>%2</td>%3<td>%4</td></tr>")
-                   .arg(title)
-                   .arg(item != catalogue.cend() ? item->level : 0)
-                   .arg(stateCell(result.value(QStringLiteral("state")).toString()), evidence);
+                   .arg(title, QString::number(item != catalogue.cend() ? item->level : 0),
+                        stateCell(result.value(QStringLiteral("state")).toString()), evidence);
     }
     out += QStringLiteral("</table>");
 

@@ -488,10 +488,10 @@ QList<AuditFinding> lookSmtpTls(Engine& engine) {
         return {platform(AuditStates::kNotApplicable, QStringLiteral("No mail server is set."))};
     }
     // The client has no plain mode: STARTTLS is required, never optional, or TLS from the first byte.
-    return {platform(AuditStates::kPass, QStringLiteral("Mail to %1:%2 over %3 (required; no plain fallback).")
-                                             .arg(smtp.host)
-                                             .arg(smtp.port)
-                                             .arg(core::net::SmtpSettings::securityName(smtp.security)))};
+    return {
+        platform(AuditStates::kPass, QStringLiteral("Mail to %1:%2 over %3 (required; no plain fallback).")
+                                         .arg(smtp.host, QString::number(smtp.port),
+                                              core::net::SmtpSettings::securityName(smtp.security)))};
 }
 
 // The first column of every row `sql` returns; empty when it cannot be read.

@@ -54,9 +54,7 @@ QList<AuditFinding> lookBackups(BackupService& backup, qint64 nowMs) {
     if (state.lastBackupMs <= 0 || nowMs - state.lastBackupMs > periodMs + kGraceMs) {
         return {platform(AuditStates::kFail,
                          QStringLiteral("Scheduled %1, but no backup was made in the last %2 days. %3")
-                             .arg(when)
-                             .arg((periodMs + kGraceMs) / kDayMs)
-                             .arg(seen))};
+                             .arg(when, QString::number((periodMs + kGraceMs) / kDayMs), seen))};
     }
     return {platform(AuditStates::kPass, QStringLiteral("Encrypted backups scheduled %1. %2").arg(when, seen))};
 }

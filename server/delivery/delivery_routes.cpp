@@ -72,7 +72,8 @@ public:
         bool ok = false;
         const double value = m_values.value(name).toDouble(&ok);
         if (!ok || !std::isfinite(value) || value < min || value > max) {
-            failWith(name, QStringLiteral("is \"%1\", not a number from %2 to %3").arg(m_values.value(name)).arg(min).arg(max));
+            failWith(name, QStringLiteral("is \"%1\", not a number from %2 to %3")
+                               .arg(m_values.value(name), QString::number(min), QString::number(max)));
             return fallback;
         }
         return value;

@@ -690,8 +690,9 @@ Status DevicesService::applyDescription(DeviceRuntime& runtime, const DeviceDesc
         channel.token = described.token.isEmpty() ? QString::number(i) : described.token;
         // One channel takes the device's name; several take the driver's names (or a number).
         channel.name = description.channels.size() == 1 ? device.name
-                       : described.name.isEmpty()       ? QStringLiteral("%1 %2").arg(device.name).arg(i + 1)
-                                                        : described.name.left(kMaxNameLength);
+                       : described.name.isEmpty()
+                           ? QStringLiteral("%1 %2").arg(device.name, QString::number(i + 1))
+                           : described.name.left(kMaxNameLength);
         // A device counts as one channel until described; the channels beyond that one are new to the
         // licence, and those over its capacity are kept disabled (the log says why) rather than dropped.
         channel.enabled = newChannels == 0 || checkQuota(1);
@@ -1047,13 +1048,13 @@ Status DevicesService::deleteGroup(const QString& id, GroupContents contents) {
     }
     const bool empty = childGroups.value() == 0 && childDevices.value() == 0;
     if (!empty && contents == GroupContents::Refuse) {
-        return Error::make(QStringLiteral("group_not_empty"),
-                           QStringLiteral("The group \"%1\" holds %2 group(s) and %3 device(s). Move them out first, "
-                                          "or say what to do with them: ?contents=move moves them up one level, "
-                                          "?contents=delete removes them with the group.")
-                               .arg(group.name)
-                               .arg(childGroups.value())
-                               .arg(childDevices.value()));
+        return Error::make(
+            QStringLiteral("group_not_empty"),
+            QStringLiteral("The group \"%1\" holds %2 group(s) and %3 device(s). Move them out first, "
+                           "or say what to do with them: ?contents=move moves them up one level, "
+                           "?contents=delete removes them with the group.")
+                .arg(group.name, QString::number(childGroups.value()),
+                     QString::number(childDevices.value())));
     }
     QStringList removedDevices;
     QStringList movedDevices;

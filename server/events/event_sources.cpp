@@ -308,7 +308,8 @@ void EventSources::sampled(const core::model::HealthSnapshot& snapshot) {
         const core::model::DiskUsage& disk = snapshot.disks.first();
         const double free = 100.0 * static_cast<double>(disk.freeBytes) / static_cast<double>(disk.totalBytes);
         threshold(QStringLiteral("disk"), free < kDiskFreePercentLimit,
-                  QStringLiteral("The server's data disk (%1) has %2% free.").arg(disk.path).arg(free, 0, 'f', 1),
+                  QStringLiteral("The server's data disk (%1) has %2% free.")
+                      .arg(disk.path, QString::number(free, 'f', 1)),
                   QJsonObject{{QStringLiteral("path"), disk.path}, {QStringLiteral("freePercent"), free}});
     }
 }

@@ -222,9 +222,7 @@ core::Status HttpsService::listen() {
             QStringLiteral("Cannot listen on %1 port %2 (%3): the port is in use or the address "
                            "is not on this machine. Choose another port or stop the "
                            "program that uses it.")
-                .arg(m_address.toString())
-                .arg(m_requestedPort)
-                .arg(gate->errorString()));
+                .arg(m_address.toString(), QString::number(m_requestedPort), gate->errorString()));
     }
     m_boundPort = gate->serverPort();
     m_lastBoundPort = m_boundPort;
@@ -436,10 +434,10 @@ std::optional<QHttpServerResponse> HttpsService::readBody(const QHttpServerReque
             StatusCode::BadRequest, QStringLiteral("bad_request"),
             QStringLiteral("The body is not a JSON object%1. Send one object, as the API "
                            "description (server/api/openapi.yaml) shows.")
-                .arg(parseError.error != QJsonParseError::NoError ? QStringLiteral(" (%1 at byte %2)")
-                                                                        .arg(parseError.errorString())
-                                                                        .arg(parseError.offset)
-                                                                  : QString()));
+                .arg(parseError.error != QJsonParseError::NoError
+                         ? QStringLiteral(" (%1 at byte %2)")
+                               .arg(parseError.errorString(), QString::number(parseError.offset))
+                         : QString()));
     }
     *body = document.object();
     return std::nullopt;

@@ -239,7 +239,7 @@ void LicenceService::checkAlarms(const Evaluation& evaluation, qint64 nowMs) {
         return;
     }
     const QString subject = evaluation.licence ? evaluation.licence->licence.licenceId : QStringLiteral("trial");
-    const QString key = QStringLiteral("%1:%2").arg(subject).arg(stage);
+    const QString key = QStringLiteral("%1:%2").arg(subject, QString::number(stage));
     if (m_row.warned == key) {
         return;
     }

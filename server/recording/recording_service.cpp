@@ -874,11 +874,11 @@ Result<int> RecordingService::runRetention() {
             auto oldest = m_repository.oldestSegments(location->role, overQuota && !tooFull ? 1 : 20);
             if (!oldest || oldest->isEmpty()) {
                 if (tooFull) {
-                    setProblem(location->role,
-                               QStringLiteral("The disk holding %1 has less free space than the %2 bytes asked for, "
-                                              "and no recording is left to delete. Free space or lower the minimum.")
-                                   .arg(location->path)
-                                   .arg(location->minFreeBytes));
+                    setProblem(
+                        location->role,
+                        QStringLiteral("The disk holding %1 has less free space than the %2 bytes asked for, "
+                                       "and no recording is left to delete. Free space or lower the minimum.")
+                            .arg(location->path, QString::number(location->minFreeBytes)));
                 }
                 break;
             }

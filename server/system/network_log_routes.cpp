@@ -23,13 +23,14 @@ QList<Route> networkLogRoutes(NetworkLog& log, AccountsService& accounts) {
              if (core::Status saved = log.configure(settings.value()); !saved) {
                  return errorResponse(saved.error());
              }
-             accounts.record(QStringLiteral("setting_changed"), Actor::of(request), QStringLiteral("network-log"),
-                             settings->enabled ? QStringLiteral("to %1:%2 (security log %3, events %4)")
-                                                     .arg(settings->host)
-                                                     .arg(settings->port)
-                                                     .arg(settings->security ? QStringLiteral("on") : QStringLiteral("off"),
-                                                          settings->events ? QStringLiteral("on") : QStringLiteral("off"))
-                                               : QStringLiteral("off"));
+             accounts.record(QStringLiteral("setting_changed"), Actor::of(request),
+                             QStringLiteral("network-log"),
+                             settings->enabled
+                                 ? QStringLiteral("to %1:%2 (security log %3, events %4)")
+                                       .arg(settings->host, QString::number(settings->port),
+                                            settings->security ? QStringLiteral("on") : QStringLiteral("off"),
+                                            settings->events ? QStringLiteral("on") : QStringLiteral("off"))
+                                 : QStringLiteral("off"));
              return jsonResponse(log.status());
          }},
         {Method::Post, QStringLiteral("/api/v1/system/network-log/test"), security,

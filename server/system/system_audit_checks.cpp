@@ -224,7 +224,7 @@ void lookNetworkLog(Engine* engine, CheckDone done) {
         return;
     }
     const NetworkLogSettings settings = log->settings();
-    const QString where = QStringLiteral("%1:%2").arg(settings.host).arg(settings.port);
+    const QString where = QStringLiteral("%1:%2").arg(settings.host, QString::number(settings.port));
     const QJsonObject before = log->status();
     if (!log->sendTest(QStringLiteral("the security audit"))) {
         done({platform(AuditStates::kFail,
@@ -256,10 +256,10 @@ void lookNetworkLog(Engine* engine, CheckDone done) {
     poll->start(kNetworkLogPollMs);
     QTimer::singleShot(kNetworkLogWaitMs, context, [finish, where, log] {
         const QString error = log->status().value(QStringLiteral("lastError")).toString();
-        finish({platform(AuditStates::kFail, QStringLiteral("No TLS connection to the syslog server %1 in %2 s%3")
-                                                 .arg(where)
-                                                 .arg(kNetworkLogWaitMs / 1000)
-                                                 .arg(error.isEmpty() ? QStringLiteral(".") : QStringLiteral(": ") + error))});
+        finish({platform(AuditStates::kFail,
+                         QStringLiteral("No TLS connection to the syslog server %1 in %2 s%3")
+                             .arg(where, QString::number(kNetworkLogWaitMs / 1000),
+                                  error.isEmpty() ? QStringLiteral(".") : QStringLiteral(": ") + error))});
     });
 }
 

@@ -160,7 +160,7 @@ void CertificateManager::checkExpiry() {
         return;
     }
     const qint64 day = m_clock.nowMs() / kDayMs;
-    const QString warning = QStringLiteral("%1 %2").arg(current.server.fingerprint).arg(day);
+    const QString warning = QStringLiteral("%1 %2").arg(current.server.fingerprint, QString::number(day));
     if (warning == m_lastWarning) {
         return;
     }

@@ -101,6 +101,11 @@ private slots:
         QTest::newRow("v4") << "127.0.0.1:40123" << "127.0.0.1" << 40123;
         QTest::newRow("bare v6") << "2001:db8::1" << "2001:db8::1" << 123;
         QTest::newRow("v6 and port") << "[::1]:1123" << "::1" << 1123;
+        // A link-local address with a scope id that looks like a QString::arg placeholder: the text
+        // must read back the same (found by fuzz_sntp_packet; toString() once put the port in its place).
+        QTest::newRow("v6 scope like %1") << "[00::%1]:123" << "::%1" << 123;
+        QTest::newRow("v6 link-local with interface") << "fe80::1%lo" << "fe80::1%lo" << 123;
+        QTest::newRow("v6 scope with a bracket") << "0::%1]:123" << "" << 0;
         QTest::newRow("empty") << "" << "" << 0;
         QTest::newRow("port 0") << "a:0" << "" << 0;
         QTest::newRow("port too big") << "a:65536" << "" << 0;

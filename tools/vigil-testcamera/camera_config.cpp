@@ -157,7 +157,9 @@ Result<QList<CameraConfig>> loadCameraConfig(const QString& jsonPath) {
         camera.password = entry.value(QStringLiteral("password")).toString();
         camera.auth = entry.value(QStringLiteral("auth")).toString(QStringLiteral("digest"));
         camera.ptz = entry.value(QStringLiteral("ptz")).toBool();
-        if (Status done = finish(camera, QStringLiteral("%1 camera %2").arg(jsonPath).arg(i + 1)); !done) {
+        if (Status done =
+                finish(camera, QStringLiteral("%1 camera %2").arg(jsonPath, QString::number(i + 1)));
+            !done) {
             return done.error();
         }
         cameras.append(camera);

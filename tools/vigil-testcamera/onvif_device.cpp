@@ -170,7 +170,8 @@ void OnvifDevice::syncClock() {
     const qint64 t1 = ntpMs(32);
     const qint64 t2 = ntpMs(40);
     m_clockOffsetMs = ((t1 - t0) + (t2 - t3)) / 2;
-    m_log(QStringLiteral("onvif security %1 ntp synced offset_ms=%2").arg(m_camera.name).arg(m_clockOffsetMs));
+    m_log(QStringLiteral("onvif security %1 ntp synced offset_ms=%2")
+              .arg(m_camera.name, QString::number(m_clockOffsetMs)));
 }
 
 QString OnvifDevice::endpointReference() const {
@@ -713,7 +714,8 @@ OnvifAnswer OnvifDevice::ptz(const SoapRequest& request) {
                                    "y=\"%4\"/><tt:Zoom x=\"%5\"/></tt:PTZPosition></tptz:Preset>")
                         .arg(e(it.key()), e(it->name), number(it->pan), number(it->tilt), number(it->zoom));
         }
-        logPtz(operation, QStringLiteral("profile=%1 count=%2").arg(profile).arg(m_presets.size()));
+        logPtz(operation,
+               QStringLiteral("profile=%1 count=%2").arg(profile, QString::number(m_presets.size())));
         return ok(QStringLiteral("<tptz:GetPresetsResponse>%1</tptz:GetPresetsResponse>").arg(list));
     }
     if (operation == QStringLiteral("SetPreset")) {

@@ -93,7 +93,8 @@ Status OnvifServer::start(const QList<OnvifCamera>& cameras, const QHostAddress&
                              ? QStringLiteral("[%1]").arg(address.toString())
                              : address.toString();
     for (const OnvifCamera& camera : cameras) {
-        const QUrl base(QStringLiteral("http://%1:%2/onvif/%3").arg(host).arg(m_http->port()).arg(camera.name));
+        const QUrl base(
+            QStringLiteral("http://%1:%2/onvif/%3").arg(host, QString::number(m_http->port()), camera.name));
         Camera entry;
         entry.device = std::make_unique<OnvifDevice>(camera, base, options.clockOffsetMs, m_print);
         if (Status web = openWeb(entry, camera.name); camera.web && !web) {
@@ -400,7 +401,7 @@ void OnvifServer::handle(const HttpRequest& request, OnvifHttpServer::Respond re
     camera.device->handle(service, *soap, [respond, where](const OnvifAnswer& answer) {
         if (answer.status >= 400) {
             // Shows on stderr which (optional) operations a client asked for and what went wrong.
-            warn(QStringLiteral("%1: HTTP %2").arg(where).arg(answer.status));
+            warn(QStringLiteral("%1: HTTP %2").arg(where, QString::number(answer.status)));
         }
         respond(soapResponse(answer));
     });

@@ -95,10 +95,9 @@ UsernameTokenChecker::Outcome UsernameTokenChecker::check(const SoapRequest& req
         return refuse(QStringLiteral("no nonce or no valid Created"));
     }
     if (qAbs(created.secsTo(now)) > kMaxClockSkewSeconds) {
-        return refuse(QStringLiteral("Created %1 is more than %2 s from the camera's clock %3")
-                          .arg(createdText)
-                          .arg(kMaxClockSkewSeconds)
-                          .arg(now.toString(Qt::ISODate)));
+        return refuse(
+            QStringLiteral("Created %1 is more than %2 s from the camera's clock %3")
+                .arg(createdText, QString::number(kMaxClockSkewSeconds), now.toString(Qt::ISODate)));
     }
     QCryptographicHash sha1(QCryptographicHash::Sha1);
     sha1.addData(nonce);

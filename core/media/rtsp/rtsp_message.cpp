@@ -446,8 +446,7 @@ Result<RtspMessage> RtspMessageParser::parseHead(QByteArrayView head) const {
         }
         if (message.headers.size() >= kMaxHeaders) {
             return malformedError(QStringLiteral("The RTSP message \"%1\" has more than %2 headers.")
-                                 .arg(message.summary())
-                                 .arg(kMaxHeaders));
+                                      .arg(message.summary(), QString::number(kMaxHeaders)));
         }
         message.headers.add(line.first(colon).toByteArray(), line.sliced(colon + 1).trimmed().toByteArray());
     }

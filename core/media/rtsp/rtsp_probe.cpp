@@ -314,7 +314,7 @@ private:
         if (Status checked = checkUrl(url); !checked) {
             return checked.error();
         }
-        m_label = QStringLiteral("%1:%2").arg(url.host()).arg(url.port(RtspProbe::kDefaultPort));
+        m_label = QStringLiteral("%1:%2").arg(url.host(), QString::number(url.port(RtspProbe::kDefaultPort)));
         m_requestUri = withoutCredentials(url).toString(QUrl::FullyEncoded).toUtf8();
         m_parser.reset();
         Result<QList<QHostAddress>> addresses = resolve(url.host(), m_deadline);
@@ -408,9 +408,7 @@ private:
                                            : QStringLiteral("Check the URL and the camera's settings.");
         return error(devices::kErrorBadAnswer,
                      QStringLiteral("The camera at %1 answered DESCRIBE with \"%2 %3\". %4")
-                         .arg(m_label)
-                         .arg(code)
-                         .arg(cleanPeerText(answer.reason), hint));
+                         .arg(m_label, QString::number(code), cleanPeerText(answer.reason), hint));
     }
 
     // Sends one request, answering a 401 once with the credentials.
