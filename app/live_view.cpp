@@ -2,6 +2,9 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QGuiApplication>
+#include <QScreen>
+#include <QWindow>
 #include <QRegularExpression>
 
 #include "app_logging.h"
@@ -226,6 +229,16 @@ QString LiveView::streamFor(const QString& choice, qreal width, qreal height) co
     }
     const bool small = width < kSubStreamMaxWidth || height < kSubStreamMaxHeight;
     return small ? QStringLiteral("sub") : QStringLiteral("main");
+}
+
+int LiveView::otherScreen(QObject* here) const {
+    const QList<QScreen*> screens = QGuiApplication::screens();
+    const auto* window = qobject_cast<QWindow*>(here);
+    const qsizetype current = window ? screens.indexOf(window->screen()) : -1;
+    if (screens.size() < 2 || current < 0) {
+        return 0;
+    }
+    return int((current + 1) % screens.size());
 }
 
 QString LiveView::snapshotPath(const QString& channelName) {

@@ -84,6 +84,11 @@ public:
     Q_INVOKABLE QString streamFor(const QString& choice, qreal width, qreal height) const;
     // <snapshot folder>/<channel name>_<local time>.jpg, the folder made when missing; "" on failure.
     Q_INVOKABLE QString snapshotPath(const QString& channelName);
+    // Which of the application's screens (its index in Qt.application.screens) a layout window opened
+    // from `here` should go to: the next screen after the one `here` is on, or that same screen when
+    // there is only one. Screens are told apart by identity, not by name: separate X screens of one
+    // display all call themselves "screen" and sit at 0,0.
+    Q_INVOKABLE int otherScreen(QObject* here) const;  // here: a QWindow (QML's Window.window)
 
     Q_INVOKABLE void refreshLayouts();
     Q_INVOKABLE void saveAs(const QString& name);  // a new layout

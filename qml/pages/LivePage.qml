@@ -128,7 +128,7 @@ Item {
             const p = popupTile.mapToItem(null, 0, 0)
             parts.push("popupTile=" + [Math.round(p.x), Math.round(p.y), Math.round(popupTile.width), Math.round(popupTile.height)].join(","))
         }
-        for (const name of ["grid1", "grid4", "grid9", "layoutName", "saveLayoutAs", "layoutPicker", "fullScreenLayout", "ptzLeft", "ptzUp", "ptzZoomIn", "popupClose", "popupKeep"]) {
+        for (const name of ["grid1", "grid4", "grid9", "layoutName", "saveLayoutAs", "layoutPicker", "fullScreenLayout", "otherScreen", "ptzLeft", "ptzUp", "ptzZoomIn", "popupClose", "popupKeep"]) {
             const item = findNamed(page, name)
             if (item && item.visible)
                 parts.push(name + "=" + centre(item))
@@ -279,12 +279,9 @@ Item {
                         text: qsTr("Other screen")
                         onClicked: {
                             const screens = Qt.application.screens
-                            const here = Window.window ? Window.window.screen : null
-                            let target = screens[0]
-                            for (let i = 0; i < screens.length; ++i)
-                                if (screens[i].name !== (here ? here.name : ""))
-                                    target = screens[i]
-                            layoutWindow.showOn(target, screens.length > 1)
+                            const index = page.live.otherScreen(Window.window)
+                            console.info("live: layout window on screen " + (index + 1) + " of " + screens.length)
+                            layoutWindow.showOn(screens[index], screens.length > 1)
                         }
                     }
                 }

@@ -62,24 +62,7 @@ onvif=$(jq -r '.cameras[0].onvif // empty' <<<"$camera_ready")
 [ -n "$onvif" ] || { cat "$camera_log"; fail "the test camera has no ONVIF address"; }
 
 echo "== the workstation: set up, sign in, add the camera through the API"
-log="$WORK/vigil.log"
-"$VIGIL" --data-dir "$WORK/data" >"$log" 2>&1 &
-pid=$!
-ui_setup_and_sign_in "$pid" "$log"
-site=$(ui_site_address "$log")
-ui_api_sign_in "$site"
-device=$(ui_api POST /api/v1/devices "{\"driver\":\"onvif\",\"address\":\"$onvif\",\"name\":\"Gate\"}" | jq -r .id)
-[ -n "$device" ] || fail "the camera was not added"
-channel=
-for _ in $(seq 1 $((WAIT_SECONDS * 2))); do
-    answer=$(ui_api GET "/api/v1/devices/$device")
-    if [ "$(jq -r '.channels[0].status.state // empty' <<<"$answer")" = online ]; then
-        channel=$(jq -r '.channels[0].id' <<<"$answer")
-        break
-    fi
-    sleep 0.5
-done
-[ -n "$channel" ] || { echo "$answer"; fail "the camera did not come online"; }
+ui_start_with_onvif_camera "$onvif" Gate
 
 echo "== 1. the Live page"
 ui_focus_window

@@ -81,11 +81,12 @@ ui_begin() {
     ui_private_home
 }
 
-# Runs the calling script again inside a private 1920x1080 Xvfb, unless it already is in one.
+# Runs the calling script again inside a private 1920x1080 Xvfb, unless it already is in one
+# (UI_XVFB_SCREENS, set before ui_begin, gives other screens).
 ui_under_xvfb() {
     if [ -z "${VIGIL_UI_UNDER_XVFB:-}" ]; then
         command -v xdotool >/dev/null || fail "xdotool is missing: run tools/install-deps.sh"
-        exec xvfb-run -a -s "-screen 0 1920x1080x24" env VIGIL_UI_UNDER_XVFB=1 bash "$0" "$@"
+        exec xvfb-run -a -s "${UI_XVFB_SCREENS:--screen 0 1920x1080x24}" env VIGIL_UI_UNDER_XVFB=1 bash "$0" "$@"
     fi
 }
 
@@ -193,6 +194,32 @@ ui_api_sign_in() {
     API_TOKEN=$(curl -sS --cacert "$WORK/ca.pem" -H "Content-Type: application/json" -d "$body" \
         "https://$API_SITE/api/v1/auth/login" | jq -r '.token // empty')
     [ -n "$API_TOKEN" ] || fail "cannot sign in to the API at $API_SITE"
+}
+
+# Starts the workstation standalone on $WORK/data, sets the site up, signs in (in the UI and through the
+# API) and adds the ONVIF camera at address $1 under the name $2. Sets pid, log, site, device and
+# channel (its first channel), once that channel is online. Call it plainly, not in $(...).
+ui_start_with_onvif_camera() {
+    local onvif=$1 name=$2 answer=
+    log="$WORK/vigil.log"
+    "$VIGIL" --data-dir "$WORK/data" >"$log" 2>&1 &
+    pid=$!
+    ui_setup_and_sign_in "$pid" "$log"
+    site=$(ui_site_address "$log")
+    ui_api_sign_in "$site"
+    device=$(ui_api POST /api/v1/devices "$(jq -n --arg a "$onvif" --arg n "$name" '{driver: "onvif", address: $a, name: $n}')" | jq -r .id)
+    [ -n "$device" ] || fail "the camera was not added"
+    channel=
+    for _ in $(seq 1 $((WAIT_SECONDS * 2))); do
+        answer=$(ui_api GET "/api/v1/devices/$device")
+        if [ "$(jq -r '.channels[0].status.state // empty' <<<"$answer")" = online ]; then
+            channel=$(jq -r '.channels[0].id' <<<"$answer")
+            return 0
+        fi
+        sleep 0.5
+    done
+    echo "$answer"
+    fail "the camera did not come online"
 }
 
 # ui_api METHOD PATH [JSON]: prints the answer's body; fails on anything but 2xx.
