@@ -2031,6 +2031,132 @@
     </message>
 </context>
 <context>
+    <name>SecurityWizard</name>
+    <message>
+        <source>Judge from the site&apos;s size</source>
+        <translation>Nach Größe des Standorts beurteilen</translation>
+    </message>
+    <message>
+        <source>Vigil counts the cameras and user accounts and picks the level.</source>
+        <translation>Vigil zählt Kameras und Benutzerkonten und wählt die Stufe.</translation>
+    </message>
+    <message>
+        <source>Home or very small office</source>
+        <translation>Zuhause oder sehr kleines Büro</translation>
+    </message>
+    <message>
+        <source>A few cameras looked after by one person.</source>
+        <translation>Wenige Kameras, von einer Person betreut.</translation>
+    </message>
+    <message>
+        <source>Small business or shop</source>
+        <translation>Kleinbetrieb oder Ladengeschäft</translation>
+    </message>
+    <message>
+        <source>One site, a handful of staff watching.</source>
+        <translation>Ein Standort, wenige Mitarbeiter beobachten.</translation>
+    </message>
+    <message>
+        <source>Medium-sized organisation</source>
+        <translation>Mittelgroße Organisation</translation>
+    </message>
+    <message>
+        <source>Several operators, cameras on a shared company network.</source>
+        <translation>Mehrere Bediener, Kameras im gemeinsamen Firmennetz.</translation>
+    </message>
+    <message>
+        <source>Large organisation or campus</source>
+        <translation>Große Organisation oder Campus</translation>
+    </message>
+    <message>
+        <source>Many operators and sites, a security team, auditors.</source>
+        <translation>Viele Bediener und Standorte, ein Sicherheitsteam, Prüfer.</translation>
+    </message>
+    <message>
+        <source>Critical infrastructure or public service</source>
+        <translation>Kritische Infrastruktur oder öffentlicher Dienst</translation>
+    </message>
+    <message>
+        <source>Energy, transport, water, health, government.</source>
+        <translation>Energie, Verkehr, Wasser, Gesundheit, Verwaltung.</translation>
+    </message>
+    <message>
+        <source>Essential</source>
+        <translation>Grundlegend</translation>
+    </message>
+    <message>
+        <source>The baseline every site needs: strong passwords and lockout, HTTPS only, an encrypted database, synchronised clocks, current software and nothing open that is not needed.</source>
+        <translation>Die Basis für jeden Standort: starke Passwörter und Sperre nach Fehlversuchen, nur HTTPS, eine verschlüsselte Datenbank, synchronisierte Uhren, aktuelle Software und nichts Unnötiges offen.</translation>
+    </message>
+    <message>
+        <source>Enhanced</source>
+        <translation>Erweitert</translation>
+    </message>
+    <message>
+        <source>Adds least-privilege accounts, address filtering, a trusted certificate, encrypted video on every leg, configuration backups and recordings kept in two places.</source>
+        <translation>Ergänzt Konten mit minimalen Rechten, Adressfilter, ein vertrauenswürdiges Zertifikat, verschlüsseltes Video auf jeder Strecke, Konfigurationssicherungen und Aufzeichnungen an zwei Orten.</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Adds protection around the system: logs sent off the server, 802.1X, cameras on their own network, standby servers and physical protection of the devices.</source>
+        <translation>Ergänzt Schutz rund um das System: Protokolle außerhalb des Servers, 802.1X, Kameras in eigenem Netz, Standby-Server und physischer Schutz der Geräte.</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityWizardPage</name>
+    <message>
+        <source>Choose a level</source>
+        <translation>Stufe wählen</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Apply fixes</source>
+        <translation>Korrekturen anwenden</translation>
+    </message>
+    <message>
+        <source>Report and schedule</source>
+        <translation>Bericht und Zeitplan</translation>
+    </message>
+    <message>
+        <source>Back (Alt+B)</source>
+        <translation>Zurück (Alt+B)</translation>
+    </message>
+    <message>
+        <source>Step 1 of 4: the level is saved as the site&apos;s chosen level when you go on.</source>
+        <translation>Schritt 1 von 4: Beim Weitergehen wird die Stufe als gewählte Stufe des Standorts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Step 2 of 4: walk the items; tick the fixes to apply, confirm what only a person can check.</source>
+        <translation>Schritt 2 von 4: Punkte durchgehen, anzuwendende Korrekturen ankreuzen, bestätigen, was nur ein Mensch prüfen kann.</translation>
+    </message>
+    <message>
+        <source>Step 3 of 4: the server backs up the configuration before it changes anything.</source>
+        <translation>Schritt 3 von 4: Der Server sichert die Konfiguration, bevor er etwas ändert.</translation>
+    </message>
+    <message>
+        <source>Step 4 of 4: keep the report for your auditor, and let the server audit again on a schedule.</source>
+        <translation>Schritt 4 von 4: Bericht für Ihren Prüfer aufbewahren und den Server nach Zeitplan erneut prüfen lassen.</translation>
+    </message>
+    <message>
+        <source>Audit level %1 (Alt+N)</source>
+        <translation>Stufe %1 prüfen (Alt+N)</translation>
+    </message>
+    <message>
+        <source>Review fixes (Alt+N)</source>
+        <translation>Korrekturen prüfen (Alt+N)</translation>
+    </message>
+    <message>
+        <source>Report (Alt+N)</source>
+        <translation>Bericht (Alt+N)</translation>
+    </message>
+</context>
+<context>
     <name>SetupPage</name>
     <message>
         <source>Set up this site</source>
@@ -2524,6 +2650,378 @@
     </message>
 </context>
 <context>
+    <name>WizardAuditStep</name>
+    <message>
+        <source>Not audited</source>
+        <translation>Nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Level %1 met</source>
+        <translation>Stufe %1 erfüllt</translation>
+    </message>
+    <message>
+        <source>Level %1 not met</source>
+        <translation>Stufe %1 nicht erfüllt</translation>
+    </message>
+    <message>
+        <source>%1 pass</source>
+        <translation>%1 bestanden</translation>
+    </message>
+    <message>
+        <source>%1 fail</source>
+        <translation>%1 nicht bestanden</translation>
+    </message>
+    <message>
+        <source>%1 confirmed</source>
+        <translation>%1 bestätigt</translation>
+    </message>
+    <message>
+        <source>%1 not applicable</source>
+        <translation>%1 nicht zutreffend</translation>
+    </message>
+    <message>
+        <source>%1 not checked</source>
+        <translation>%1 nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Audit again (F5)</source>
+        <translation>Erneut prüfen (F5)</translation>
+    </message>
+    <message>
+        <source>Audit (F5)</source>
+        <translation>Prüfen (F5)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <source>Filter items (Ctrl+F)</source>
+        <translation>Punkte filtern (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Handlungsbedarf</translation>
+    </message>
+    <message>
+        <source>LEVEL %1</source>
+        <translation>STUFE %1</translation>
+    </message>
+    <message>
+        <source>cameras</source>
+        <translation>Kameras</translation>
+    </message>
+    <message>
+        <source>platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>a person confirms</source>
+        <translation>Bestätigung durch Person</translation>
+    </message>
+    <message>
+        <source>✓ fix</source>
+        <translation>✓ Korrektur</translation>
+    </message>
+    <message>
+        <source>fix</source>
+        <translation>Korrektur</translation>
+    </message>
+    <message>
+        <source>No item matches the filter.</source>
+        <translation>Kein Punkt entspricht dem Filter.</translation>
+    </message>
+    <message>
+        <source>Loading the items…</source>
+        <translation>Punkte werden geladen…</translation>
+    </message>
+    <message>
+        <source>%1 · level %2 · %3</source>
+        <translation>%1 · Stufe %2 · %3</translation>
+    </message>
+    <message>
+        <source>confirmed by a person</source>
+        <translation>von einer Person bestätigt</translation>
+    </message>
+    <message>
+        <source>checked on every camera</source>
+        <translation>an jeder Kamera geprüft</translation>
+    </message>
+    <message>
+        <source>checked on the platform</source>
+        <translation>auf der Plattform geprüft</translation>
+    </message>
+    <message>
+        <source>Why it matters</source>
+        <translation>Warum es wichtig ist</translation>
+    </message>
+    <message>
+        <source>What the audit saw</source>
+        <translation>Was die Prüfung festgestellt hat</translation>
+    </message>
+    <message>
+        <source>No check for this item in this version yet, so it cannot count as met.</source>
+        <translation>Für diesen Punkt gibt es in dieser Version noch keine Prüfung, daher kann er nicht als erfüllt gelten.</translation>
+    </message>
+    <message>
+        <source>Not audited yet. Run the audit (F5).</source>
+        <translation>Noch nicht geprüft. Starten Sie die Prüfung (F5).</translation>
+    </message>
+    <message>
+        <source>Vigil can fix this</source>
+        <translation>Vigil kann dies korrigieren</translation>
+    </message>
+    <message>
+        <source>Fix &quot;%1&quot;: the server changes the setting through the same checks as the settings pages, after a configuration backup, and records it in the security log.</source>
+        <translation>Korrektur „%1“: Der Server ändert die Einstellung nach einer Konfigurationssicherung mit denselben Prüfungen wie die Einstellungsseiten und vermerkt dies im Sicherheitsprotokoll.</translation>
+    </message>
+    <message>
+        <source>Apply in step 3 (Space)</source>
+        <translation>In Schritt 3 anwenden (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Fix now (Ctrl+Enter)</source>
+        <translation>Jetzt korrigieren (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Confirmed by a person</source>
+        <translation>Von einer Person bestätigt</translation>
+    </message>
+    <message>
+        <source>No software can see this. Check it on site, then confirm it here as %1: your name, the time and your comment are kept and printed in the report.</source>
+        <translation>Keine Software kann das erkennen. Prüfen Sie es vor Ort und bestätigen Sie es hier als %1: Ihr Name, die Uhrzeit und Ihr Kommentar werden gespeichert und im Bericht ausgegeben.</translation>
+    </message>
+    <message>
+        <source>What you checked, and how</source>
+        <translation>Was Sie geprüft haben und wie</translation>
+    </message>
+    <message>
+        <source>e.g. walked the site: every camera is on VLAN 30</source>
+        <translation>z. B. Standort begangen: jede Kamera ist im VLAN 30</translation>
+    </message>
+    <message>
+        <source>Confirm again</source>
+        <translation>Erneut bestätigen</translation>
+    </message>
+    <message>
+        <source>Confirm (Enter)</source>
+        <translation>Bestätigen (Enter)</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Zurückziehen</translation>
+    </message>
+</context>
+<context>
+    <name>WizardFixStep</name>
+    <message>
+        <source>Chosen fixes</source>
+        <translation>Gewählte Korrekturen</translation>
+    </message>
+    <message>
+        <source>Untick what you do not want changed. Fixes are chosen in step 2 (Space on an item).</source>
+        <translation>Entfernen Sie das Häkchen bei allem, was nicht geändert werden soll. Korrekturen werden in Schritt 2 gewählt (Leertaste auf einem Punkt).</translation>
+    </message>
+    <message>
+        <source>fix: %1</source>
+        <translation>Korrektur: %1</translation>
+    </message>
+    <message>
+        <source>No fix waiting. After each audit, every failing item that Vigil can mend is listed here, chosen.</source>
+        <translation>Keine Korrektur ausstehend. Nach jeder Prüfung erscheint hier jeder nicht bestandene Punkt, den Vigil beheben kann, bereits ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Before it changes anything, the server takes a configuration backup: restoring it undoes every fix.</source>
+        <translation>Bevor er etwas ändert, erstellt der Server eine Konfigurationssicherung: Ihre Wiederherstellung macht jede Korrektur rückgängig.</translation>
+    </message>
+    <message>
+        <source>Backup passphrase (empty: the backup schedule&apos;s)</source>
+        <translation>Passphrase der Sicherung (leer: die des Sicherungszeitplans)</translation>
+    </message>
+    <message>
+        <source>10 characters or more; a restore asks for it.</source>
+        <translation>Mindestens 10 Zeichen; eine Wiederherstellung fragt danach.</translation>
+    </message>
+    <message>
+        <source>Apply again with the passphrase (Enter)</source>
+        <translation>Mit der Passphrase erneut anwenden (Enter)</translation>
+    </message>
+    <message>
+        <source>Apply the chosen fixes: %1 (Ctrl+Enter)</source>
+        <translation>Gewählte Korrekturen anwenden: %1 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Was geändert wurde</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>Nothing needed changing.</source>
+        <translation>Nichts musste geändert werden.</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Nicht angewendet: %1</translation>
+    </message>
+    <message>
+        <source>Nothing applied yet.</source>
+        <translation>Noch nichts angewendet.</translation>
+    </message>
+</context>
+<context>
+    <name>WizardLevelStep</name>
+    <message>
+        <source>What kind of site is this?</source>
+        <translation>Was für ein Standort ist das?</translation>
+    </message>
+    <message>
+        <source>Up and Down choose.</source>
+        <translation>Mit Auf und Ab auswählen.</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>Kameras</translation>
+    </message>
+    <message>
+        <source>from the devices list</source>
+        <translation>aus der Geräteliste</translation>
+    </message>
+    <message>
+        <source>User accounts</source>
+        <translation>Benutzerkonten</translation>
+    </message>
+    <message>
+        <source>people who can sign in</source>
+        <translation>Personen, die sich anmelden können</translation>
+    </message>
+    <message>
+        <source>RECOMMENDED</source>
+        <translation>EMPFOHLEN</translation>
+    </message>
+    <message>
+        <source>Level %1</source>
+        <translation>Stufe %1</translation>
+    </message>
+    <message>
+        <source>Choose the level to keep (1, 2, 3). Each level includes everything below it.</source>
+        <translation>Wählen Sie die einzuhaltende Stufe (1, 2, 3). Jede Stufe umfasst alle darunterliegenden.</translation>
+    </message>
+    <message>
+        <source>Recommended</source>
+        <translation>Empfohlen</translation>
+    </message>
+    <message>
+        <source>WHAT IT CHECKS</source>
+        <translation>WAS GEPRÜFT WIRD</translation>
+    </message>
+    <message>
+        <source>WHAT IT ADDS</source>
+        <translation>WAS HINZUKOMMT</translation>
+    </message>
+    <message>
+        <source>Items to audit at this level: %1</source>
+        <translation>Zu prüfende Punkte auf dieser Stufe: %1</translation>
+    </message>
+    <message>
+        <source>The site&apos;s chosen level today: %1.</source>
+        <translation>Derzeit gewählte Stufe des Standorts: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>WizardReportStep</name>
+    <message>
+        <source>Report for your auditor</source>
+        <translation>Bericht für Ihren Prüfer</translation>
+    </message>
+    <message>
+        <source>The level, every item with its state and evidence, who confirmed what and when, the date and who made it: as a PDF to file and an HTML page to read or mail.</source>
+        <translation>Die Stufe, jeder Punkt mit Zustand und Nachweis, wer was wann bestätigt hat, Datum und Ersteller: als PDF zum Ablegen und als HTML-Seite zum Lesen oder Versenden.</translation>
+    </message>
+    <message>
+        <source>Not audited</source>
+        <translation>Nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Level %1 met</source>
+        <translation>Stufe %1 erfüllt</translation>
+    </message>
+    <message>
+        <source>Level %1 not met</source>
+        <translation>Stufe %1 nicht erfüllt</translation>
+    </message>
+    <message>
+        <source>%1 pass</source>
+        <translation>%1 bestanden</translation>
+    </message>
+    <message>
+        <source>%1 fail</source>
+        <translation>%1 nicht bestanden</translation>
+    </message>
+    <message>
+        <source>%1 confirmed</source>
+        <translation>%1 bestätigt</translation>
+    </message>
+    <message>
+        <source>%1 not applicable</source>
+        <translation>%1 nicht zutreffend</translation>
+    </message>
+    <message>
+        <source>%1 not checked</source>
+        <translation>%1 nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Save into this folder</source>
+        <translation>In diesem Ordner speichern</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Save PDF and HTML (Ctrl+S)</source>
+        <translation>PDF und HTML speichern (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Open report (Ctrl+O)</source>
+        <translation>Bericht öffnen (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Keep the level</source>
+        <translation>Stufe einhalten</translation>
+    </message>
+    <message>
+        <source>The site&apos;s chosen level (Alt+L)</source>
+        <translation>Gewählte Stufe des Standorts (Alt+L)</translation>
+    </message>
+    <message>
+        <source>Level %1 — %2</source>
+        <translation>Stufe %1 — %2</translation>
+    </message>
+    <message>
+        <source>Audit again automatically (Alt+S)</source>
+        <translation>Automatisch erneut prüfen (Alt+S)</translation>
+    </message>
+    <message>
+        <source>Auditing…</source>
+        <translation>Prüfung läuft…</translation>
+    </message>
+    <message>
+        <source>Audit again now (F5)</source>
+        <translation>Jetzt erneut prüfen (F5)</translation>
+    </message>
+</context>
+<context>
     <name>Workstation</name>
     <message>
         <source>Home</source>
@@ -2580,6 +3078,53 @@
     <message>
         <source>Event Center</source>
         <translation>Ereigniszentrale</translation>
+    </message>
+    <message>
+        <source>Security wizard</source>
+        <translation>Sicherheitsassistent</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::AuditItemModel</name>
+    <message>
+        <source>Pass</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>Nicht bestanden</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Nicht zutreffend</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Not audited yet</source>
+        <translation>Noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Confirmed by %1 on %2</source>
+        <translation>Bestätigt von %1 am %2</translation>
+    </message>
+    <message>
+        <source>Confirmed by %1: %2</source>
+        <translation>Bestätigt von %1: %2</translation>
+    </message>
+    <message>
+        <source>Nobody has confirmed this yet.</source>
+        <translation>Noch von niemandem bestätigt.</translation>
     </message>
 </context>
 <context>
@@ -3472,6 +4017,181 @@
     <message>
         <source>The mail server accepted the test e-mail for the reserved address.</source>
         <translation>Der Mailserver hat die Test-E-Mail an die hinterlegte Adresse angenommen.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::SecurityWizard</name>
+    <message>
+        <source>Looking at the site…</source>
+        <translation>Standort wird untersucht…</translation>
+    </message>
+    <message>
+        <source>Cameras: %1, user accounts: %2. Level %3 suits a site of this size.</source>
+        <translation>Kameras: %1, Benutzerkonten: %2. Stufe %3 passt zu einem Standort dieser Größe.</translation>
+    </message>
+    <message>
+        <source>%1: level %2 is the baseline for this kind of site.</source>
+        <translation>%1: Stufe %2 ist die Basis für diese Art von Standort.</translation>
+    </message>
+    <message>
+        <source>A higher level is better still where the site can keep it up.</source>
+        <translation>Eine höhere Stufe ist noch besser, wenn der Standort sie dauerhaft einhalten kann.</translation>
+    </message>
+    <message>
+        <source>Starting the audit…</source>
+        <translation>Prüfung wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Auditing…</source>
+        <translation>Prüfung läuft…</translation>
+    </message>
+    <message>
+        <source>Checked: %1</source>
+        <translation>Geprüft: %1</translation>
+    </message>
+    <message>
+        <source>Reading the results…</source>
+        <translation>Ergebnisse werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Audit cancelled; the results shown are from the audit before.</source>
+        <translation>Prüfung abgebrochen; angezeigt werden die Ergebnisse der vorherigen Prüfung.</translation>
+    </message>
+    <message>
+        <source>The audit failed.</source>
+        <translation>Die Prüfung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>No audit yet.</source>
+        <translation>Noch keine Prüfung.</translation>
+    </message>
+    <message>
+        <source>Level %1 audit of %2 (scheduled)</source>
+        <translation>Prüfung der Stufe %1 vom %2 (geplant)</translation>
+    </message>
+    <message>
+        <source>Level %1 audit of %2 by %3</source>
+        <translation>Prüfung der Stufe %1 vom %2 durch %3</translation>
+    </message>
+    <message>
+        <source>below the chosen level %1: audit again to see its items</source>
+        <translation>unter der gewählten Stufe %1: erneut prüfen, um ihre Punkte zu sehen</translation>
+    </message>
+    <message>
+        <source>changes since: audit again to confirm them</source>
+        <translation>seitdem geändert: zur Bestätigung erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Say what you checked and how, so an auditor can follow it (for example: &quot;walked the site, all cameras on VLAN 30&quot;).</source>
+        <translation>Geben Sie an, was Sie wie geprüft haben, damit ein Prüfer es nachvollziehen kann (zum Beispiel: „Standort begangen, alle Kameras im VLAN 30“).</translation>
+    </message>
+    <message>
+        <source>Your confirmation of &quot;%1&quot; is recorded with your name and the time.</source>
+        <translation>Ihre Bestätigung von „%1“ wurde mit Ihrem Namen und der Uhrzeit gespeichert.</translation>
+    </message>
+    <message>
+        <source>The confirmation of &quot;%1&quot; is withdrawn.</source>
+        <translation>Die Bestätigung von „%1“ wurde zurückgezogen.</translation>
+    </message>
+    <message>
+        <source>No fix is chosen. Tick the fixes to apply in the audit step.</source>
+        <translation>Keine Korrektur gewählt. Kreuzen Sie im Prüfschritt die anzuwendenden Korrekturen an.</translation>
+    </message>
+    <message>
+        <source>Taking a configuration backup before any change…</source>
+        <translation>Konfigurationssicherung vor jeder Änderung…</translation>
+    </message>
+    <message>
+        <source>Applying fixes: %1 of %2 done</source>
+        <translation>Korrekturen werden angewendet: %1 von %2 erledigt</translation>
+    </message>
+    <message>
+        <source>Fixes applied. Auditing again to confirm them…</source>
+        <translation>Korrekturen angewendet. Erneute Prüfung zur Bestätigung…</translation>
+    </message>
+    <message>
+        <source>Cancelled: the fixes listed below were applied before the cancel.</source>
+        <translation>Abgebrochen: Die unten aufgeführten Korrekturen wurden vor dem Abbruch angewendet.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the backup taken before the fixes needs a passphrase (10 characters or more). Enter one below and press Enter to apply again; keep it, a restore asks for it.</source>
+        <translation>Nichts wurde geändert: Die Sicherung vor den Korrekturen braucht eine Passphrase (mindestens 10 Zeichen). Geben Sie unten eine ein und drücken Sie Enter, um erneut anzuwenden; bewahren Sie sie auf, eine Wiederherstellung fragt danach.</translation>
+    </message>
+    <message>
+        <source>The fixes failed.</source>
+        <translation>Die Korrekturen sind fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>No backup was taken: %1</source>
+        <translation>Keine Sicherung erstellt: %1</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Fixes applied and audited again: the states below are what the audit sees now.</source>
+        <translation>Korrekturen angewendet und erneut geprüft: Die Zustände unten zeigen das aktuelle Prüfergebnis.</translation>
+    </message>
+    <message>
+        <source>Auditing again first, so the report includes the changes made since the last audit…</source>
+        <translation>Zuerst erneute Prüfung, damit der Bericht die Änderungen seit der letzten Prüfung enthält…</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1. Choose a folder you may write to.</source>
+        <translation>Ordner %1 kann nicht angelegt werden. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>The report could not be saved as %1: %2</source>
+        <translation>Der Bericht konnte nicht als %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Report saved as PDF and HTML in %1.</source>
+        <translation>Bericht als PDF und HTML in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Never (on demand only)</source>
+        <translation>Nie (nur bei Bedarf)</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Wöchentlich</translation>
+    </message>
+    <message>
+        <source>Every 30 days</source>
+        <translation>Alle 30 Tage</translation>
+    </message>
+    <message>
+        <source>No level chosen for this site yet.</source>
+        <translation>Für diesen Standort ist noch keine Stufe gewählt.</translation>
+    </message>
+    <message>
+        <source>The audit runs only when someone starts it.</source>
+        <translation>Die Prüfung läuft nur, wenn jemand sie startet.</translation>
+    </message>
+    <message>
+        <source>The server audits again every %1 hours.</source>
+        <translation>Der Server prüft alle %1 Stunden erneut.</translation>
+    </message>
+    <message>
+        <source>The site keeps level %1. %2 When an audit finds it below that level, a security drift event is raised (rules can turn it into an alarm).</source>
+        <translation>Der Standort hält Stufe %1 ein. %2 Stellt eine Prüfung fest, dass er darunter liegt, wird ein Sicherheitsabweichungs-Ereignis ausgelöst (Regeln können daraus einen Alarm machen).</translation>
+    </message>
+    <message>
+        <source>Saved: level %1, %2.</source>
+        <translation>Gespeichert: Stufe %1, %2.</translation>
+    </message>
+    <message>
+        <source>no scheduled audit</source>
+        <translation>keine geplante Prüfung</translation>
+    </message>
+    <message>
+        <source>audit every %1 hours</source>
+        <translation>Prüfung alle %1 Stunden</translation>
     </message>
 </context>
 <context>

@@ -2027,6 +2027,132 @@
     </message>
 </context>
 <context>
+    <name>SecurityWizard</name>
+    <message>
+        <source>Judge from the site&apos;s size</source>
+        <translation>按站点规模判断</translation>
+    </message>
+    <message>
+        <source>Vigil counts the cameras and user accounts and picks the level.</source>
+        <translation>Vigil 统计摄像机和用户账户数量并选择等级。</translation>
+    </message>
+    <message>
+        <source>Home or very small office</source>
+        <translation>家庭或微型办公室</translation>
+    </message>
+    <message>
+        <source>A few cameras looked after by one person.</source>
+        <translation>少量摄像机，由一人管理。</translation>
+    </message>
+    <message>
+        <source>Small business or shop</source>
+        <translation>小型企业或商店</translation>
+    </message>
+    <message>
+        <source>One site, a handful of staff watching.</source>
+        <translation>单一站点，少数人员值守。</translation>
+    </message>
+    <message>
+        <source>Medium-sized organisation</source>
+        <translation>中型机构</translation>
+    </message>
+    <message>
+        <source>Several operators, cameras on a shared company network.</source>
+        <translation>多名操作员，摄像机位于共享的企业网络。</translation>
+    </message>
+    <message>
+        <source>Large organisation or campus</source>
+        <translation>大型机构或园区</translation>
+    </message>
+    <message>
+        <source>Many operators and sites, a security team, auditors.</source>
+        <translation>众多操作员和站点，设有安保团队和审计人员。</translation>
+    </message>
+    <message>
+        <source>Critical infrastructure or public service</source>
+        <translation>关键基础设施或公共服务</translation>
+    </message>
+    <message>
+        <source>Energy, transport, water, health, government.</source>
+        <translation>能源、交通、水务、医疗、政府。</translation>
+    </message>
+    <message>
+        <source>Essential</source>
+        <translation>基础</translation>
+    </message>
+    <message>
+        <source>The baseline every site needs: strong passwords and lockout, HTTPS only, an encrypted database, synchronised clocks, current software and nothing open that is not needed.</source>
+        <translation>每个站点都需要的基线：强密码与登录锁定、仅限 HTTPS、加密数据库、时钟同步、软件保持最新，且不开放任何不需要的服务。</translation>
+    </message>
+    <message>
+        <source>Enhanced</source>
+        <translation>增强</translation>
+    </message>
+    <message>
+        <source>Adds least-privilege accounts, address filtering, a trusted certificate, encrypted video on every leg, configuration backups and recordings kept in two places.</source>
+        <translation>增加最小权限账户、地址过滤、受信任的证书、全链路视频加密、配置备份以及录像双处存储。</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高级</translation>
+    </message>
+    <message>
+        <source>Adds protection around the system: logs sent off the server, 802.1X, cameras on their own network, standby servers and physical protection of the devices.</source>
+        <translation>增加系统外围防护：日志外发至其他服务器、802.1X、摄像机独立组网、备用服务器以及设备的物理防护。</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityWizardPage</name>
+    <message>
+        <source>Choose a level</source>
+        <translation>选择等级</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <source>Apply fixes</source>
+        <translation>应用修复</translation>
+    </message>
+    <message>
+        <source>Report and schedule</source>
+        <translation>报告与计划</translation>
+    </message>
+    <message>
+        <source>Back (Alt+B)</source>
+        <translation>上一步 (Alt+B)</translation>
+    </message>
+    <message>
+        <source>Step 1 of 4: the level is saved as the site&apos;s chosen level when you go on.</source>
+        <translation>第 1 步，共 4 步：继续时，该等级将保存为站点所选等级。</translation>
+    </message>
+    <message>
+        <source>Step 2 of 4: walk the items; tick the fixes to apply, confirm what only a person can check.</source>
+        <translation>第 2 步，共 4 步：逐项查看；勾选要应用的修复，确认只能由人工检查的项目。</translation>
+    </message>
+    <message>
+        <source>Step 3 of 4: the server backs up the configuration before it changes anything.</source>
+        <translation>第 3 步，共 4 步：服务器在进行任何更改之前先备份配置。</translation>
+    </message>
+    <message>
+        <source>Step 4 of 4: keep the report for your auditor, and let the server audit again on a schedule.</source>
+        <translation>第 4 步，共 4 步：保存报告供审计人员查阅，并让服务器按计划重新审计。</translation>
+    </message>
+    <message>
+        <source>Audit level %1 (Alt+N)</source>
+        <translation>审计等级 %1 (Alt+N)</translation>
+    </message>
+    <message>
+        <source>Review fixes (Alt+N)</source>
+        <translation>查看修复 (Alt+N)</translation>
+    </message>
+    <message>
+        <source>Report (Alt+N)</source>
+        <translation>报告 (Alt+N)</translation>
+    </message>
+</context>
+<context>
     <name>SetupPage</name>
     <message>
         <source>Set up this site</source>
@@ -2519,6 +2645,378 @@
     </message>
 </context>
 <context>
+    <name>WizardAuditStep</name>
+    <message>
+        <source>Not audited</source>
+        <translation>未审计</translation>
+    </message>
+    <message>
+        <source>Level %1 met</source>
+        <translation>已达到等级 %1</translation>
+    </message>
+    <message>
+        <source>Level %1 not met</source>
+        <translation>未达到等级 %1</translation>
+    </message>
+    <message>
+        <source>%1 pass</source>
+        <translation>%1 项通过</translation>
+    </message>
+    <message>
+        <source>%1 fail</source>
+        <translation>%1 项未通过</translation>
+    </message>
+    <message>
+        <source>%1 confirmed</source>
+        <translation>%1 项已确认</translation>
+    </message>
+    <message>
+        <source>%1 not applicable</source>
+        <translation>%1 项不适用</translation>
+    </message>
+    <message>
+        <source>%1 not checked</source>
+        <translation>%1 项未检查</translation>
+    </message>
+    <message>
+        <source>Audit again (F5)</source>
+        <translation>重新审计 (F5)</translation>
+    </message>
+    <message>
+        <source>Audit (F5)</source>
+        <translation>审计 (F5)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>Filter items (Ctrl+F)</source>
+        <translation>筛选项目 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需要关注</translation>
+    </message>
+    <message>
+        <source>LEVEL %1</source>
+        <translation>等级 %1</translation>
+    </message>
+    <message>
+        <source>cameras</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>a person confirms</source>
+        <translation>人工确认</translation>
+    </message>
+    <message>
+        <source>✓ fix</source>
+        <translation>✓ 修复</translation>
+    </message>
+    <message>
+        <source>fix</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <source>No item matches the filter.</source>
+        <translation>没有符合筛选条件的项目。</translation>
+    </message>
+    <message>
+        <source>Loading the items…</source>
+        <translation>正在加载项目…</translation>
+    </message>
+    <message>
+        <source>%1 · level %2 · %3</source>
+        <translation>%1 · 等级 %2 · %3</translation>
+    </message>
+    <message>
+        <source>confirmed by a person</source>
+        <translation>由人工确认</translation>
+    </message>
+    <message>
+        <source>checked on every camera</source>
+        <translation>在每台摄像机上检查</translation>
+    </message>
+    <message>
+        <source>checked on the platform</source>
+        <translation>在平台上检查</translation>
+    </message>
+    <message>
+        <source>Why it matters</source>
+        <translation>为何重要</translation>
+    </message>
+    <message>
+        <source>What the audit saw</source>
+        <translation>审计发现</translation>
+    </message>
+    <message>
+        <source>No check for this item in this version yet, so it cannot count as met.</source>
+        <translation>此版本尚未提供该项目的检查，因此不能算作达标。</translation>
+    </message>
+    <message>
+        <source>Not audited yet. Run the audit (F5).</source>
+        <translation>尚未审计。请运行审计 (F5)。</translation>
+    </message>
+    <message>
+        <source>Vigil can fix this</source>
+        <translation>Vigil 可以修复此项</translation>
+    </message>
+    <message>
+        <source>Fix &quot;%1&quot;: the server changes the setting through the same checks as the settings pages, after a configuration backup, and records it in the security log.</source>
+        <translation>修复“%1”：服务器先备份配置，再以与设置页面相同的校验更改该设置，并记录到安全日志。</translation>
+    </message>
+    <message>
+        <source>Apply in step 3 (Space)</source>
+        <translation>在第 3 步应用 (空格键)</translation>
+    </message>
+    <message>
+        <source>Fix now (Ctrl+Enter)</source>
+        <translation>立即修复 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Confirmed by a person</source>
+        <translation>已由人工确认</translation>
+    </message>
+    <message>
+        <source>No software can see this. Check it on site, then confirm it here as %1: your name, the time and your comment are kept and printed in the report.</source>
+        <translation>软件无法检测此项。请到现场检查，然后以 %1 的身份在此确认：您的姓名、时间和备注将被保存并打印在报告中。</translation>
+    </message>
+    <message>
+        <source>What you checked, and how</source>
+        <translation>您检查了什么以及如何检查</translation>
+    </message>
+    <message>
+        <source>e.g. walked the site: every camera is on VLAN 30</source>
+        <translation>例如：已巡查现场，所有摄像机均在 VLAN 30</translation>
+    </message>
+    <message>
+        <source>Confirm again</source>
+        <translation>再次确认</translation>
+    </message>
+    <message>
+        <source>Confirm (Enter)</source>
+        <translation>确认 (Enter)</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤销</translation>
+    </message>
+</context>
+<context>
+    <name>WizardFixStep</name>
+    <message>
+        <source>Chosen fixes</source>
+        <translation>已选修复</translation>
+    </message>
+    <message>
+        <source>Untick what you do not want changed. Fixes are chosen in step 2 (Space on an item).</source>
+        <translation>取消勾选不希望更改的项目。修复在第 2 步中选择（在项目上按空格键）。</translation>
+    </message>
+    <message>
+        <source>fix: %1</source>
+        <translation>修复：%1</translation>
+    </message>
+    <message>
+        <source>No fix waiting. After each audit, every failing item that Vigil can mend is listed here, chosen.</source>
+        <translation>没有待处理的修复。每次审计后，Vigil 能修复的所有未通过项目都会列在此处并默认选中。</translation>
+    </message>
+    <message>
+        <source>Before it changes anything, the server takes a configuration backup: restoring it undoes every fix.</source>
+        <translation>在进行任何更改前，服务器会先备份配置：恢复该备份即可撤销所有修复。</translation>
+    </message>
+    <message>
+        <source>Backup passphrase (empty: the backup schedule&apos;s)</source>
+        <translation>备份口令（留空：使用备份计划的口令）</translation>
+    </message>
+    <message>
+        <source>10 characters or more; a restore asks for it.</source>
+        <translation>至少 10 个字符；恢复时需要输入。</translation>
+    </message>
+    <message>
+        <source>Apply again with the passphrase (Enter)</source>
+        <translation>使用该口令重新应用 (Enter)</translation>
+    </message>
+    <message>
+        <source>Apply the chosen fixes: %1 (Ctrl+Enter)</source>
+        <translation>应用所选修复：%1 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>更改内容</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Nothing needed changing.</source>
+        <translation>无需任何更改。</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>未应用：%1</translation>
+    </message>
+    <message>
+        <source>Nothing applied yet.</source>
+        <translation>尚未应用任何修复。</translation>
+    </message>
+</context>
+<context>
+    <name>WizardLevelStep</name>
+    <message>
+        <source>What kind of site is this?</source>
+        <translation>这是什么类型的站点？</translation>
+    </message>
+    <message>
+        <source>Up and Down choose.</source>
+        <translation>用上下键选择。</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>from the devices list</source>
+        <translation>来自设备列表</translation>
+    </message>
+    <message>
+        <source>User accounts</source>
+        <translation>用户账户</translation>
+    </message>
+    <message>
+        <source>people who can sign in</source>
+        <translation>可登录的人员</translation>
+    </message>
+    <message>
+        <source>RECOMMENDED</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <source>Level %1</source>
+        <translation>等级 %1</translation>
+    </message>
+    <message>
+        <source>Choose the level to keep (1, 2, 3). Each level includes everything below it.</source>
+        <translation>选择要保持的等级 (1、2、3)。每个等级都包含其以下等级的全部要求。</translation>
+    </message>
+    <message>
+        <source>Recommended</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <source>WHAT IT CHECKS</source>
+        <translation>检查内容</translation>
+    </message>
+    <message>
+        <source>WHAT IT ADDS</source>
+        <translation>新增内容</translation>
+    </message>
+    <message>
+        <source>Items to audit at this level: %1</source>
+        <translation>此等级需审计的项目：%1</translation>
+    </message>
+    <message>
+        <source>The site&apos;s chosen level today: %1.</source>
+        <translation>站点当前所选等级：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>WizardReportStep</name>
+    <message>
+        <source>Report for your auditor</source>
+        <translation>供审计人员查阅的报告</translation>
+    </message>
+    <message>
+        <source>The level, every item with its state and evidence, who confirmed what and when, the date and who made it: as a PDF to file and an HTML page to read or mail.</source>
+        <translation>包括等级、每个项目的状态与证据、谁在何时确认了什么、日期及生成人：以 PDF 存档，并生成可阅读或邮寄的 HTML 页面。</translation>
+    </message>
+    <message>
+        <source>Not audited</source>
+        <translation>未审计</translation>
+    </message>
+    <message>
+        <source>Level %1 met</source>
+        <translation>已达到等级 %1</translation>
+    </message>
+    <message>
+        <source>Level %1 not met</source>
+        <translation>未达到等级 %1</translation>
+    </message>
+    <message>
+        <source>%1 pass</source>
+        <translation>%1 项通过</translation>
+    </message>
+    <message>
+        <source>%1 fail</source>
+        <translation>%1 项未通过</translation>
+    </message>
+    <message>
+        <source>%1 confirmed</source>
+        <translation>%1 项已确认</translation>
+    </message>
+    <message>
+        <source>%1 not applicable</source>
+        <translation>%1 项不适用</translation>
+    </message>
+    <message>
+        <source>%1 not checked</source>
+        <translation>%1 项未检查</translation>
+    </message>
+    <message>
+        <source>Save into this folder</source>
+        <translation>保存到此文件夹</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Save PDF and HTML (Ctrl+S)</source>
+        <translation>保存 PDF 和 HTML (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Open report (Ctrl+O)</source>
+        <translation>打开报告 (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Keep the level</source>
+        <translation>保持等级</translation>
+    </message>
+    <message>
+        <source>The site&apos;s chosen level (Alt+L)</source>
+        <translation>站点所选等级 (Alt+L)</translation>
+    </message>
+    <message>
+        <source>Level %1 — %2</source>
+        <translation>等级 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Audit again automatically (Alt+S)</source>
+        <translation>自动重新审计 (Alt+S)</translation>
+    </message>
+    <message>
+        <source>Auditing…</source>
+        <translation>正在审计…</translation>
+    </message>
+    <message>
+        <source>Audit again now (F5)</source>
+        <translation>立即重新审计 (F5)</translation>
+    </message>
+</context>
+<context>
     <name>Workstation</name>
     <message>
         <source>Home</source>
@@ -2575,6 +3073,53 @@
     <message>
         <source>Event Center</source>
         <translation>事件中心</translation>
+    </message>
+    <message>
+        <source>Security wizard</source>
+        <translation>安全向导</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::AuditItemModel</name>
+    <message>
+        <source>Pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>Not audited yet</source>
+        <translation>尚未审计</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Confirmed by %1 on %2</source>
+        <translation>由 %1 于 %2 确认</translation>
+    </message>
+    <message>
+        <source>Confirmed by %1: %2</source>
+        <translation>由 %1 确认：%2</translation>
+    </message>
+    <message>
+        <source>Nobody has confirmed this yet.</source>
+        <translation>尚无人确认。</translation>
     </message>
 </context>
 <context>
@@ -3457,6 +4002,181 @@
     <message>
         <source>The mail server accepted the test e-mail for the reserved address.</source>
         <translation>邮件服务器已接受发往预留地址的测试邮件。</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::app::SecurityWizard</name>
+    <message>
+        <source>Looking at the site…</source>
+        <translation>正在分析站点…</translation>
+    </message>
+    <message>
+        <source>Cameras: %1, user accounts: %2. Level %3 suits a site of this size.</source>
+        <translation>摄像机：%1，用户账户：%2。等级 %3 适合此规模的站点。</translation>
+    </message>
+    <message>
+        <source>%1: level %2 is the baseline for this kind of site.</source>
+        <translation>%1：等级 %2 是此类站点的基线。</translation>
+    </message>
+    <message>
+        <source>A higher level is better still where the site can keep it up.</source>
+        <translation>如果站点能够长期维持，更高的等级更好。</translation>
+    </message>
+    <message>
+        <source>Starting the audit…</source>
+        <translation>正在启动审计…</translation>
+    </message>
+    <message>
+        <source>Auditing…</source>
+        <translation>正在审计…</translation>
+    </message>
+    <message>
+        <source>Checked: %1</source>
+        <translation>已检查：%1</translation>
+    </message>
+    <message>
+        <source>Reading the results…</source>
+        <translation>正在读取结果…</translation>
+    </message>
+    <message>
+        <source>Audit cancelled; the results shown are from the audit before.</source>
+        <translation>审计已取消；显示的是上一次审计的结果。</translation>
+    </message>
+    <message>
+        <source>The audit failed.</source>
+        <translation>审计失败。</translation>
+    </message>
+    <message>
+        <source>No audit yet.</source>
+        <translation>尚未审计。</translation>
+    </message>
+    <message>
+        <source>Level %1 audit of %2 (scheduled)</source>
+        <translation>%2 的等级 %1 审计（计划）</translation>
+    </message>
+    <message>
+        <source>Level %1 audit of %2 by %3</source>
+        <translation>%3 于 %2 执行的等级 %1 审计</translation>
+    </message>
+    <message>
+        <source>below the chosen level %1: audit again to see its items</source>
+        <translation>低于所选等级 %1：请重新审计以查看其项目</translation>
+    </message>
+    <message>
+        <source>changes since: audit again to confirm them</source>
+        <translation>此后有更改：请重新审计以确认</translation>
+    </message>
+    <message>
+        <source>Say what you checked and how, so an auditor can follow it (for example: &quot;walked the site, all cameras on VLAN 30&quot;).</source>
+        <translation>请说明您检查了什么以及如何检查，以便审计人员核实（例如：“已巡查现场，所有摄像机均在 VLAN 30”）。</translation>
+    </message>
+    <message>
+        <source>Your confirmation of &quot;%1&quot; is recorded with your name and the time.</source>
+        <translation>您对“%1”的确认已连同您的姓名和时间一并记录。</translation>
+    </message>
+    <message>
+        <source>The confirmation of &quot;%1&quot; is withdrawn.</source>
+        <translation>对“%1”的确认已撤销。</translation>
+    </message>
+    <message>
+        <source>No fix is chosen. Tick the fixes to apply in the audit step.</source>
+        <translation>未选择任何修复。请在审计步骤中勾选要应用的修复。</translation>
+    </message>
+    <message>
+        <source>Taking a configuration backup before any change…</source>
+        <translation>正在更改前备份配置…</translation>
+    </message>
+    <message>
+        <source>Applying fixes: %1 of %2 done</source>
+        <translation>正在应用修复：已完成 %1/%2</translation>
+    </message>
+    <message>
+        <source>Fixes applied. Auditing again to confirm them…</source>
+        <translation>修复已应用。正在重新审计以确认…</translation>
+    </message>
+    <message>
+        <source>Cancelled: the fixes listed below were applied before the cancel.</source>
+        <translation>已取消：以下列出的修复在取消前已应用。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the backup taken before the fixes needs a passphrase (10 characters or more). Enter one below and press Enter to apply again; keep it, a restore asks for it.</source>
+        <translation>未做任何更改：修复前的备份需要口令（至少 10 个字符）。请在下方输入并按 Enter 重新应用；请妥善保管，恢复时需要输入。</translation>
+    </message>
+    <message>
+        <source>The fixes failed.</source>
+        <translation>修复失败。</translation>
+    </message>
+    <message>
+        <source>No backup was taken: %1</source>
+        <translation>未进行备份：%1</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>检查中…</translation>
+    </message>
+    <message>
+        <source>Fixes applied and audited again: the states below are what the audit sees now.</source>
+        <translation>修复已应用并重新审计：下方状态为当前审计结果。</translation>
+    </message>
+    <message>
+        <source>Auditing again first, so the report includes the changes made since the last audit…</source>
+        <translation>先重新审计，使报告包含自上次审计以来的更改…</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1. Choose a folder you may write to.</source>
+        <translation>无法创建文件夹 %1。请选择您有写入权限的文件夹。</translation>
+    </message>
+    <message>
+        <source>The report could not be saved as %1: %2</source>
+        <translation>报告无法保存为 %1：%2</translation>
+    </message>
+    <message>
+        <source>Report saved as PDF and HTML in %1.</source>
+        <translation>报告已以 PDF 和 HTML 格式保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Never (on demand only)</source>
+        <translation>从不（仅手动）</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Every 30 days</source>
+        <translation>每 30 天</translation>
+    </message>
+    <message>
+        <source>No level chosen for this site yet.</source>
+        <translation>此站点尚未选择等级。</translation>
+    </message>
+    <message>
+        <source>The audit runs only when someone starts it.</source>
+        <translation>审计仅在有人手动启动时运行。</translation>
+    </message>
+    <message>
+        <source>The server audits again every %1 hours.</source>
+        <translation>服务器每 %1 小时重新审计一次。</translation>
+    </message>
+    <message>
+        <source>The site keeps level %1. %2 When an audit finds it below that level, a security drift event is raised (rules can turn it into an alarm).</source>
+        <translation>站点保持等级 %1。%2 当审计发现低于该等级时，将触发安全偏离事件（规则可将其转为报警）。</translation>
+    </message>
+    <message>
+        <source>Saved: level %1, %2.</source>
+        <translation>已保存：等级 %1，%2。</translation>
+    </message>
+    <message>
+        <source>no scheduled audit</source>
+        <translation>无计划审计</translation>
+    </message>
+    <message>
+        <source>audit every %1 hours</source>
+        <translation>每 %1 小时审计一次</translation>
     </message>
 </context>
 <context>

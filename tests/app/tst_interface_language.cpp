@@ -1,7 +1,9 @@
 // InterfaceLanguage (CLI-1, CLI-2): the translations built from translations/*.ts are in the resources,
 // switching loads them into the application (a zh_CN and a German string appear), the choice is
 // remembered for the next start, the first start follows the system's language, and an unknown
-// language changes nothing. The .ts sources keep every placeholder of their source texts.
+// language changes nothing. The .ts sources keep every placeholder of their source texts, and no
+// message is left unfinished or empty (issue 5, CLI-2: a string added without its German and Chinese
+// translation fails here; translations/apply_translations.py fills them after lupdate).
 
 #include <QCoreApplication>
 #include <QDir>
@@ -140,7 +142,7 @@ private slots:
         QCOMPARE(InterfaceLanguage::match(locale), expected);
     }
 
-    void translationsKeepThePlaceholders() {
+    void translationsAreCompleteAndKeepThePlaceholders() {
         const QString sourceDir = qEnvironmentVariable("VIGIL_TEST_SOURCE_DIR");
         QVERIFY(!sourceDir.isEmpty());
         for (const QString& id : InterfaceLanguage::ids()) {
@@ -153,6 +155,7 @@ private slots:
             QString source;
             bool numerus = false;  // plural forms: each <numerusform> is checked
             int checked = 0;
+            QStringList unfinished;  // sources whose translation is missing, empty or marked unfinished
             while (!xml.atEnd()) {
                 xml.readNext();
                 if (!xml.isStartElement()) {
@@ -164,16 +167,28 @@ private slots:
                     source = xml.readElementText();
                 } else if ((xml.name() == QLatin1String("translation") && !numerus) ||
                            xml.name() == QLatin1String("numerusform")) {
+                    // type="unfinished" (or "vanished"/"obsolete"): shown in English, or not at all
+                    const bool marked = !xml.attributes().value(QLatin1String("type")).isEmpty();
                     const QString translation = xml.readElementText();
-                    if (translation.isEmpty()) {
-                        continue;  // not translated yet: the English text shows
+                    if (marked || translation.isEmpty()) {
+                        unfinished << source;
+                        continue;
                     }
                     QVERIFY2(placeholders(translation) == placeholders(source),
                              qPrintable(QStringLiteral("%1: \"%2\" -> \"%3\"").arg(id, source, translation)));
                     ++checked;
+                } else if (xml.name() == QLatin1String("translation") &&
+                           !xml.attributes().value(QLatin1String("type")).isEmpty()) {
+                    unfinished << source;  // a plural message marked unfinished
                 }
             }
             QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+            unfinished.removeDuplicates();
+            QVERIFY2(unfinished.isEmpty(),
+                     qPrintable(QStringLiteral("vigil_%1.ts: %2 unfinished, e.g. \"%3\"; run the "
+                                               "update_translations target, then translate them "
+                                               "(translations/apply_translations.py)")
+                                    .arg(id, QString::number(unfinished.size()), unfinished.value(0))));
             QVERIFY2(checked > 300, qPrintable(QStringLiteral("%1: only %2 translations").arg(id).arg(checked)));
         }
     }
