@@ -2899,7 +2899,7 @@
     </message>
     <message>
         <source>people who can sign in</source>
-        <translation>Personen, die sich anmelden können</translation>
+        <translation>Personen mit Zugang</translation>
     </message>
     <message>
         <source>RECOMMENDED</source>
@@ -3081,7 +3081,7 @@
     </message>
     <message>
         <source>Security wizard</source>
-        <translation>Sicherheitsassistent</translation>
+        <translation>Sicherheits­assistent</translation>
     </message>
 </context>
 <context>
@@ -3092,11 +3092,11 @@
     </message>
     <message>
         <source>Fail</source>
-        <translation>Nicht bestanden</translation>
+        <translation>Mangel</translation>
     </message>
     <message>
         <source>Not applicable</source>
-        <translation>Nicht zutreffend</translation>
+        <translation>Entfällt</translation>
     </message>
     <message>
         <source>Confirmed</source>
@@ -3104,7 +3104,7 @@
     </message>
     <message>
         <source>Not checked</source>
-        <translation>Nicht geprüft</translation>
+        <translation>Ungeprüft</translation>
     </message>
     <message>
         <source>Not audited yet</source>
