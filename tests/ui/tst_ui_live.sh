@@ -25,29 +25,8 @@ TESTCAMERA=$4
 MAKE_CLIP=$5
 ui_begin "$@"
 
-camera_pid=
-cleanup() {
-    [ -n "$camera_pid" ] && kill "$camera_pid" 2>/dev/null
-    [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+ui_cleanup_on_exit
 
-# The latest geometry line's value for a name: "x,y" or "x,y,w,h".
-geometry() {
-    grep "live: geometry" "$log" | tail -1 | tr ' ' '\n' | sed -n "s/^$1=//p"
-}
-wait_geometry() {
-    for _ in $(seq 1 $((WAIT_SECONDS * 10))); do
-        [ -n "$(geometry "$1")" ] && return 0
-        sleep 0.1
-    done
-    cat "$log"
-    fail "the Live page never showed $1"
-}
-click_at() {
-    xdotool mousemove --sync "${1%,*}" "${1#*,}" click 1
-}
 # Crops a tile's region "x,y,w,h" out of a screenshot.
 crop_tile() {
     local region=$1 in=$2 out=$3
@@ -62,32 +41,33 @@ onvif=$(jq -r '.cameras[0].onvif // empty' <<<"$camera_ready")
 [ -n "$onvif" ] || { cat "$camera_log"; fail "the test camera has no ONVIF address"; }
 
 echo "== the workstation: set up, sign in, add the camera through the API"
-ui_start_with_onvif_camera "$onvif" Gate
+ui_start_signed_in
+ui_add_onvif_camera "$onvif" Gate
 
 echo "== 1. the Live page"
 ui_focus_window
 ui_key ctrl+8
 wait_for_line "$pid" "$log" "live: geometry" || { cat "$log"; fail "the Live page did not open"; }
-wait_geometry tile3
+ui_wait_geometry live tile3
 screenshot live_empty.png
 
 echo "== 2. layouts: the 9 grid, saved by name"
-click_at "$(geometry grid9)"
+ui_click_at "$(ui_geometry live grid9)"
 wait_for_line "$pid" "$log" "live: grid 9" || { cat "$log"; fail "the 9 grid did not come"; }
-wait_geometry tile8
+ui_wait_geometry live tile8
 screenshot live_grid9.png
-click_at "$(geometry layoutName)"
+ui_click_at "$(ui_geometry live layoutName)"
 ui_type "Night watch"
-click_at "$(geometry saveLayoutAs)"
+ui_click_at "$(ui_geometry live saveLayoutAs)"
 wait_for_line "$pid" "$log" "live: layout saved" || { cat "$log"; fail "the layout was not saved"; }
 layouts=$(ui_api GET /api/v1/layouts)
 [ "$(jq -r '.layouts[] | select(.name == "Night watch") | .grid' <<<"$layouts")" = 9 ] ||
     { echo "$layouts"; fail "the server does not have the saved layout"; }
 
 echo "== 3. drag the camera onto the first tile"
-wait_geometry channel0
-from=$(geometry channel0)
-tile=$(geometry tile0)
+ui_wait_geometry live channel0
+from=$(ui_geometry live channel0)
+tile=$(ui_geometry live tile0)
 IFS=, read -r tx ty tw th <<<"$tile"
 xdotool mousemove --sync "${from%,*}" "${from#*,}" mousedown 1
 for step in 1 2 3 4 5 6 7 8 9 10; do
@@ -135,9 +115,9 @@ echo "after the double-click: $back"
 [ "$(colour_distance "$unzoomed" "$back")" -lt 25 ] || fail "the double-click did not bring the whole picture back"
 
 echo "== 4. PTZ from the panel"
-click_at "$(geometry tile0 | cut -d, -f1-2 | awk -F, '{print $1+40 "," $2+80}')"
-wait_geometry ptzLeft
-left=$(geometry ptzLeft)
+ui_click_at "$(ui_geometry live tile0 | cut -d, -f1-2 | awk -F, '{print $1+40 "," $2+80}')"
+ui_wait_geometry live ptzLeft
+left=$(ui_geometry live ptzLeft)
 xdotool mousemove --sync "${left%,*}" "${left#*,}" mousedown 1
 sleep 1
 xdotool mouseup 1
@@ -169,7 +149,7 @@ screenshot live_tour.png
 ui_key Escape
 
 echo "== 6. the 1 grid: the camera alone, main stream; Delete clears the tile"
-click_at "$(geometry grid1)"
+ui_click_at "$(ui_geometry live grid1)"
 wait_for_line "$pid" "$log" "live: grid 1" || { cat "$log"; fail "the 1 grid did not come"; }
 sleep 4
 screenshot live_grid1.png
@@ -177,26 +157,26 @@ ui_key Delete
 wait_for_line "$pid" "$log" "live: tile 1 cleared" || { cat "$log"; fail "Delete did not clear the tile"; }
 
 echo "== 7. a custom grid: Shift+click joins tiles 5 and 9 of the 9 grid, saved by name"
-click_at "$(geometry grid9)"
+ui_click_at "$(ui_geometry live grid9)"
 wait_for_line "$pid" "$log" "live: grid 9" || fail "the 9 grid did not come back"
 sleep 1
-wait_geometry tile8
-click_at "$(geometry tile4 | awk -F, '{print $1+$3/2 "," $2+$4/2}')"
+ui_wait_geometry live tile8
+ui_click_at "$(ui_geometry live tile4 | awk -F, '{print $1+$3/2 "," $2+$4/2}')"
 xdotool keydown shift
-click_at "$(geometry tile8 | awk -F, '{print $1+$3/2 "," $2+$4/2}')"
+ui_click_at "$(ui_geometry live tile8 | awk -F, '{print $1+$3/2 "," $2+$4/2}')"
 xdotool keyup shift
 wait_for_line "$pid" "$log" "live: grid custom with 6 cells" || { cat "$log"; fail "Shift+click did not join the tiles"; }
 screenshot live_custom.png
-click_at "$(geometry layoutName)"
+ui_click_at "$(ui_geometry live layoutName)"
 ui_type "Custom wall"
-click_at "$(geometry saveLayoutAs)"
+ui_click_at "$(ui_geometry live saveLayoutAs)"
 wait_for_more "$pid" "$log" "live: layout saved" 1 || { cat "$log"; fail "the custom layout was not saved"; }
 layouts=$(ui_api GET /api/v1/layouts)
 [ "$(jq -r '.layouts[] | select(.name == "Custom wall") | "\(.grid) \(.cells | length) \(.cells | map(select(.rowSpan == 2 and .columnSpan == 2)) | length)"' <<<"$layouts")" = "custom 6 1" ] ||
     { echo "$layouts"; fail "the server does not have the custom layout with its 2x2 cell"; }
 
 echo "== 8. the layout full screen in its own window (the same window opens on another screen)"
-click_at "$(geometry fullScreenLayout)"
+ui_click_at "$(ui_geometry live fullScreenLayout)"
 window=
 for _ in $(seq 1 $((WAIT_SECONDS * 10))); do
     window=$(xdotool search --onlyvisible --name "Custom wall" 2>/dev/null | head -1)

@@ -17,26 +17,8 @@ MAKE_CLIP=$5
 UI_XVFB_SCREENS="-screen 0 1920x1080x24 -screen 1 1920x1080x24"
 ui_begin "$@"
 
-camera_pid=
-cleanup() {
-    [ -n "$camera_pid" ] && kill "$camera_pid" 2>/dev/null
-    [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+ui_cleanup_on_exit
 
-# The latest geometry line's value for a name: "x,y" or "x,y,w,h".
-geometry() {
-    grep "live: geometry" "$log" | tail -1 | tr ' ' '\n' | sed -n "s/^$1=//p"
-}
-wait_geometry() {
-    for _ in $(seq 1 $((WAIT_SECONDS * 10))); do
-        [ -n "$(geometry "$1")" ] && return 0
-        sleep 0.1
-    done
-    cat "$log"
-    fail "the Live page never showed $1"
-}
 # Grabs the second X screen (the display's screen 1) into a PNG.
 grab_second() {
     xwd -root -silent -display "${DISPLAY%.*}.1" | convert xwd:- "png:$1" || fail "cannot grab screen 1 into $1"
@@ -50,21 +32,22 @@ onvif=$(jq -r '.cameras[0].onvif // empty' <<<"$camera_ready")
 [ -n "$onvif" ] || { cat "$camera_log"; fail "the test camera has no ONVIF address"; }
 
 echo "== the workstation on the first screen, the camera added through the API"
-ui_start_with_onvif_camera "$onvif" Gate
+ui_start_signed_in
+ui_add_onvif_camera "$onvif" Gate
 
 echo "== 1. the camera on the first tile of the Live page"
 ui_focus_window
 ui_key ctrl+8
 wait_for_line "$pid" "$log" "live: geometry" || { cat "$log"; fail "the Live page did not open"; }
-wait_geometry channel0
-wait_geometry otherScreen
-from=$(geometry channel0)
+ui_wait_geometry live channel0
+ui_wait_geometry live otherScreen
+from=$(ui_geometry live channel0)
 xdotool mousemove --sync "${from%,*}" "${from#*,}" click --repeat 2 --delay 80 1
 wait_for_line "$pid" "$log" "live: tile 1 shows channel $channel" || { cat "$log"; fail "the double-click did not put the camera on tile 1"; }
 screenshot screens_main.png
 
 echo "== 2. \"Other screen\": the layout full screen on the second screen"
-from=$(geometry otherScreen)
+from=$(ui_geometry live otherScreen)
 xdotool mousemove --sync "${from%,*}" "${from#*,}" click 1
 wait_for_line "$pid" "$log" "live: layout window on screen 2 of 2" ||
     { cat "$log"; fail "the workstation did not see two screens or did not pick the second"; }

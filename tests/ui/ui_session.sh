@@ -196,32 +196,6 @@ ui_api_sign_in() {
     [ -n "$API_TOKEN" ] || fail "cannot sign in to the API at $API_SITE"
 }
 
-# Starts the workstation standalone on $WORK/data, sets the site up, signs in (in the UI and through the
-# API) and adds the ONVIF camera at address $1 under the name $2. Sets pid, log, site, device and
-# channel (its first channel), once that channel is online. Call it plainly, not in $(...).
-ui_start_with_onvif_camera() {
-    local onvif=$1 name=$2 answer=
-    log="$WORK/vigil.log"
-    "$VIGIL" --data-dir "$WORK/data" >"$log" 2>&1 &
-    pid=$!
-    ui_setup_and_sign_in "$pid" "$log"
-    site=$(ui_site_address "$log")
-    ui_api_sign_in "$site"
-    device=$(ui_api POST /api/v1/devices "$(jq -n --arg a "$onvif" --arg n "$name" '{driver: "onvif", address: $a, name: $n}')" | jq -r .id)
-    [ -n "$device" ] || fail "the camera was not added"
-    channel=
-    for _ in $(seq 1 $((WAIT_SECONDS * 2))); do
-        answer=$(ui_api GET "/api/v1/devices/$device")
-        if [ "$(jq -r '.channels[0].status.state // empty' <<<"$answer")" = online ]; then
-            channel=$(jq -r '.channels[0].id' <<<"$answer")
-            return 0
-        fi
-        sleep 0.5
-    done
-    echo "$answer"
-    fail "the camera did not come online"
-}
-
 # ui_api METHOD PATH [JSON]: prints the answer's body; fails on anything but 2xx.
 ui_api() {
     local method=$1 path=$2 body=${3:-}
