@@ -127,7 +127,10 @@ struct DeviceSecurityInfo {
     std::optional<bool> discoverable;     // WS-Discovery mode
     std::optional<QList<DeviceProtocol>> protocols;
     std::optional<int> dot1xConfigurations;  // 802.1X configurations set on the device
-    QHash<QString, QString> unavailable;     // "users", "time", "discovery", "protocols", "dot1x"
+    // Recordings of its own (ONVIF Profile G: a recording or search service): where they answer,
+    // empty when the device lists none. Unset when the device's services could not be read.
+    std::optional<QString> edgeStorage;
+    QHash<QString, QString> unavailable;  // "users", "time", "discovery", "protocols", "dot1x", "storage"
 };
 
 // Events a device reports (ONVIF pull point; issue 6 consumes them).

@@ -128,6 +128,10 @@ Result<ServiceAddresses> parseServices(const XmlElement& response) {
             addresses.events = url;
         } else if (space == QStringLiteral("http://www.onvif.org/ver20/imaging/wsdl")) {
             addresses.imaging = url;
+        } else if (space == QStringLiteral("http://www.onvif.org/ver10/recording/wsdl")) {
+            addresses.recording = url;
+        } else if (space == QStringLiteral("http://www.onvif.org/ver10/search/wsdl")) {
+            addresses.search = url;
         }
     }
     if (addresses.media.isEmpty()) {
@@ -151,6 +155,11 @@ Result<ServiceAddresses> parseCapabilities(const XmlElement& response) {
     addresses.ptz = serviceUrl(capabilities->textAt({QStringLiteral("PTZ"), QStringLiteral("XAddr")}));
     addresses.events = serviceUrl(capabilities->textAt({QStringLiteral("Events"), QStringLiteral("XAddr")}));
     addresses.imaging = serviceUrl(capabilities->textAt({QStringLiteral("Imaging"), QStringLiteral("XAddr")}));
+    // Profile G's services came after ONVIF 1.0, so they sit under Extension.
+    const QString extension = QStringLiteral("Extension");
+    const QString address = QStringLiteral("XAddr");
+    addresses.recording = serviceUrl(capabilities->textAt({extension, QStringLiteral("Recording"), address}));
+    addresses.search = serviceUrl(capabilities->textAt({extension, QStringLiteral("Search"), address}));
     if (addresses.media.isEmpty()) {
         return SoapMessage::badAnswer(QStringLiteral("GetCapabilities"), QStringLiteral("no Media service address"));
     }

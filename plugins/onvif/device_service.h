@@ -30,6 +30,8 @@ struct ServiceAddresses {
     QUrl ptz;
     QUrl events;
     QUrl imaging;
+    QUrl recording;  // Profile G: the device records on its own storage
+    QUrl search;     // Profile G: its recordings can be searched
 };
 
 struct SystemDateAndTime {

@@ -323,6 +323,16 @@ Result<devices::DeviceSecurityInfo> OnvifDriver::securityInfo(const DeviceAddres
     info.manufacturer = about->manufacturer;
     info.model = about->model;
     info.firmware = about->firmware;
+    // Recordings of its own (ONVIF Profile G, SEC-2.8): from the services it lists, usually known
+    // from describe() already.
+    if (Status services = session.ensureServices(); services) {
+        const ServiceAddresses& found = session.state().services;
+        info.edgeStorage = (!found.recording.isEmpty() ? found.recording : found.search).toString();
+    } else if (isFatal(services.error())) {
+        return services.error();
+    } else {
+        info.unavailable.insert(QStringLiteral("storage"), services.error().message);
+    }
 
     // The optional parts: a device that lacks one says so and the rest goes on.
     const auto read = [&](const QString& part, const QString& operation, const QString& body,

@@ -45,6 +45,7 @@ const QList<DeviceItem>& deviceItems() {
         {"sec-1.5-device-time", {"device_time"}},
         {"sec-1.6-device-functions", {"device_discovery", "device_http", "device_anonymous"}},
         {"sec-3.2-device-8021x", {"device_dot1x"}},
+        {"sec-2.8-network-resume", {"device_edge_storage"}},
     };
     return items;
 }

@@ -62,7 +62,8 @@ QJsonObject DeviceFinding::toJson() const {
 
 QList<DeviceFinding> DeviceFindings::all(const DeviceSecurityInfo& info, const DeviceFindingContext& context) {
     return {password(info, context), users(info, context), anonymous(info), time(info),
-            firmware(info),          discovery(info),      http(info, context), dot1x(info)};
+            firmware(info),          discovery(info),      http(info, context), dot1x(info),
+            edgeStorage(info)};
 }
 
 DeviceFinding DeviceFindings::password(const DeviceSecurityInfo&, const DeviceFindingContext& context) {
@@ -250,6 +251,30 @@ DeviceFinding DeviceFindings::dot1x(const DeviceSecurityInfo& info) {
     result.state = QLatin1String(States::kFail);
     result.evidence = QStringLiteral("802.1X is supported but not configured: the device joins the network without "
                                      "authenticating. Configure it with the site's RADIUS server at the device.");
+    return result;
+}
+
+// Network resume (SEC-2.8) asks that a gap be filled from the camera's own recordings where it has
+// them, and otherwise be recorded as a gap with an event (the recorder and EventSources do that).
+// Vigil does not read a camera's recordings yet (no Profile G replay), so a camera that keeps them
+// fails: its gaps could be filled and are not.
+DeviceFinding DeviceFindings::edgeStorage(const DeviceSecurityInfo& info) {
+    DeviceFinding result = finding("device_edge_storage", {QStringLiteral("SEC-2.8")});
+    if (!info.edgeStorage) {
+        return unreported(result, info, QStringLiteral("storage"), QStringLiteral("its services"));
+    }
+    if (info.edgeStorage->isEmpty()) {
+        result.state = QLatin1String(States::kPass);
+        result.evidence = QStringLiteral("The device lists no recording or search service (ONVIF Profile G), so it "
+                                         "keeps no recordings of its own: a gap while it is away is recorded as a gap "
+                                         "with a recording_gap event.");
+        return result;
+    }
+    result.state = QLatin1String(States::kFail);
+    result.evidence = QStringLiteral("The device keeps recordings of its own (ONVIF Profile G service at %1), but "
+                                     "Vigil does not fill gaps from them yet: a gap while it is away stays a gap, "
+                                     "recorded with a recording_gap event.")
+                          .arg(*info.edgeStorage);
     return result;
 }
 

@@ -15,6 +15,7 @@
 // | device_discovery   | 1.6              | WS-Discovery mode Discoverable                           | discovery_off  |
 // | device_http        | 1.6, 1.10, 2.3   | plain HTTP enabled                                       | http_off       |
 // | device_dot1x       | 3.2              | 802.1X supported but not configured                      |                |
+// | device_edge_storage| 2.8              | recordings of its own (Profile G) that Vigil cannot fill gaps from yet |  |
 //
 // A part the device does not report makes its finding not_applicable with the device's answer as
 // evidence, never a guess.
@@ -68,6 +69,7 @@ public:
     static DeviceFinding discovery(const core::devices::DeviceSecurityInfo& info);
     static DeviceFinding http(const core::devices::DeviceSecurityInfo& info, const DeviceFindingContext& context);
     static DeviceFinding dot1x(const core::devices::DeviceSecurityInfo& info);
+    static DeviceFinding edgeStorage(const core::devices::DeviceSecurityInfo& info);
 };
 
 }  // namespace vigil::server

@@ -353,6 +353,7 @@ QJsonObject DeviceSecurity::postureJson(const DeviceSecurityInfo& info, const De
         {QStringLiteral("discoverable"), nullable(info.discoverable, [](bool v) { return v; })},
         {QStringLiteral("protocols"), info.protocols ? QJsonValue(protocols) : QJsonValue()},
         {QStringLiteral("dot1xConfigurations"), nullable(info.dot1xConfigurations, [](int v) { return v; })},
+        {QStringLiteral("edgeStorage"), nullable(info.edgeStorage, [](const QString& v) { return v; })},
         {QStringLiteral("unavailable"), unavailable},
     };
 }

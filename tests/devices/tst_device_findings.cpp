@@ -36,6 +36,7 @@ DeviceSecurityInfo tidy() {
                                            {QStringLiteral("HTTPS"), true, {443}},
                                            {QStringLiteral("RTSP"), true, {554}}};
     info.dot1xConfigurations = 1;
+    info.edgeStorage = QString();  // no recording or search service
     return info;
 }
 
@@ -47,7 +48,7 @@ class TestDeviceFindings : public QObject {
 private slots:
     void tidyDevicePassesEverything() {
         const auto all = DeviceFindings::all(tidy(), vigilAccount(QStringLiteral("Quay7-Lantern#4")));
-        QCOMPARE(all.size(), 8);
+        QCOMPARE(all.size(), 9);
         for (const DeviceFinding& finding : all) {
             const QString expected = finding.id == QStringLiteral("device_firmware") ? QStringLiteral("not_applicable")
                                                                                      : QStringLiteral("pass");
@@ -126,6 +127,17 @@ private slots:
         QCOMPARE(DeviceFindings::dot1x(info).state, QStringLiteral("fail"));
         info.dot1xConfigurations.reset();
         QCOMPARE(DeviceFindings::dot1x(info).state, QStringLiteral("not_applicable"));
+        // SEC-2.8: recordings on the camera that Vigil cannot fill gaps from yet fail, with where.
+        info.edgeStorage = QStringLiteral("http://192.0.2.7/onvif/recording");
+        const DeviceFinding storage = DeviceFindings::edgeStorage(info);
+        QCOMPARE(storage.state, QStringLiteral("fail"));
+        QVERIFY(storage.evidence.contains(QStringLiteral("Profile G")));
+        QVERIFY(storage.evidence.contains(QStringLiteral("http://192.0.2.7/onvif/recording")));
+        QVERIFY(storage.fix.isEmpty());
+        info.edgeStorage.reset();
+        info.unavailable.insert(QStringLiteral("storage"), QStringLiteral("GetServices failed"));
+        QCOMPARE(DeviceFindings::edgeStorage(info).state, QStringLiteral("not_applicable"));
+        QVERIFY(DeviceFindings::edgeStorage(info).evidence.contains(QStringLiteral("GetServices failed")));
     }
 };
 

@@ -7,6 +7,9 @@
 // administrator removed, discovery and plain HTTP off, the anonymous user removed) run after a
 // configuration backup; the next audit passes those items, and the camera streams again with the
 // password Vigil gave it. Its firmware is compared with a signed update manifest (vigil-license).
+// Network resume (SEC-2.8): the weak camera keeps no recordings of its own, so its gaps recorded with
+// an event pass; a second camera that lists ONVIF Profile G recording and search services fails, as
+// Vigil does not fill gaps from a camera's storage yet (the evidence says so).
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -30,6 +33,7 @@ using test::ApiSession;
 namespace {
 
 const QString kBackupPassphrase = QStringLiteral("Tide-Table#2041");
+const QString kStoringPassword = QStringLiteral("Vault-Keeper#58q");
 
 // The one finding of the camera in an item's result.
 QJsonObject cameraFinding(const QJsonObject& run, const QString& itemId, const QString& deviceId) {
@@ -77,6 +81,12 @@ private slots:
         QCOMPARE(cameraFinding(run, "sec-1.4-device-firmware", m_site.device).value("state").toString(),
                  QStringLiteral("not_applicable"));
         QVERIFY(test::evidenceOf(run, "sec-1.4-device-firmware").contains(QStringLiteral("2.1.0")));
+        // SEC-2.8: no storage of its own, so a gap recorded with a recording_gap event (tst_event_sources,
+        // tst_recorder) is what the item asks.
+        const QJsonObject resume = cameraFinding(run, "sec-2.8-network-resume", m_site.device);
+        QVERIFY2(resume.value("state").toString() == QStringLiteral("pass"),
+                 qPrintable(resume.value("evidence").toString()));
+        QVERIFY(resume.value("evidence").toString().contains(QStringLiteral("recording_gap")));
         QCOMPARE(test::resultsById(run).value("sec-1.2-device-passwords").value("fixId").toString(),
                  QStringLiteral("device-passwords"));
         QCOMPARE(test::resultsById(run).value("sec-1.6-device-functions").value("fixId").toString(),
@@ -138,6 +148,35 @@ private slots:
         run = test::runAudit(*m_site.admin, 1);
         finding = cameraFinding(run, "sec-1.4-device-firmware", m_site.device);
         QVERIFY2(finding.value("state").toString() == QStringLiteral("pass"), qPrintable(finding.value("evidence").toString()));
+    }
+
+    // SEC-2.8: a camera with recordings of its own (ONVIF Profile G) could have its gaps filled;
+    // Vigil does not do that yet, so the item fails for it and the evidence names the service.
+    void cameraWithItsOwnStorageFailsNetworkResume() {
+        test::OnvifTestCamera storing;
+        QString error;
+        QVERIFY2(storing.start({QStringLiteral("name=vault,user=%1,password=%2,edge-storage=1")
+                                    .arg(test::WeakCameraSite::kCameraUser, kStoringPassword)},
+                               {}, &error),
+                 qPrintable(error));
+        const ApiReply added = m_site.admin->post("/api/v1/devices",
+                                                  QJsonObject{{"driver", "onvif"},
+                                                              {"name", "Vault"},
+                                                              {"address", storing.deviceUrl("vault").toString()},
+                                                              {"userName", test::WeakCameraSite::kCameraUser},
+                                                              {"password", kStoringPassword}});
+        QVERIFY2(added.status == 201, qPrintable(test::describe(added)));
+        const QString vault = added.json.value("id").toString();
+        const QJsonObject run = test::runAudit(*m_site.admin, 2);
+        const QJsonObject finding = cameraFinding(run, "sec-2.8-network-resume", vault);
+        const QString evidence = finding.value("evidence").toString();
+        QVERIFY2(finding.value("state").toString() == QStringLiteral("fail"), qPrintable(evidence));
+        QVERIFY2(evidence.contains(QStringLiteral("Profile G")), qPrintable(evidence));
+        QVERIFY2(evidence.contains(QStringLiteral("/vault/recording")), qPrintable(evidence));
+        QCOMPARE(test::stateOf(run, "sec-2.8-network-resume"), QStringLiteral("fail"));
+        QCOMPARE(cameraFinding(run, "sec-2.8-network-resume", m_site.device).value("state").toString(),
+                 QStringLiteral("pass"));
+        QCOMPARE(m_site.admin->del("/api/v1/devices/" + vault).status, 204);
     }
 
 private:

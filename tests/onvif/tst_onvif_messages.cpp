@@ -224,22 +224,30 @@ private slots:
             "<tds:XAddr>javascript:alert(1)</tds:XAddr></tds:Service>"
             "<tds:Service><tds:Namespace>http://www.axis.com/vapix/ws/action1</tds:Namespace>"
             "<tds:XAddr>http://10.0.0.5/vapix/services</tds:XAddr></tds:Service>"
+            "<tds:Service><tds:Namespace>http://www.onvif.org/ver10/search/wsdl</tds:Namespace>"
+            "<tds:XAddr>http://10.0.0.5/onvif/Search</tds:XAddr></tds:Service>"
             "</tds:GetServicesResponse>"));
         QVERIFY(services.ok());
         QCOMPARE(services->media, QUrl(QStringLiteral("http://10.0.0.5/onvif/Media")));
         QCOMPARE(services->ptz, QUrl(QStringLiteral("http://10.0.0.5/onvif/PTZ")));
         QVERIFY2(services->events.isEmpty(), "only http(s) service addresses are taken");
+        // Profile G (SEC-2.8): a search service without a recording one still means storage of its own.
+        QCOMPARE(services->search, QUrl(QStringLiteral("http://10.0.0.5/onvif/Search")));
+        QVERIFY(services->recording.isEmpty());
 
         auto capabilities = device::parseCapabilities(
             answer("<tds:GetCapabilitiesResponse xmlns:tds=\"urn:d\"><tds:Capabilities>"
                    "<tt:Device><tt:XAddr>http://h/onvif/device_service</tt:XAddr></tt:Device>"
                    "<tt:Events><tt:XAddr>http://h/onvif/Events</tt:XAddr></tt:Events>"
                    "<tt:Media><tt:XAddr>https://h:8443/onvif/Media</tt:XAddr></tt:Media>"
-                   "</tds:Capabilities></tds:GetCapabilitiesResponse>"));
+                   "<tt:Extension><tt:Recording><tt:XAddr>http://h/onvif/Recording</tt:XAddr></tt:Recording>"
+                   "</tt:Extension></tds:Capabilities></tds:GetCapabilitiesResponse>"));
         QVERIFY(capabilities.ok());
         QCOMPARE(capabilities->media, QUrl(QStringLiteral("https://h:8443/onvif/Media")));
         QCOMPARE(capabilities->events, QUrl(QStringLiteral("http://h/onvif/Events")));
         QVERIFY(capabilities->ptz.isEmpty());
+        QCOMPARE(capabilities->recording, QUrl(QStringLiteral("http://h/onvif/Recording")));
+        QVERIFY(capabilities->search.isEmpty());
         QVERIFY(!device::parseCapabilities(answer("<tds:GetCapabilitiesResponse xmlns:tds=\"urn:d\"/>")).ok());
 
         auto users = device::parseUsers(answer(

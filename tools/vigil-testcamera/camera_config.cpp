@@ -85,8 +85,12 @@ Status readPosture(CameraConfig& camera, const QString& key, const QString& valu
         camera.dot1x = value;
         return {};
     }
+    if (key == QLatin1String("edge-storage")) {
+        camera.edgeStorage = truthy(value);
+        return {};
+    }
     return configError(QStringLiteral("unknown key \"%1\" (name, file, user, password, auth, ptz, extra-user, anonymous, "
-                                      "discovery, http, firmware, dot1x).")
+                                      "discovery, http, firmware, dot1x, edge-storage).")
                            .arg(key));
 }
 

@@ -35,6 +35,7 @@ struct CameraConfig {
     bool web = true;                  // http=on|off: the web interface's plain-HTTP port
     QString firmware;                 // firmware=1.2.3
     QString dot1x = QStringLiteral("off");  // dot1x=on|off|unsupported
+    bool edgeStorage = false;               // edge-storage=1: lists ONVIF Profile G recording/search services
 
     // From the file (MediaSource fills these in):
     QString codec;  // "h264" | "h265"
@@ -45,7 +46,7 @@ struct CameraConfig {
 };
 
 // "name=cam1,file=a.mp4[,user=u,password=p,auth=digest|basic|any,ptz=1,extra-user=n:p:level,anonymous=1,
-//  discovery=on|off,http=on|off,firmware=x,dot1x=on|off|unsupported]"
+//  discovery=on|off,http=on|off,firmware=x,dot1x=on|off|unsupported,edge-storage=1]"
 Result<CameraConfig> parseCameraSpec(const QString& spec);
 // {"cameras": [{"name": "cam1", "file": "a.mp4", "user": "u", "password": "p", "ptz": true}, ...]};
 // relative file paths are relative to the JSON file.

@@ -290,6 +290,13 @@ OnvifAnswer OnvifDevice::device(const SoapRequest& request) {
         if (m_camera.ptz) {
             ptz = QStringLiteral("<tt:PTZ><tt:XAddr>%1</tt:XAddr></tt:PTZ>").arg(e(serviceUrl(QStringLiteral("ptz")).toString()));
         }
+        QString storage;  // Profile G's services sit under Extension
+        if (m_camera.edgeStorage) {
+            storage = QStringLiteral("<tt:Extension><tt:Recording><tt:XAddr>%1</tt:XAddr></tt:Recording>"
+                                     "<tt:Search><tt:XAddr>%2</tt:XAddr></tt:Search></tt:Extension>")
+                          .arg(e(serviceUrl(QStringLiteral("recording")).toString()),
+                               e(serviceUrl(QStringLiteral("search")).toString()));
+        }
         return ok(QStringLiteral(
                       "<tds:GetCapabilitiesResponse><tds:Capabilities>"
                       "<tt:Device><tt:XAddr>%1</tt:XAddr><tt:System><tt:DiscoveryResolve>false</tt:DiscoveryResolve>"
@@ -303,11 +310,11 @@ OnvifAnswer OnvifDevice::device(const SoapRequest& request) {
                       "</tt:WSPausableSubscriptionManagerInterfaceSupport></tt:Events>"
                       "<tt:Media><tt:XAddr>%3</tt:XAddr><tt:StreamingCapabilities><tt:RTPMulticast>false"
                       "</tt:RTPMulticast><tt:RTP_TCP>true</tt:RTP_TCP><tt:RTP_RTSP_TCP>true</tt:RTP_RTSP_TCP>"
-                      "</tt:StreamingCapabilities></tt:Media>%4"
+                      "</tt:StreamingCapabilities></tt:Media>%4%5"
                       "</tds:Capabilities></tds:GetCapabilitiesResponse>")
                       .arg(e(serviceUrl(QStringLiteral("device_service")).toString()),
                            e(serviceUrl(QStringLiteral("events")).toString()),
-                           e(serviceUrl(QStringLiteral("media")).toString()), ptz));
+                           e(serviceUrl(QStringLiteral("media")).toString()), ptz, storage));
     }
     if (operation == QStringLiteral("GetServices")) {
         QList<std::pair<QString, QString>> services = {
@@ -316,6 +323,10 @@ OnvifAnswer OnvifDevice::device(const SoapRequest& request) {
             {QStringLiteral("http://www.onvif.org/ver10/events/wsdl"), QStringLiteral("events")}};
         if (m_camera.ptz) {
             services.append({QStringLiteral("http://www.onvif.org/ver20/ptz/wsdl"), QStringLiteral("ptz")});
+        }
+        if (m_camera.edgeStorage) {
+            services.append({QStringLiteral("http://www.onvif.org/ver10/recording/wsdl"), QStringLiteral("recording")});
+            services.append({QStringLiteral("http://www.onvif.org/ver10/search/wsdl"), QStringLiteral("search")});
         }
         QString list;
         for (const auto& [space, path] : services) {

@@ -47,6 +47,9 @@ struct OnvifCamera {
     bool web = true;                  // the plain-HTTP web interface (its own port) is on
     QString firmware;                 // empty: the Vigil version
     QString dot1x = QStringLiteral("off");  // off (supported, none set) | on | unsupported
+    // Lists ONVIF Profile G recording and search services (a camera with its own storage; SEC-2.8).
+    // Only listed: their operations answer ActionNotSupported.
+    bool edgeStorage = false;
 };
 
 // What a device asks of the server around it: the RTSP side follows the admin password, the web

@@ -69,6 +69,7 @@ QList<OnvifCamera> onvifCameras(const RtspServer& server) {
         camera.web = config.web;
         camera.firmware = config.firmware;
         camera.dot1x = config.dot1x;
+        camera.edgeStorage = config.edgeStorage;
         cameras.append(camera);
     }
     return cameras;
