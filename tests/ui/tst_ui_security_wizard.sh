@@ -112,7 +112,9 @@ html=$(ls "$REPORTS"/vigil-security-report-level3-*.html 2>/dev/null | head -1)
 [ -s "$html" ] || fail "no HTML report in $REPORTS"
 cp "$pdf" "$ARTIFACTS/security-report.pdf"
 cp "$html" "$ARTIFACTS/security-report.html"
-pdftotext "$pdf" "$WORK/report.txt" || fail "pdftotext cannot read $pdf"
+# -raw: the text in the order it is drawn, cell by cell; the default reading order puts the level
+# column's number into the middle of a title the table wrapped ("Cameras are 3 on their own network").
+pdftotext -raw "$pdf" "$WORK/report.txt" || fail "pdftotext cannot read $pdf"
 cp "$WORK/report.txt" "$ARTIFACTS/security-report.txt"
 # The PDF's table wraps titles over lines: compare with the white space flattened.
 tr -s '[:space:]' ' ' <"$WORK/report.txt" >"$WORK/report-flat.txt"
