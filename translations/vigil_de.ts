@@ -2772,10 +2772,6 @@
         <translation>Vigil kann dies korrigieren</translation>
     </message>
     <message>
-        <source>Fix &quot;%1&quot;: the server changes the setting through the same checks as the settings pages, after a configuration backup, and records it in the security log.</source>
-        <translation>Korrektur „%1“: Der Server ändert die Einstellung nach einer Konfigurationssicherung mit denselben Prüfungen wie die Einstellungsseiten und vermerkt dies im Sicherheitsprotokoll.</translation>
-    </message>
-    <message>
         <source>Apply in step 3 (Space)</source>
         <translation>In Schritt 3 anwenden (Leertaste)</translation>
     </message>
@@ -2811,6 +2807,10 @@
         <source>Withdraw</source>
         <translation>Zurückziehen</translation>
     </message>
+    <message>
+        <source>The server changes the setting through the same checks as the settings pages, after a configuration backup, and records it in the security log.</source>
+        <translation>Der Server ändert die Einstellung nach einer Konfigurationssicherung mit denselben Prüfungen wie die Einstellungsseiten und vermerkt dies im Sicherheitsprotokoll.</translation>
+    </message>
 </context>
 <context>
     <name>WizardFixStep</name>
@@ -2821,10 +2821,6 @@
     <message>
         <source>Untick what you do not want changed. Fixes are chosen in step 2 (Space on an item).</source>
         <translation>Entfernen Sie das Häkchen bei allem, was nicht geändert werden soll. Korrekturen werden in Schritt 2 gewählt (Leertaste auf einem Punkt).</translation>
-    </message>
-    <message>
-        <source>fix: %1</source>
-        <translation>Korrektur: %1</translation>
     </message>
     <message>
         <source>No fix waiting. After each audit, every failing item that Vigil can mend is listed here, chosen.</source>

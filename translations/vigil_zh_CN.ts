@@ -2767,10 +2767,6 @@
         <translation>Vigil 可以修复此项</translation>
     </message>
     <message>
-        <source>Fix &quot;%1&quot;: the server changes the setting through the same checks as the settings pages, after a configuration backup, and records it in the security log.</source>
-        <translation>修复“%1”：服务器先备份配置，再以与设置页面相同的校验更改该设置，并记录到安全日志。</translation>
-    </message>
-    <message>
         <source>Apply in step 3 (Space)</source>
         <translation>在第 3 步应用 (空格键)</translation>
     </message>
@@ -2806,6 +2802,10 @@
         <source>Withdraw</source>
         <translation>撤销</translation>
     </message>
+    <message>
+        <source>The server changes the setting through the same checks as the settings pages, after a configuration backup, and records it in the security log.</source>
+        <translation>服务器先备份配置，再以与设置页面相同的校验更改该设置，并记录到安全日志。</translation>
+    </message>
 </context>
 <context>
     <name>WizardFixStep</name>
@@ -2816,10 +2816,6 @@
     <message>
         <source>Untick what you do not want changed. Fixes are chosen in step 2 (Space on an item).</source>
         <translation>取消勾选不希望更改的项目。修复在第 2 步中选择（在项目上按空格键）。</translation>
-    </message>
-    <message>
-        <source>fix: %1</source>
-        <translation>修复：%1</translation>
     </message>
     <message>
         <source>No fix waiting. After each audit, every failing item that Vigil can mend is listed here, chosen.</source>

@@ -30,6 +30,7 @@ QHash<int, QByteArray> AuditItemModel::roleNames() const {
             {EvidenceRole, "evidence"},
             {FindingsRole, "findings"},
             {FixIdRole, "fixId"},
+            {FixTitleRole, "fixTitle"},
             {FixableRole, "fixable"},
             {FixChosenRole, "fixChosen"},
             {AttestableRole, "attestable"},
@@ -105,6 +106,8 @@ QVariant AuditItemModel::data(const QModelIndex& index, int role) const {
     }
     case FixIdRole:
         return item.fixId;
+    case FixTitleRole:
+        return item.fixTitle;
     case FixableRole:
         return fixable(item.id);
     case FixChosenRole:
@@ -181,6 +184,15 @@ QString AuditItemModel::title(const QString& itemId) const {
         }
     }
     return itemId;
+}
+
+QString AuditItemModel::fixTitle(const QString& itemId) const {
+    for (const AuditItem& item : m_catalogue) {
+        if (item.id == itemId && !item.fixTitle.isEmpty()) {
+            return item.fixTitle;
+        }
+    }
+    return fixFor(itemId);
 }
 
 bool AuditItemModel::visible(const AuditItem& item) const {

@@ -33,6 +33,7 @@ public:
         EvidenceRole,
         FindingsRole,
         FixIdRole,
+        FixTitleRole,
         FixableRole,
         FixChosenRole,
         AttestableRole,
@@ -64,6 +65,7 @@ public:
     QString state(const QString& itemId) const { return m_results.value(itemId).state; }
     QString title(const QString& itemId) const;
     QString fixFor(const QString& itemId) const;
+    QString fixTitle(const QString& itemId) const;  // what the item's fix does; its id if the server gave no title
     int chosenFixCount() const { return int(chosenFixes().size()); }
     // The chosen fixes of failing items, in catalogue order, with the item each fixes.
     QList<std::pair<QString, QString>> chosenFixes() const;  // {fixId, itemId}

@@ -515,7 +515,8 @@ QVariantList SecurityWizard::chosenFixes() const {
     for (const auto& [fixId, itemId] : m_items->chosenFixes()) {
         list.append(QVariantMap{{QStringLiteral("fixId"), fixId},
                                 {QStringLiteral("itemId"), itemId},
-                                {QStringLiteral("title"), m_items->title(itemId)}});
+                                {QStringLiteral("title"), m_items->title(itemId)},
+                                {QStringLiteral("fixTitle"), m_items->fixTitle(itemId)}});
     }
     return list;
 }

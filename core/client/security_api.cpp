@@ -5,7 +5,9 @@
 
 #include "client/file_download.h"
 #include "client/json_reply.h"
+#include "common/logging.h"
 #include "model/json_fields.h"
+#include "model/system_model.h"
 
 namespace vigil::core::client {
 
@@ -34,6 +36,7 @@ Result<model::AuditItem> readItem(const QJsonObject& json) {
     item.why = read.string(QStringLiteral("why"));
     item.owner = read.string(QStringLiteral("owner"));
     item.fixId = read.string(QStringLiteral("fixId"));
+    item.fixTitle = read.string(QStringLiteral("fixTitle"));
     item.checkAvailable = read.boolean(QStringLiteral("checkAvailable"));
     return model::finished(read, std::move(item));
 }
@@ -193,6 +196,10 @@ SecurityApi::SecurityApi(ApiClient* client, QObject* parent)
     : QObject(parent), m_client(client), m_poll(new QTimer(this)) {
     m_poll->setInterval(kJobPollMs);
     connect(m_poll, &QTimer::timeout, this, &SecurityApi::poll);
+    if (m_client) {
+        connect(m_client, &ApiClient::pushReceived, this, &SecurityApi::onPush);
+        connect(m_client, &ApiClient::eventsConnectedChanged, this, &SecurityApi::onEventsConnected);
+    }
 }
 
 SecurityApi::~SecurityApi() = default;
@@ -286,16 +293,60 @@ void SecurityApi::followJob(const model::Job& job, JobUpdate update) {
         return;
     }
     m_followed.insert(job.id, Followed{std::move(update), false});
-    if (!m_poll->isActive()) {
-        m_poll->start();
-    }
+    poll();  // once: a push that came before this follow is not lost
+    updatePolling();
+    qCInfo(lcClient).noquote() << "following security job" << job.id
+                               << (m_poll->isActive() ? "by polling (the event WebSocket is down)"
+                                                      : "through its security.job pushes");
 }
 
 void SecurityApi::stopFollowing(const QString& jobId) {
     m_followed.remove(jobId);
-    if (m_followed.isEmpty()) {
+    updatePolling();
+}
+
+bool SecurityApi::pollingJobs() const {
+    return m_poll->isActive();
+}
+
+void SecurityApi::updatePolling() {
+    const bool pushes = m_client && m_client->eventsConnected();
+    if (m_followed.isEmpty() || pushes) {
         m_poll->stop();
+    } else if (!m_poll->isActive()) {
+        m_poll->start();
     }
+}
+
+void SecurityApi::onEventsConnected(bool connected) {
+    if (connected) {
+        poll();  // what changed while no push could come
+    }
+    updatePolling();
+}
+
+void SecurityApi::onPush(const model::PushMessage& message) {
+    if (message.type != QLatin1String(kJobPush)) {
+        return;
+    }
+    auto job = model::Job::fromJson(message.data);
+    if (!job) {
+        qCWarning(lcClient).noquote() << "ignoring a" << message.type << "push:" << job.error().message;
+        return;
+    }
+    deliver(job.value());
+}
+
+void SecurityApi::deliver(const model::Job& job) {
+    auto followed = m_followed.find(job.id);
+    if (followed == m_followed.end()) {
+        return;  // not followed, or ended already
+    }
+    const JobUpdate update = followed->update;  // the callback may stop following (and erase it)
+    if (!job.isRunning()) {
+        stopFollowing(job.id);
+    }
+    update(job);
 }
 
 void SecurityApi::poll() {
@@ -337,11 +388,7 @@ void SecurityApi::polled(const QString& id, const Result<model::Job>& job) {
         seen.error = job.error().code;
         seen.message = job.error().message;
     }
-    const JobUpdate update = followed->update;
-    if (!seen.isRunning()) {
-        stopFollowing(id);
-    }
-    update(seen);
+    deliver(seen);
 }
 
 }  // namespace vigil::core::client

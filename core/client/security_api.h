@@ -4,8 +4,11 @@
 // needs no client change), the level recommendation, audits and fixes as server jobs, stored runs,
 // attestations, the audit settings (chosen level, re-audit schedule) and the report files.
 //
-// The audit service pushes nothing over the event WebSocket, so followJob() polls a job until it
-// ends. Requests go through ApiClient::sendJson (same trust, token, timeouts and errors as every
+// Jobs: the server pushes each change of an audit or fix job as "security.job" over the session's
+// WebSocket (ApiClient::connectEvents; server/audit/audit_push.h), and followJob() follows those
+// pushes. It reads the job once when following starts (a push may have come before the answer that
+// started it) and again when the WebSocket comes back (pushes missed meanwhile); it polls only while
+// the WebSocket is not connected. Requests go through ApiClient::sendJson (same trust, token, timeouts and errors as every
 // call). Lives on the ApiClient's thread; callbacks run there.
 
 #include <QHash>
@@ -62,7 +65,8 @@ public:
 
     static constexpr auto kAuditJob = "security_audit";
     static constexpr auto kFixJob = "security_fixes";
-    static constexpr int kJobPollMs = 400;
+    static constexpr auto kJobPush = "security.job";
+    static constexpr int kJobPollMs = 400;  // only while the WebSocket is down
 
     // `client` must outlive this object.
     explicit SecurityApi(ApiClient* client, QObject* parent = nullptr);
@@ -86,6 +90,8 @@ public:
     // other than running) or stopFollowing(). A failed poll ends it with a failed job.
     void followJob(const model::Job& job, JobUpdate update);
     void stopFollowing(const QString& jobId);
+    // True while followed jobs are polled (the WebSocket is down); for the status line and tests.
+    bool pollingJobs() const;
 
     // A stored run with its results; `id` "latest" for the newest.
     void fetchRun(const QString& id, Callback<model::AuditRun> done);
@@ -108,6 +114,10 @@ private:
               const QUrlQuery& query = {});
     void poll();
     void polled(const QString& id, const Result<model::Job>& job);
+    void onPush(const model::PushMessage& message);
+    void onEventsConnected(bool connected);
+    void deliver(const model::Job& job);
+    void updatePolling();  // the poll runs while jobs are followed and no push can come
 
     QPointer<ApiClient> m_client;
     QTimer* m_poll;

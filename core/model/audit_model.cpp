@@ -22,7 +22,8 @@ QJsonObject AuditItem::toJson() const {
                        {QStringLiteral("level"), level},     {QStringLiteral("scope"), scope},
                        {QStringLiteral("kind"), kind},       {QStringLiteral("title"), title},
                        {QStringLiteral("why"), why},         {QStringLiteral("owner"), owner},
-                       {QStringLiteral("fixId"), fixId},     {QStringLiteral("checkAvailable"), checkAvailable}};
+                       {QStringLiteral("fixId"), fixId},     {QStringLiteral("fixTitle"), fixTitle},
+                       {QStringLiteral("checkAvailable"), checkAvailable}};
 }
 
 QJsonObject AuditFinding::toJson() const {

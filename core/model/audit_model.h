@@ -42,6 +42,7 @@ struct AuditItem {
     QString why;          // why it matters, for people
     QString owner;        // which part of the engine checks it ("audit", "time", "backup", "devices")
     QString fixId;        // the fix offered when it fails ("" none); filled from the registered fixes
+    QString fixTitle;     // what that fix does, for people ("" none): the wizard shows it, not the id
     bool checkAvailable = false;  // a check (or the attestation store) answers for it in this build
 
     QJsonObject toJson() const;

@@ -104,7 +104,9 @@ QString AuditReport::html() const {
         }
         const QString fixId = result.value(QStringLiteral("fixId")).toString();
         if (!fixId.isEmpty()) {
-            evidence += QStringLiteral("<div>Fix available: %1</div>").arg(esc(fixId));
+            const bool titled = item != catalogue.cend() && !item->fixTitle.isEmpty();
+            evidence += QStringLiteral("<div>Fix available: %1</div>")
+                            .arg(titled ? QStringLiteral("%1 (%2)").arg(esc(item->fixTitle), esc(fixId)) : esc(fixId));
         }
         const QString title = item != catalogue.cend()
                                   ? QStringLiteral("<b>%1</b> %2<br><small>%3</small>")

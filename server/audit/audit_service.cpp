@@ -120,6 +120,7 @@ QList<AuditItem> AuditService::catalogue() const {
     for (AuditItem& item : items) {
         const AuditFix* fix = m_registry.fixFor(item.id);
         item.fixId = fix ? fix->id : QString();
+        item.fixTitle = fix ? fix->title : QString();
         item.checkAvailable = item.kind == QLatin1String(AuditItem::kAttestation) || m_registry.check(item.id);
     }
     return items;

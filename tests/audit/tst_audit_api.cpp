@@ -129,6 +129,9 @@ private slots:
         });
         QVERIFY(lockout != items.end());
         QCOMPARE(lockout->toObject().value(QStringLiteral("fixId")).toString(), QStringLiteral("lockout-defaults"));
+        // WIZ-2: the fix's title comes with the item, so the wizard names it before it runs.
+        QCOMPARE(lockout->toObject().value(QStringLiteral("fixTitle")).toString(),
+                 QStringLiteral("Lock after 5 failed logins in 5 min, for 30 min (where weaker)"));
         QVERIFY(lockout->toObject().value(QStringLiteral("checkAvailable")).toBool());
     }
 

@@ -4,8 +4,9 @@
 # with curl after each step:
 #   step 1: the level recommended for the site's size (fresh: level 1), then for a large site (3),
 #           chosen and saved as the site's level (WIZ-1)                              -> wizard-1-*.png
-#   step 2: the level 3 audit runs; its fails are listed with state, why and evidence (WIZ-1)
-#                                                                                    -> wizard-2-*.png
+#   step 2: the level 3 audit runs, followed through the server's security.job pushes (no polling
+#           while the event WebSocket is up); its fails are listed with state, why and evidence, and a
+#           fixable fail names its fix by the fix's title, not its id (WIZ-1, WIZ-2)  -> wizard-2-*.png
 #   step 3: one click fixes "passwords expire" (a fail): first refused for want of a backup passphrase
 #           (nothing changed), then with one: the backup named, what changed listed, and the audit
 #           after it shows the item passing (WIZ-2)                                   -> wizard-3-*.png
@@ -51,6 +52,8 @@ ui_key Return
 wait_for_line "$pid" "$log" "security wizard: settings saved, level 3" || { cat "$log"; fail "the chosen level was not saved"; }
 [ "$(ui_api GET /api/v1/security/settings | jq .targetLevel)" = 3 ] || fail "the API does not hold level 3 as the site's level"
 wait_for_line "$pid" "$log" "security wizard: audit started, level 3" || { cat "$log"; fail "the audit did not start"; }
+readonly FOLLOWED_BY_PUSH="following security job .* through its security.job pushes"
+wait_for_line "$pid" "$log" "$FOLLOWED_BY_PUSH" || { cat "$log"; fail "the wizard polls the audit instead of following its pushes"; }
 wait_for_line "$pid" "$log" "security wizard: audit finished, level 3" || { cat "$log"; fail "the audit did not finish"; }
 [ "$(ui_api GET /api/v1/security/audits/latest | jq .level)" = 3 ] || fail "the stored audit is not of level 3"
 [ "$(run_state sec-1.2-password-expiry)" = fail ] || fail "a fresh site should fail 'passwords expire'"
@@ -59,11 +62,16 @@ screenshot wizard-2-audit-level-3.png
 ui_key ctrl+f
 ui_type "password-expiry"
 ui_key Return
+# The item shows its fix by title (the catalogue's fixTitle), as wizard-2-fail-with-fix.png shows.
+[ "$(ui_api GET /api/v1/security/catalogue | jq -r '.items[] | select(.id == "sec-1.2-password-expiry") | .fixTitle')" = \
+    "Make passwords expire after 90 days" ] || fail "the catalogue gives no title for the password-expiry fix"
 screenshot wizard-2-fail-with-fix.png
 
 echo "== step 3: one click fixes it; backup, changes, and the item passes (WIZ-2)"
 ui_key ctrl+Return
+followed=$(grep -c -- "$FOLLOWED_BY_PUSH" "$log")
 wait_for_line "$pid" "$log" "security wizard: fixes started: password-expiry" || { cat "$log"; fail "Fix now did not start the fix"; }
+wait_for_more "$pid" "$log" "$FOLLOWED_BY_PUSH" "$followed" || { cat "$log"; fail "the fix job is not followed through its pushes"; }
 # No backup schedule yet: the server asks for the passphrase of the backup it takes first, and changes nothing.
 wait_for_line "$pid" "$log" "security wizard: fixes failed (backup_passphrase_missing)" ||
     { cat "$log"; fail "the fix went ahead without a backup passphrase"; }
@@ -80,6 +88,7 @@ wait_for_more "$pid" "$log" "security wizard: audit finished, level 3" 1 || { ca
 ui_api GET /api/v1/security/jobs | jq -e '[.jobs[] | select(.kind == "security_fixes" and .state == "succeeded")] | length == 1' >/dev/null ||
     fail "the API shows no succeeded fix job"
 screenshot wizard-3-fix-applied.png
+! grep -q "by polling" "$log" || fail "a job was polled although the event WebSocket was up"
 
 echo "== step 2: a person confirms what no software can see (SEC-3.5)"
 ui_key alt+b

@@ -477,8 +477,15 @@ FocusScope {
                                 }
                                 Text {
                                     Layout.fillWidth: true
-                                    text: qsTr("Fix \"%1\": the server changes the setting through the same checks as the settings pages, after a configuration backup, and records it in the security log.")
-                                          .arg(step.current.fixId || "")
+                                    text: step.current.fixTitle || step.current.fixId || ""
+                                    font.pixelSize: Theme.fontBody
+                                    font.weight: Font.DemiBold
+                                    color: Theme.text
+                                    wrapMode: Text.WordWrap
+                                }
+                                Text {
+                                    Layout.fillWidth: true
+                                    text: qsTr("The server changes the setting through the same checks as the settings pages, after a configuration backup, and records it in the security log.")
                                     font.pixelSize: Theme.fontBody
                                     color: Theme.textMuted
                                     wrapMode: Text.WordWrap

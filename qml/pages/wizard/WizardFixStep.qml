@@ -60,7 +60,7 @@ FocusScope {
                         checked: true
                         enabled: !step.busy
                         text: modelData.title
-                        description: qsTr("fix: %1").arg(modelData.fixId)
+                        description: modelData.fixTitle
                         onToggled: step.wizard.setFixChosen(modelData.itemId, checked)
                     }
                     Text {
