@@ -310,7 +310,8 @@ bool SecurityApi::pollingJobs() const {
 }
 
 void SecurityApi::updatePolling() {
-    const bool pushes = m_client && m_client->eventsConnected();
+    const ApiClient* client = m_client.data();
+    const bool pushes = client != nullptr && client->eventsConnected();
     if (m_followed.isEmpty() || pushes) {
         m_poll->stop();
     } else if (!m_poll->isActive()) {
