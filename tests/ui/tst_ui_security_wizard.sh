@@ -68,8 +68,8 @@ ui_key Return
 screenshot wizard-2-fail-with-fix.png
 
 echo "== step 3: one click fixes it; backup, changes, and the item passes (WIZ-2)"
-ui_key ctrl+Return
 followed=$(grep -c -- "$FOLLOWED_BY_PUSH" "$log")
+ui_key ctrl+Return
 wait_for_line "$pid" "$log" "security wizard: fixes started: password-expiry" || { cat "$log"; fail "Fix now did not start the fix"; }
 wait_for_more "$pid" "$log" "$FOLLOWED_BY_PUSH" "$followed" || { cat "$log"; fail "the fix job is not followed through its pushes"; }
 # No backup schedule yet: the server asks for the passphrase of the backup it takes first, and changes nothing.
