@@ -110,16 +110,20 @@ void DeviceSecurity::read(const QString& deviceId) {
     }
     Entry& entry = m_entries[deviceId];
     entry.state = QStringLiteral("reading");
+    const quint64 reading = ++entry.reading;
     const DeviceFindingContext context{address->user, address->password, address->address};
     run<DeviceSecurityInfo>(
         *address,
         [address = *address](DeviceDriver& driver, const Cancellation& cancel) {
             return driver.securityInfo(address, cancel);
         },
-        [this, deviceId, context](const Result<DeviceSecurityInfo>& result) {
+        [this, deviceId, context, reading](const Result<DeviceSecurityInfo>& result) {
             const auto found = m_entries.find(deviceId);
             if (found == m_entries.end()) {
                 return;  // removed meanwhile
+            }
+            if (found->reading != reading) {
+                return;  // a newer reading runs (started by a fix): this answer may predate the change
             }
             found->readMs = m_clock.nowMs();
             if (result) {

@@ -79,6 +79,9 @@ private:
         DeviceFindingContext context;
         QJsonObject fix;
         bool fixing = false;
+        // Each reading's number: a fix starts a new reading while an older one may still run, and the
+        // older one's answer (from before the fix) must not land after the newer one's.
+        quint64 reading = 0;
     };
 
     void read(const QString& deviceId);
