@@ -118,6 +118,14 @@ private slots:
         QVERIFY(!(hevc ? h264SpsSize(nal) : h265SpsSize(nal)).has_value());
     }
 
+    void spsScalingDeltaOutOfRange() {
+        // Found by fuzz_sdp: a High profile SPS whose scaling list delta is far outside -128..127
+        // overflowed an int. Such an SPS is broken and gives no size (the seed corpus keeps the input
+        // for the sanitizer build).
+        const QByteArray nal = QByteArray::fromBase64("J3YKcz1T////fv///////4AAAAD///8=");
+        QVERIFY(!h264SpsSize(nal).has_value());
+    }
+
     void staticPayloadAndNoVideo() {
         const auto sdp = SdpParser::parse("v=0\r\nm=audio 0 RTP/AVP 0\r\n", QUrl(QStringLiteral("rtsp://h/a")));
         QVERIFY(sdp.ok());

@@ -15,6 +15,8 @@ public:
     explicit BitReader(QByteArray rbsp) : m_data(std::move(rbsp)) {}
 
     bool ok() const { return !m_overrun; }
+    // A value the syntax forbids: the rest of the SPS cannot be trusted either.
+    void markBroken() { m_overrun = true; }
 
     quint32 bits(int count) {
         quint32 value = 0;
@@ -89,7 +91,14 @@ void skipH264ScalingList(BitReader& reader, int size) {
     int next = 8;
     for (int j = 0; j < size && reader.ok(); ++j) {
         if (next != 0) {
-            next = (last + reader.se() + 256) % 256;
+            // delta_scale is in -128..127; anything else (up to +-2^31 from a broken stream) would
+            // overflow the sum below.
+            const qint32 delta = reader.se();
+            if (delta < -128 || delta > 127) {
+                reader.markBroken();
+                return;
+            }
+            next = (last + delta + 256) % 256;
         }
         last = next == 0 ? last : next;
     }
