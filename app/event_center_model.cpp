@@ -83,7 +83,10 @@ EventCenterModel::EventCenterModel(core::client::ApiClient* client, const SiteCo
         emit mutedChanged();
     });
     connect(client, &core::client::ApiClient::pushReceived, this, &EventCenterModel::onPush);
-    // Back after a drop: what was raised meanwhile comes with the newest page.
+    // Back after a drop: the socket replays the events raised meanwhile (ApiClient asks with
+    // ?since=, so critical alarms still sound), and the newest page is read again because alarms
+    // acknowledged or handled meanwhile are not replayed. A catch-up repeats no row: addLive skips
+    // known ids.
     connect(client, &core::client::ApiClient::eventsConnectedChanged, this, [this](bool connected) {
         if (connected && !m_live.isEmpty()) {
             refresh();

@@ -136,9 +136,17 @@ void ApiClient::setSite(const QString& host, quint16 port) {
     m_host = host;
     m_port = port;
     m_token.clear();  // a session belongs to one site: its token must never reach another
+    m_lastEventId = 0;
     m_candidate = QSslCertificate();
     m_lastError = Error();
     setState(State::Idle);
+}
+
+void ApiClient::setBearerToken(const QString& token) {
+    if (token != m_token) {
+        m_lastEventId = 0;
+    }
+    m_token = token;
 }
 
 void ApiClient::setState(State state) {
@@ -855,6 +863,8 @@ void ApiClient::openEvents() {
     QUrl url = baseUrl();
     url.setScheme(QStringLiteral("wss"));
     url.setPath(QStringLiteral("/api/v1/events/ws"));
+    // 0 on the first opening: the server replays nothing and tells the newest id in events.resumed.
+    url.setQuery(QStringLiteral("since=%1").arg(m_lastEventId));
     QNetworkRequest request(url);
     if (!m_token.isEmpty()) {
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
@@ -905,7 +915,23 @@ void ApiClient::onEventsText(const QString& text) {
         qCWarning(lcClient).noquote() << "ignoring an event:" << message.error().message;
         return;
     }
+    noteEventId(message.value());
     emit pushReceived(message.value());
+}
+
+void ApiClient::noteEventId(const model::PushMessage& message) {
+    qint64 id = 0;
+    if (message.type == QLatin1String("events.event")) {
+        id = message.data.value(QStringLiteral("id")).toInteger();
+    } else if (message.type == QLatin1String("events.resumed")) {
+        // Everything this session may see up to lastId came in the catch-up before this message.
+        id = message.data.value(QStringLiteral("lastId")).toInteger();
+        const bool complete = message.data.value(QStringLiteral("complete")).toBool(true);
+        qCInfo(lcClient).noquote() << "events resumed after id"
+                                   << message.data.value(QStringLiteral("since")).toInteger()
+                                   << (complete ? "with nothing left out" : "with more missed than replayed");
+    }
+    m_lastEventId = std::max(m_lastEventId, id);
 }
 
 bool ApiClient::handleSessionEnded(const QJsonObject& message) {

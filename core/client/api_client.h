@@ -103,7 +103,8 @@ public:
     QUrl baseUrl() const;
 
     // Adds "Authorization: Bearer <token>" to requests and the WebSocket; empty removes it.
-    void setBearerToken(const QString& token) { m_token = token; }
+    // A new session starts a new event cursor: what it may see is its own.
+    void setBearerToken(const QString& token);
     bool hasBearerToken() const { return !m_token.isEmpty(); }
     // For media players that open their own connections (app/player): the token for their
     // Authorization header and the TLS configuration that trusts the site's pinned CA only.
@@ -173,10 +174,15 @@ public:
     void testSmtp(StatusCallback done);
 
     // Opens wss://host:port/api/v1/events/ws and keeps it open (reconnecting with back-off) until
-    // disconnectEvents() or setSite().
+    // disconnectEvents() or setSite(). Every opening asks for ?since=<the newest event id seen>, so
+    // after a drop the server first sends the events raised meanwhile (events.event, oldest first),
+    // then events.resumed {since, lastId, complete}; complete = false means more were missed than
+    // the server replays: whoever lists events searches again (EventCenterModel does).
     void connectEvents();
     void disconnectEvents();
     bool eventsConnected() const { return m_eventsConnected; }
+    // The newest event id this client has seen on the socket (0 before the first events.resumed).
+    qint64 lastEventId() const { return m_lastEventId; }
 
 signals:
     void stateChanged(vigil::core::client::ApiClient::State state);
@@ -233,6 +239,7 @@ private:
     void onEventsConnected();
     void onEventsDisconnected();
     void onEventsText(const QString& text);
+    void noteEventId(const model::PushMessage& message);
     bool handleSessionEnded(const QJsonObject& message);
     void scheduleReconnect();
     void stopProbe();
@@ -251,6 +258,7 @@ private:
     bool m_eventsWanted = false;
     bool m_eventsConnected = false;
     int m_reconnectDelayMs = kFirstReconnectDelayMs;
+    qint64 m_lastEventId = 0;  // the catch-up cursor; belongs to one site and session
     QList<QSslError> m_socketSslErrors;
 };
 
