@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
+#include <QQuickWindow>
 #include <QQmlContext>
 #include <QQuickStyle>
 #include <QTextStream>
@@ -20,6 +21,7 @@
 #include "interface_language.h"
 #include "platform/data_location.h"
 #include "platform/shutdown_signals.h"
+#include "player/render_probe.h"
 #include "player/video_player.h"
 #include "workstation.h"
 
@@ -177,6 +179,9 @@ int main(int argc, char* argv[]) {
                             << Qt::endl;
         return 1;
     }
+
+    // Software-drawn scene graphs get RGB pictures from the players (app/player/render_probe.h).
+    vigil::app::player::RenderProbe::watch(qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst()));
 
     // SIGTERM/SIGINT close the window the normal way, so the embedded engine stops in order.
     vigil::core::platform::ShutdownSignals shutdown;

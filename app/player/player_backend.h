@@ -38,6 +38,11 @@ struct MediaSource {
     // player asks for the window before. showLastBeforeMs must be set.
     bool reverse = false;
     double speed = 1.0;        // archive presentation speed (> 0); the server sends as fast as we read
+    // What the pictures handed to PlayerEvents::frame are: YUV 4:2:0 (the scene graph converts the
+    // colours) or RGB (converted on the backend's thread, for scene graphs drawn in software:
+    // render_probe.h). A backend that cannot choose hands what it has.
+    enum class Pictures { Yuv420, Rgb };
+    Pictures pictures = Pictures::Yuv420;
 };
 
 // Why a source failed. httpStatus and code come from the server's answer ({error, message}) when

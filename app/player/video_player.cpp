@@ -9,6 +9,7 @@
 
 #include "client/api_client.h"
 #include "player/backend_registry.h"
+#include "player/render_probe.h"
 
 Q_LOGGING_CATEGORY(lcPlayer, "vigil.app.player")
 
@@ -470,6 +471,7 @@ void VideoPlayer::open(const OpenRequest& request) {
         source.authorization = "Bearer " + site->bearerToken().toUtf8();
         source.tls = site->pinnedConfiguration();
     }
+    source.pictures = player::RenderProbe::preferredPictures();
     m_events->setGeneration(m_generation);
     m_windowFrames = 0;
     m_askedAt.start();

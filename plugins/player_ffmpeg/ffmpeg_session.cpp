@@ -367,7 +367,7 @@ void FfmpegSession::handleFrame(AVFrame* frame, int timeBaseNum, int timeBaseDen
 }
 
 void FfmpegSession::keepForReverse(const AVFrame* frame, qint64 positionMs) {
-    QVideoFrame picture = m_converter.convert(frame);
+    QVideoFrame picture = m_converter.convert(frame, m_source.pictures);
     if (!picture.isValid()) {
         return;
     }
@@ -447,7 +447,7 @@ bool FfmpegSession::guiBehind() {
 }
 
 void FfmpegSession::show(const AVFrame* frame, qint64 positionMs) {
-    const QVideoFrame picture = m_converter.convert(frame);
+    const QVideoFrame picture = m_converter.convert(frame, m_source.pictures);
     if (!picture.isValid()) {
         return;
     }

@@ -31,6 +31,7 @@ QVideoFrameFormat::ColorSpace colorSpace(const AVFrame* frame) {
 
 FrameConverter::~FrameConverter() {
     sws_freeContext(m_scaler);
+    sws_freeContext(m_rgbScaler);
     av_frame_free(&m_scaled);
 }
 
@@ -61,7 +62,44 @@ const AVFrame* FrameConverter::toYuv420(const AVFrame* frame) {
     return m_scaled;
 }
 
-QVideoFrame FrameConverter::convert(const AVFrame* decoded) {
+QVideoFrame FrameConverter::toBgrx(const AVFrame* frame) {
+    const auto format = static_cast<AVPixelFormat>(frame->format);
+    SwsContext* const previous = m_rgbScaler;
+    m_rgbScaler = sws_getCachedContext(m_rgbScaler, frame->width, frame->height, format, frame->width, frame->height,
+                                       AV_PIX_FMT_BGR0, SWS_BILINEAR, nullptr, nullptr, nullptr);
+    if (!m_rgbScaler) {
+        return {};
+    }
+    if (m_rgbScaler != previous) {
+        m_rgbDetails = -1;
+    }
+    const bool fullRange = frame->color_range == AVCOL_RANGE_JPEG || format == AV_PIX_FMT_YUVJ420P;
+    // The same colour space and range the scene graph's shader would use for the YUV frame; out comes
+    // full-range RGB. 1 << 16 is swscale's neutral brightness, contrast and saturation.
+    const QVideoFrameFormat::ColorSpace space = colorSpace(frame);
+    const int* coefficients = sws_getCoefficients(space == QVideoFrameFormat::ColorSpace_BT709    ? SWS_CS_ITU709
+                                                  : space == QVideoFrameFormat::ColorSpace_BT2020 ? SWS_CS_BT2020
+                                                                                                 : SWS_CS_ITU601);
+    const int details = static_cast<int>(space) * 2 + (fullRange ? 1 : 0);
+    if (details != m_rgbDetails) {  // setting them rebuilds swscale's tables: only when they change
+        sws_setColorspaceDetails(m_rgbScaler, coefficients, fullRange ? 1 : 0, coefficients, 1, 0, 1 << 16, 1 << 16);
+        m_rgbDetails = details;
+    }
+    QVideoFrame out(QVideoFrameFormat(QSize(frame->width, frame->height), QVideoFrameFormat::Format_BGRX8888));
+    if (!out.map(QVideoFrame::WriteOnly)) {
+        return {};
+    }
+    uint8_t* destination[4] = {out.bits(0), nullptr, nullptr, nullptr};
+    int destinationStride[4] = {out.bytesPerLine(0), 0, 0, 0};
+    sws_scale(m_rgbScaler, frame->data, frame->linesize, 0, frame->height, destination, destinationStride);
+    out.unmap();
+    return out;
+}
+
+QVideoFrame FrameConverter::convert(const AVFrame* decoded, MediaSource::Pictures pictures) {
+    if (pictures == MediaSource::Pictures::Rgb) {
+        return toBgrx(decoded);
+    }
     const AVFrame* frame = toYuv420(decoded);
     if (!frame) {
         return {};

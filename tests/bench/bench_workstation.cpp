@@ -23,6 +23,7 @@
 #include <QQuickView>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 #include <algorithm>
 #include <csignal>
@@ -32,6 +33,7 @@
 #include "client/api_client.h"
 #include "client/trust_store.h"
 #include "delivery/delivery_fixture.h"
+#include "player/render_probe.h"
 #include "player/video_player.h"
 
 Q_IMPORT_QML_PLUGIN(Vigil_UIPlugin)
@@ -79,6 +81,16 @@ int runTiles(const ViewerArgs& args, int seconds) {
     app::VideoPlayer::setDefaultClient(client.get());
     QQuickView view;
     view.engine()->addImportPath(QStringLiteral("qrc:/"));
+    // The players ask for RGB or YUV pictures by the renderer (render_probe.h): learn it first.
+    app::player::RenderProbe::watch(&view);
+    view.resize(1920, 1080);
+    view.show();
+    if (!QTest::qWaitFor([] { return !app::player::RenderProbe::rendererName().isEmpty(); }, 10000)) {
+        std::fprintf(stderr, "the scene graph did not start\n");
+        return 1;
+    }
+    std::fprintf(stderr, "renderer %s, pictures %s\n", qPrintable(app::player::RenderProbe::rendererName()),
+                 app::player::RenderProbe::preferredPictures() == app::player::MediaSource::Pictures::Rgb ? "RGB" : "YUV");
     QByteArray qml = "import QtQuick\nimport Vigil.UI\nGrid { columns: 4; Repeater { model: 16; VVideo { width: 480; "
                      "height: 270; stream: \"sub\"; channelId: \"" +
                      args.channel.toUtf8() + "\"; autoPlay: true } } }";
@@ -90,8 +102,6 @@ int runTiles(const ViewerArgs& args, int seconds) {
         return 1;
     }
     view.setContent(QUrl(), &component, root);
-    view.resize(1920, 1080);
-    view.show();
     QList<app::VideoPlayer*> players;
     for (QQuickItem* tile : root->childItems()) {
         if (auto* player = tile->property("player").value<app::VideoPlayer*>()) {

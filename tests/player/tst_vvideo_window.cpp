@@ -4,17 +4,21 @@
 // channel (error). The window is grabbed twice: the live tile's pixels show the picture (bright ball
 // and clock on a dark ground, not a flat image) and they change between the grabs; the other tiles
 // show their overlay text. The grabs are kept in <build>/tests/player/artifacts.
+// llvmpipe draws in software, so RenderProbe names it and the players hand over RGB pictures
+// (render_probe.h); the pixel checks above then prove those pictures are drawn.
 
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickItem>
 #include <QQuickView>
+#include <QVideoSink>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include "delivery/delivery_fixture.h"
 #include "player/player_site.h"
+#include "player/render_probe.h"
 #include "player/video_player.h"
 
 Q_IMPORT_QML_PLUGIN(Vigil_UIPlugin)
@@ -112,8 +116,13 @@ private slots:
         QVERIFY(root);
         view.setContent(QUrl(), &component, root);
         view.resize(1300, 760);
+        app::player::RenderProbe::watch(&view);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_VERIFY_WITH_TIMEOUT(!app::player::RenderProbe::rendererName().isEmpty(), 10000);
+        QVERIFY2(app::player::RenderProbe::rendererName().contains(QLatin1String("llvmpipe")),
+                 qPrintable(app::player::RenderProbe::rendererName()));
+        QCOMPARE(app::player::RenderProbe::preferredPictures(), app::player::MediaSource::Pictures::Rgb);
 
         auto player = [&](const char* name) {
             QObject* tile = root->findChild<QObject*>(QString::fromLatin1(name));
@@ -137,6 +146,9 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(forbidden->state(), QStringLiteral("forbidden"), 20000);
         QTRY_COMPARE_WITH_TIMEOUT(unknown->state(), QStringLiteral("error"), 20000);
         QCOMPARE(live->state(), QStringLiteral("playing"));
+        QVideoSink* sink = live->videoSink();
+        QVERIFY(sink);
+        QCOMPARE(sink->videoFrame().pixelFormat(), QVideoFrameFormat::Format_BGRX8888);
 
         QTest::qWait(500);
         const QImage first = view.grabWindow();
