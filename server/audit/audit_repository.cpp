@@ -2,6 +2,7 @@
 
 #include <QJsonDocument>
 
+#include "accounts/statement_runner.h"
 #include "store/database.h"
 
 namespace vigil::server {
@@ -46,24 +47,17 @@ Status AuditRepository::saveRun(const AuditRun& run) {
 }
 
 Result<QList<QJsonObject>> AuditRepository::runs(int limit) const {
-    auto statement = m_db.prepare(QStringLiteral(
-        "SELECT results_json FROM audit_runs ORDER BY finished_ms DESC, rowid DESC LIMIT ?1"));
-    if (!statement) {
-        return statement.error();
-    }
-    statement->bind(1, limit);
     QList<QJsonObject> list;
-    while (true) {
-        auto row = statement->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!row.value()) {
-            break;
-        }
-        QJsonObject json = QJsonDocument::fromJson(statement->text(0).toUtf8()).object();
-        json.remove(QStringLiteral("results"));
-        list.append(json);
+    const Status status = forEachRow(
+        m_db, QStringLiteral("SELECT results_json FROM audit_runs ORDER BY finished_ms DESC, rowid DESC LIMIT ?1"),
+        [limit](core::store::Statement& statement) { statement.bind(1, limit); },
+        [&list](const core::store::Statement& row) {
+            QJsonObject json = QJsonDocument::fromJson(row.text(0).toUtf8()).object();
+            json.remove(QStringLiteral("results"));
+            list.append(json);
+        });
+    if (!status) {
+        return status.error();
     }
     return list;
 }
@@ -96,21 +90,14 @@ Result<std::optional<QJsonObject>> AuditRepository::latestRun() const {
 }
 
 Result<QList<Attestation>> AuditRepository::attestations() const {
-    auto statement = m_db.prepare(
-        QStringLiteral("SELECT item_id, user_name, time_ms, comment FROM audit_attestations ORDER BY item_id"));
-    if (!statement) {
-        return statement.error();
-    }
     QList<Attestation> list;
-    while (true) {
-        auto row = statement->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!row.value()) {
-            break;
-        }
-        list.append(Attestation{statement->text(0), statement->text(1), statement->int64(2), statement->text(3)});
+    const Status status = forEachRow(
+        m_db, QStringLiteral("SELECT item_id, user_name, time_ms, comment FROM audit_attestations ORDER BY item_id"), {},
+        [&list](const core::store::Statement& row) {
+            list.append(Attestation{row.text(0), row.text(1), row.int64(2), row.text(3)});
+        });
+    if (!status) {
+        return status.error();
     }
     return list;
 }

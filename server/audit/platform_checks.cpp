@@ -12,6 +12,7 @@
 
 #include "accounts/accounts_service.h"
 #include "accounts/smtp_settings_document.h"
+#include "accounts/statement_runner.h"
 #include "audit/audit_registry.h"
 #include "audit/audit_service.h"
 #include "engine/engine.h"
@@ -238,20 +239,18 @@ QList<AuditFinding> lookAdministrators(Engine& engine) {
 }
 
 QList<AuditFinding> lookResetInfo(Engine& engine) {
-    auto statement = engine.database().prepare(QStringLiteral(
-        "SELECT r.kind, count(*) FROM recovery r JOIN users u ON u.id = r.user_id JOIN role_permissions p "
-        "ON p.role_id = u.role_id AND p.permission = 'user_admin' WHERE u.enabled = 1 GROUP BY r.kind"));
-    if (!statement) {
-        return {platform(AuditStates::kUnknown, statement.error().message)};
-    }
     int emails = 0;
     int questions = 0;
-    while (true) {
-        auto row = statement->step();
-        if (!row || !row.value()) {
-            break;
-        }
-        (statement->text(0) == QLatin1String("email") ? emails : questions) = int(statement->int64(1));
+    const Status counted = forEachRow(
+        engine.database(),
+        QStringLiteral("SELECT r.kind, count(*) FROM recovery r JOIN users u ON u.id = r.user_id JOIN role_permissions p "
+                       "ON p.role_id = u.role_id AND p.permission = 'user_admin' WHERE u.enabled = 1 GROUP BY r.kind"),
+        {}, [&emails, &questions](const core::store::Statement& row) {
+            (row.text(0) == QLatin1String("email") ? emails : questions) = int(row.int64(1));
+        });
+    if (!counted) {
+        // Counts read only in part would be wrong evidence: say the store could not be read.
+        return {platform(AuditStates::kUnknown, counted.error().message)};
     }
     const bool resetOn = engine.accounts()->securitySettings().reset.enabled;
     const bool mail = SmtpSettingsDocument::isConfigured(engine.accounts()->smtpSettings());

@@ -1,5 +1,6 @@
 #include "license/licence_repository.h"
 
+#include "accounts/statement_runner.h"
 #include "store/database.h"
 
 namespace vigil::server {
@@ -61,22 +62,15 @@ Status LicenceRepository::append(qint64 timeMs, const QString& kind, const QStri
 }
 
 Result<QList<LicenceLogEntry>> LicenceRepository::log(int limit) const {
-    auto statement = m_db.prepare(
-        QStringLiteral("SELECT id, time_ms, kind, detail FROM licence_log ORDER BY id DESC LIMIT ?1"));
-    if (!statement) {
-        return statement.error();
-    }
-    statement->bind(1, limit);
     QList<LicenceLogEntry> entries;
-    while (true) {
-        auto row = statement->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!row.value()) {
-            break;
-        }
-        entries.append({statement->int64(0), statement->int64(1), statement->text(2), statement->text(3)});
+    const Status status = forEachRow(
+        m_db, QStringLiteral("SELECT id, time_ms, kind, detail FROM licence_log ORDER BY id DESC LIMIT ?1"),
+        [limit](core::store::Statement& statement) { statement.bind(1, limit); },
+        [&entries](const core::store::Statement& row) {
+            entries.append({row.int64(0), row.int64(1), row.text(2), row.text(3)});
+        });
+    if (!status) {
+        return status.error();
     }
     return entries;
 }

@@ -16,7 +16,6 @@
 #include <memory>
 
 #include "../accounts/api_session.h"
-#include "await_call.h"
 #include "client/api_client.h"
 #include "client/trust_store.h"
 #include "engine/engine.h"
@@ -26,7 +25,6 @@ using namespace vigil;
 using core::client::ApiClient;
 using core::client::TrustStore;
 using core::model::PushMessage;
-using test::await;
 
 namespace {
 
