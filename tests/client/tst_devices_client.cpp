@@ -22,6 +22,7 @@
 #include "client/trust_store.h"
 #include "devices/devices_service.h"
 #include "engine/engine.h"
+#include "support/pinned_client.h"
 #include "support/test_engine.h"
 
 using namespace vigil;
@@ -144,10 +145,7 @@ private slots:
         QCOMPARE(session.login(kAdmin, kAdminPassword).status, 200);
 
         m_trust = std::make_unique<TrustStore>(m_dir.filePath(QStringLiteral("trust.json")));
-        m_client = std::make_unique<ApiClient>(m_trust.get());
-        m_client->setSite(QStringLiteral("127.0.0.1"), static_cast<quint16>(m_engine->baseUrl().port()));
-        QVERIFY(m_client->pinAuthority(m_engine->authority().certificate).ok());
-        m_client->setBearerToken(session.token());
+        m_client = test::pinnedClient(*m_engine, m_trust.get(), session.token());
         m_api = std::make_unique<DevicesApi>(m_client.get());
         connect(m_api.get(), &DevicesApi::deviceChanged, this, [this](const Device& d) { m_pushed.insert(d.id, d); });
         connect(m_api.get(), &DevicesApi::deviceRemoved, this, [this](const QString& id) { m_removed << id; });

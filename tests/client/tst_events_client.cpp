@@ -19,6 +19,7 @@
 #include "client/api_client.h"
 #include "client/trust_store.h"
 #include "engine/engine.h"
+#include "support/pinned_client.h"
 #include "support/test_engine.h"
 
 using namespace vigil;
@@ -89,10 +90,7 @@ private slots:
         test::ApiSession workstation(*m_engine);
         QCOMPARE(workstation.login(kAdmin, kAdminPassword).status, 200);
         m_trust = std::make_unique<TrustStore>(m_dir.filePath(QStringLiteral("trust.json")));
-        m_client = std::make_unique<ApiClient>(m_trust.get());
-        m_client->setSite(QStringLiteral("127.0.0.1"), static_cast<quint16>(m_engine->baseUrl().port()));
-        QVERIFY(m_client->pinAuthority(m_engine->authority().certificate).ok());
-        m_client->setBearerToken(workstation.token());
+        m_client = test::pinnedClient(*m_engine, m_trust.get(), workstation.token());
         connect(m_client.get(), &ApiClient::pushReceived, this, [this](const PushMessage& push) {
             if (push.type == QLatin1String("events.event") || push.type == QLatin1String("events.resumed")) {
                 m_pushes.append(push);

@@ -24,6 +24,7 @@
 #include "delivery/delivery_fixture.h"
 #include "delivery/delivery_service.h"
 #include "media/stream_hub.h"
+#include "support/pinned_client.h"
 
 using namespace vigil;
 using core::Status;
@@ -96,10 +97,7 @@ private slots:
 
         // The client as the workstation makes it: the engine's CA pinned, the session's token.
         m_trust = std::make_unique<TrustStore>(m_dir.filePath("client/trusted_sites.json"));
-        m_client = std::make_unique<ApiClient>(m_trust.get());
-        m_client->setSite(QStringLiteral("127.0.0.1"), static_cast<quint16>(m_fixture.engine().baseUrl().port()));
-        QVERIFY(m_client->pinAuthority(m_fixture.engine().authority().certificate));
-        m_client->setBearerToken(m_fixture.admin().token());
+        m_client = test::pinnedClient(m_fixture.engine(), m_trust.get(), m_fixture.admin().token());
         QSignalSpy connected(m_client.get(), &ApiClient::eventsConnectedChanged);
         m_client->connectEvents();
         QVERIFY(connected.wait(kWaitMs));
@@ -152,11 +150,8 @@ private slots:
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         // A channel outside a role's reach is channel_not_found; a bad time range is the server's own words.
         auto limited = m_fixture.userWith("viewer", {"playback"}, false, {"another-channel"});
-        ApiClient viewerClient(m_trust.get());
-        viewerClient.setSite(m_client->host(), m_client->port());
-        QVERIFY(viewerClient.pinAuthority(m_fixture.engine().authority().certificate));
-        viewerClient.setBearerToken(limited->token());
-        PlaybackApi viewerApi(&viewerClient);
+        const auto viewerClient = test::pinnedClient(m_fixture.engine(), m_trust.get(), limited->token());
+        PlaybackApi viewerApi(viewerClient.get());
         auto unknown = await<RecordedPeriods>([&](auto done) { viewerApi.fetchPeriods(m_channel, now - 1000, now, "main", done); });
         QVERIFY(unknown && !unknown->ok());
         QCOMPARE(unknown->error().code, QStringLiteral("channel_not_found"));

@@ -20,6 +20,7 @@
 #include "client/trust_store.h"
 #include "engine/engine.h"
 #include "model/system_model.h"
+#include "support/pinned_client.h"
 #include "support/test_engine.h"
 
 using namespace vigil;
@@ -90,10 +91,7 @@ private slots:
         QCOMPARE(session.post("/api/v1/setup", test::setupBody(kAdmin, kAdminPassword)).status, 201);
         QCOMPARE(session.login(kAdmin, kAdminPassword).status, 200);
         m_trust = std::make_unique<TrustStore>(m_dir.filePath(QStringLiteral("trust.json")));
-        m_client = std::make_unique<ApiClient>(m_trust.get());
-        m_client->setSite(QStringLiteral("127.0.0.1"), static_cast<quint16>(m_engine->baseUrl().port()));
-        QVERIFY(m_client->pinAuthority(m_engine->authority().certificate).ok());
-        m_client->setBearerToken(session.token());
+        m_client = test::pinnedClient(*m_engine, m_trust.get(), session.token());
         m_api = std::make_unique<SecurityApi>(m_client.get());
         connect(m_client.get(), &ApiClient::pushReceived, this, [this](const core::model::PushMessage& message) {
             if (message.type == QLatin1String(SecurityApi::kJobPush)) {

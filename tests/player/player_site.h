@@ -10,6 +10,7 @@
 #include "client/api_client.h"
 #include "client/trust_store.h"
 #include "engine/engine.h"
+#include "support/pinned_client.h"
 
 namespace vigil::test {
 
@@ -21,13 +22,7 @@ public:
 
     // A client of the engine with `token`; lives as long as this object.
     core::client::ApiClient* clientWith(const QString& token) {
-        auto client = std::make_unique<core::client::ApiClient>(m_trust.get());
-        client->setSite(m_engine.baseUrl().host(), static_cast<quint16>(m_engine.baseUrl().port()));
-        if (const core::Status pinned = client->pinAuthority(m_engine.authority().certificate); !pinned) {
-            qWarning().noquote() << "pinning the CA failed:" << pinned.error().message;
-        }
-        client->setBearerToken(token);
-        m_clients.push_back(std::move(client));
+        m_clients.push_back(pinnedClient(m_engine, m_trust.get(), token));
         return m_clients.back().get();
     }
 
