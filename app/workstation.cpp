@@ -73,7 +73,9 @@ QString formatLocalTime(qint64 utcMs, const QString& format) {
 }
 
 // The console's pages in rail order, with the permission each needs ("" : any signed-in user; Sites
-// is always open so a user can change site before signing in).
+// is always open so a user can change site before signing in). What a guard uses all shift long comes
+// first (live, playback, alarms, cameras), so it is on screen without scrolling the rail; setup and
+// administration follow.
 struct PageEntry {
     const char* id;
     const char* title;
@@ -85,6 +87,8 @@ constexpr PageEntry kPages[] = {
     {"home", QT_TRANSLATE_NOOP("Workstation", "Home"), "Ctrl+1", ""},
     {"live", QT_TRANSLATE_NOOP("Workstation", "Live"), "Ctrl+8", core::model::Permissions::kLive},
     {"playback", QT_TRANSLATE_NOOP("Workstation", "Playback"), "Ctrl+P", core::model::Permissions::kPlayback},
+    {"events", QT_TRANSLATE_NOOP("Workstation", "Event Center"), "Ctrl+E", core::model::Permissions::kEventHandling},
+    {"devices", QT_TRANSLATE_NOOP("Workstation", "Devices"), "Ctrl+0", core::model::Permissions::kDeviceConfig},
     {"users", QT_TRANSLATE_NOOP("Workstation", "Users"), "Ctrl+3", core::model::Permissions::kUserAdmin},
     {"roles", QT_TRANSLATE_NOOP("Workstation", "Roles"), "Ctrl+4", core::model::Permissions::kUserAdmin},
     {"online", QT_TRANSLATE_NOOP("Workstation", "Online"), "Ctrl+5", core::model::Permissions::kSecurity},
@@ -93,8 +97,6 @@ constexpr PageEntry kPages[] = {
      core::model::Permissions::kSecurity},
     {"wizard", QT_TRANSLATE_NOOP("Workstation", "Security wizard"), "Ctrl+Shift+S", core::model::Permissions::kSecurity},
     {"licence", QT_TRANSLATE_NOOP("Workstation", "Licence"), "Ctrl+9", core::model::Permissions::kSystemSettings},
-    {"devices", QT_TRANSLATE_NOOP("Workstation", "Devices"), "Ctrl+0", core::model::Permissions::kDeviceConfig},
-    {"events", QT_TRANSLATE_NOOP("Workstation", "Event Center"), "Ctrl+E", core::model::Permissions::kEventHandling},
     {"files", QT_TRANSLATE_NOOP("Workstation", "Local files"), "Ctrl+Shift+F", ""},
     {"settings", QT_TRANSLATE_NOOP("Workstation", "Settings"), "Ctrl+,", ""},
     {"sites", QT_TRANSLATE_NOOP("Workstation", "Sites"), "Ctrl+2", nullptr},
@@ -816,10 +818,8 @@ void Workstation::applyRecordingStorage(const QJsonObject& answer) {
             {QStringLiteral("path"), location.value(QStringLiteral("path")).toString()},
             {QStringLiteral("recordingValue"), number(recordedValue)},
             {QStringLiteral("recordingUnit"), recordedUnit},
-            {QStringLiteral("caption"),
-             problem.isEmpty() ? tr("%1 free of %2 · %3").arg(sizeText(free), sizeText(total),
-                                                            location.value(QStringLiteral("path")).toString())
-                               : problem},
+            {QStringLiteral("caption"), problem.isEmpty() ? tr("%1 free of %2").arg(sizeText(free), sizeText(total)) : problem},
+            {QStringLiteral("problem"), !problem.isEmpty()},
             {QStringLiteral("usedFraction"), total > 0 ? 1.0 - freeFraction : -1.0},
             {QStringLiteral("status"), status}});
     }

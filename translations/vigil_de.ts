@@ -808,10 +808,6 @@
         <translation>frei</translation>
     </message>
     <message>
-        <source>of %1 · %2</source>
-        <translation>von %1 · %2</translation>
-    </message>
-    <message>
         <source>Disks</source>
         <translation>Datenträger</translation>
     </message>
@@ -4499,12 +4495,12 @@
         <translation>Aufzeichnungen</translation>
     </message>
     <message>
-        <source>%1 free of %2 · %3</source>
-        <translation>%1 frei von %2 · %3</translation>
-    </message>
-    <message>
         <source>no storage location set</source>
         <translation>kein Speicherort festgelegt</translation>
+    </message>
+    <message>
+        <source>%1 free of %2</source>
+        <translation>%1 frei von %2</translation>
     </message>
 </context>
 </TS>

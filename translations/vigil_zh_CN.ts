@@ -805,10 +805,6 @@
         <translation>可用</translation>
     </message>
     <message>
-        <source>of %1 · %2</source>
-        <translation>共 %1 · %2</translation>
-    </message>
-    <message>
         <source>Disks</source>
         <translation>磁盘</translation>
     </message>
@@ -4483,12 +4479,12 @@
         <translation>录像</translation>
     </message>
     <message>
-        <source>%1 free of %2 · %3</source>
-        <translation>可用 %1，共 %2 · %3</translation>
-    </message>
-    <message>
         <source>no storage location set</source>
         <translation>未设置存储位置</translation>
+    </message>
+    <message>
+        <source>%1 free of %2</source>
+        <translation>可用 %1，共 %2</translation>
     </message>
 </context>
 </TS>

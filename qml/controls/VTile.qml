@@ -1,10 +1,11 @@
 import QtQuick
+import QtQuick.Controls
 import QtQuick.Layouts
 import Vigil.UI
 
-// Overview tile: a title, one big value with its unit, a small caption, and a bar on the left in the
-// colour of `status` ("ok", "warning", "alarm", "offline", "neutral"...). The values come formatted
-// from C++; the tile only lays them out.
+// Overview tile: a title, one big value with its unit, a small caption (and an optional detail on
+// hover), and a bar on the left in the colour of `status` ("ok", "warning", "alarm", "offline",
+// "neutral"...). The values come formatted from C++; the tile only lays them out.
 Rectangle {
     id: tile
 
@@ -12,6 +13,8 @@ Rectangle {
     property string value
     property string unit
     property string caption
+    // Shown on hover, e.g. the folder a storage figure is about (a path would crowd the caption).
+    property string detail
     property string status: "neutral"
     // Fraction 0..1 for an optional usage bar under the value; negative hides it.
     property real fill: -1
@@ -110,4 +113,12 @@ Rectangle {
             elide: Text.ElideMiddle
         }
     }
+
+    HoverHandler {
+        id: hover
+        enabled: tile.detail.length > 0
+    }
+    ToolTip.visible: hover.hovered
+    ToolTip.delay: Theme.tooltipDelay
+    ToolTip.text: tile.detail
 }

@@ -132,6 +132,7 @@ Flickable {
                         value: modelData.recordingValue
                         unit: modelData.recordingUnit
                         caption: modelData.caption
+                        detail: modelData.problem ? "" : modelData.path
                         status: modelData.status
                         fill: modelData.usedFraction
                     }
@@ -289,7 +290,8 @@ Flickable {
                             title: modelData.label
                             value: modelData.freeValue
                             unit: modelData.freeUnit + " " + qsTr("free")
-                            caption: qsTr("of %1 · %2").arg(modelData.totalText).arg(modelData.path)
+                            caption: qsTr("of %1").arg(modelData.totalText)
+                            detail: modelData.path
                             status: modelData.status
                             fill: modelData.usedFraction
                         }
