@@ -74,10 +74,31 @@ QJsonObject actionOf(const QJsonObject& rule, const QString& type) {
     return {};
 }
 
+// The users a pop-up or sound action is for, as the form shows them ("" everyone allowed).
+QString usersText(const QJsonObject& action) {
+    return toStrings(action.value(QStringLiteral("userNames"))).join(QStringLiteral(", "));
+}
+
+// The action with the users of the form's field `key` (popupUsers, soundUsers), when the form has it.
+QJsonObject withUsers(QJsonObject action, const QVariantMap& fields, const QString& key) {
+    if (fields.contains(key)) {
+        action.insert(QStringLiteral("userNames"), toArray(splitList(fields.value(key).toString())));
+    }
+    return action;
+}
+
 }  // namespace
 
 EventRuleModel::EventRuleModel(core::client::ApiClient* client, core::client::DevicesApi* devices, QObject* parent)
-    : RequestListModel(parent), m_api(new core::client::EventsApi(client, this)), m_devices(devices) {}
+    : RequestListModel(parent), m_api(new core::client::EventsApi(client, this)), m_devices(devices) {
+    connect(client, &core::client::ApiClient::pushReceived, this, &EventRuleModel::applyPush);
+    // Pushes sent while the socket was down are lost: read the list again when it is back.
+    connect(client, &core::client::ApiClient::eventsConnectedChanged, this, [this](bool connected) {
+        if (connected && m_loaded) {
+            refresh();
+        }
+    });
+}
 
 int EventRuleModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : count();
@@ -152,11 +173,134 @@ void EventRuleModel::refresh() {
             setError(rules.error().message);
             return;
         }
-        beginResetModel();
-        m_rules = rules.value();
-        endResetModel();
-        emit countChanged();
+        setRules(rules.value());
     });
+}
+
+void EventRuleModel::setRules(const QList<QJsonObject>& rules) {
+    beginResetModel();
+    m_rules = rules;
+    endResetModel();
+    m_loaded = true;
+    emit countChanged();
+    emit openRowChanged();
+    checkOpenRule(QString());
+}
+
+int EventRuleModel::rowOf(const QString& id) const {
+    for (int row = 0; row < count(); ++row) {
+        if (m_rules.at(row).value(QStringLiteral("id")).toString() == id) {
+            return row;
+        }
+    }
+    return -1;
+}
+
+void EventRuleModel::removeRow(int row) {
+    beginRemoveRows({}, row, row);
+    m_rules.removeAt(row);
+    endRemoveRows();
+}
+
+void EventRuleModel::place(const QJsonObject& rule) {
+    const QString name = rule.value(QStringLiteral("name")).toString();
+    const int old = rowOf(rule.value(QStringLiteral("id")).toString());
+    if (old >= 0) {
+        removeRow(old);
+    }
+    int row = 0;
+    while (row < count() && m_rules.at(row).value(QStringLiteral("name")).toString() < name) {
+        ++row;
+    }
+    beginInsertRows({}, row, row);
+    m_rules.insert(row, rule);
+    endInsertRows();
+}
+
+void EventRuleModel::applyPush(const core::model::PushMessage& message) {
+    if (message.type != QLatin1String("events.rule") || !m_loaded) {
+        return;  // a list never shown is read whole when it is
+    }
+    const QString change = message.data.value(QStringLiteral("change")).toString();
+    const QString id = message.data.value(QStringLiteral("id")).toString();
+    const QJsonObject rule = message.data.value(QStringLiteral("rule")).toObject();
+    const int before = count();
+    if (change == QLatin1String("deleted")) {
+        if (const int row = rowOf(id); row >= 0) {
+            removeRow(row);
+        }
+    } else if (!rule.isEmpty() && rule.value(QStringLiteral("id")).toString() == id) {
+        place(rule);
+    } else {
+        return;
+    }
+    qCInfo(lcApp).noquote() << "Event rules: rule" << id << change << "by"
+                            << message.data.value(QStringLiteral("userName")).toString();
+    if (count() != before) {
+        emit countChanged();
+    }
+    emit openRowChanged();
+    checkOpenRule(message.data.value(QStringLiteral("userName")).toString());
+}
+
+int EventRuleModel::openRow() const {
+    if (!m_open) {
+        return -2;
+    }
+    return m_openId.isEmpty() ? -1 : rowOf(m_openId);
+}
+
+QVariantMap EventRuleModel::open(int row) {
+    m_open = true;
+    m_openBase = row >= 0 && row < count() ? m_rules.at(row) : QJsonObject{};
+    m_openId = m_openBase.value(QStringLiteral("id")).toString();
+    setConflict({});
+    clearError();
+    emit openRowChanged();
+    return fieldsOf(m_openBase);
+}
+
+void EventRuleModel::close() {
+    m_open = false;
+    m_openId.clear();
+    m_openBase = {};
+    setConflict({});
+    emit openRowChanged();
+}
+
+void EventRuleModel::setConflict(const QString& text) {
+    if (text != m_conflict) {
+        m_conflict = text;
+        emit conflictChanged();
+    }
+}
+
+void EventRuleModel::checkOpenRule(const QString& byUser) {
+    if (!m_open || m_openId.isEmpty() || m_openId == m_ownChange) {
+        return;
+    }
+    const int row = rowOf(m_openId);
+    if (row >= 0 && m_rules.at(row) == m_openBase) {
+        return;
+    }
+    const QString name = m_openBase.value(QStringLiteral("name")).toString();
+    if (row < 0) {
+        setConflict(byUser.isEmpty()
+                        ? tr("The rule \"%1\" was deleted elsewhere while you were editing it. Your form is kept: "
+                             "Save makes the rule again, Cancel lets it go.")
+                              .arg(name)
+                        : tr("%1 deleted the rule \"%2\" while you were editing it. Your form is kept: Save makes the "
+                             "rule again, Cancel lets it go.")
+                              .arg(byUser, name));
+    } else {
+        setConflict(byUser.isEmpty()
+                        ? tr("The rule \"%1\" was changed elsewhere while you were editing it. Your form is kept: "
+                             "Save puts your version over it, or load the other version.")
+                              .arg(name)
+                        : tr("%1 changed the rule \"%2\" while you were editing it. Your form is kept: Save puts "
+                             "your version over it, or load the other version.")
+                              .arg(byUser, name));
+    }
 }
 
 QVariantMap EventRuleModel::fieldsAt(int row) const {
@@ -167,6 +311,7 @@ QVariantMap EventRuleModel::fieldsOf(const QJsonObject& rule) {
     const QJsonObject filter = rule.value(QStringLiteral("filter")).toObject();
     const QJsonObject record = actionOf(rule, QStringLiteral("record"));
     const QJsonObject sound = actionOf(rule, QStringLiteral("sound"));
+    const QJsonObject popup = actionOf(rule, QStringLiteral("popup"));
     const QJsonObject email = actionOf(rule, QStringLiteral("email"));
     const QJsonObject syslog = actionOf(rule, QStringLiteral("syslog"));
     const QJsonObject ptz = actionOf(rule, QStringLiteral("ptz"));
@@ -179,9 +324,9 @@ QVariantMap EventRuleModel::fieldsOf(const QJsonObject& rule) {
         {QStringLiteral("debounceS"), rule.value(QStringLiteral("debounceMs")).toInteger() / 1000},
         {QStringLiteral("alarm"), !actionOf(rule, QStringLiteral("alarm")).isEmpty() || rule.isEmpty()},
         {QStringLiteral("sound"), sound.isEmpty() ? QString() : sound.value(QStringLiteral("sound")).toString()},
-        {QStringLiteral("popup"), !actionOf(rule, QStringLiteral("popup")).isEmpty()},
-        {QStringLiteral("popupUsers"),
-         toStrings(actionOf(rule, QStringLiteral("popup")).value(QStringLiteral("userNames"))).join(QStringLiteral(", "))},
+        {QStringLiteral("soundUsers"), usersText(sound)},
+        {QStringLiteral("popup"), !popup.isEmpty()},
+        {QStringLiteral("popupUsers"), usersText(popup)},
         {QStringLiteral("record"), !record.isEmpty()},
         {QStringLiteral("preEventS"), record.value(QStringLiteral("preEventMs")).toInteger(5000) / 1000},
         {QStringLiteral("postEventS"), record.value(QStringLiteral("postEventMs")).toInteger(10000) / 1000},
@@ -337,14 +482,13 @@ QJsonObject EventRuleModel::ruleInput(const QJsonObject& base, const QVariantMap
     }
     const QString sound = fields.value(QStringLiteral("sound")).toString();
     if (!sound.isEmpty()) {
-        keep(QStringLiteral("sound"), {{QStringLiteral("type"), QStringLiteral("sound")}, {QStringLiteral("sound"), sound}});
+        keep(QStringLiteral("sound"),
+             withUsers({{QStringLiteral("type"), QStringLiteral("sound")}, {QStringLiteral("sound"), sound}}, fields,
+                       QStringLiteral("soundUsers")));
     }
     if (fields.value(QStringLiteral("popup")).toBool()) {
-        QJsonObject popup{{QStringLiteral("type"), QStringLiteral("popup")}};
-        if (fields.contains(QStringLiteral("popupUsers"))) {
-            popup.insert(QStringLiteral("userNames"), toArray(splitList(fields.value(QStringLiteral("popupUsers")).toString())));
-        }
-        keep(QStringLiteral("popup"), popup);
+        keep(QStringLiteral("popup"),
+             withUsers({{QStringLiteral("type"), QStringLiteral("popup")}}, fields, QStringLiteral("popupUsers")));
     }
     if (fields.value(QStringLiteral("record")).toBool()) {
         keep(QStringLiteral("record"),
@@ -375,18 +519,22 @@ QJsonObject EventRuleModel::ruleInput(const QJsonObject& base, const QVariantMap
             {QStringLiteral("debounceMs"), fields.value(QStringLiteral("debounceS")).toLongLong() * 1000}};
 }
 
-void EventRuleModel::save(int row, const QVariantMap& fields) {
-    const bool existing = row >= 0 && row < count();
-    const QJsonObject base = existing ? m_rules.at(row) : QJsonObject{};
-    const QString id = base.value(QStringLiteral("id")).toString();
+void EventRuleModel::save(const QVariantMap& fields) {
+    // Over the rule as it is now (what the form does not show stays as saved elsewhere); a rule
+    // deleted meanwhile is made again from what the form opened.
+    const int row = openRow();
+    const QJsonObject base = row >= 0 ? m_rules.at(row) : m_openBase;
+    const QString id = row >= 0 ? m_openId : QString();
     if (const QString problem = problemOf(fields); !problem.isEmpty()) {
         setError(problem);
         qCInfo(lcApp).noquote() << "Event rule not sent:" << problem;
         return;
     }
     setBusy(true);
+    m_ownChange = id;
     m_api->saveRule(id, ruleInput(base, fields), [this, id](Result<QJsonObject> rule) {
         setBusy(false);
+        m_ownChange.clear();
         if (!rule) {
             // The server's own reason: what is wrong with the rule and what to change.
             setError(rule.error().message);
@@ -396,6 +544,7 @@ void EventRuleModel::save(int row, const QVariantMap& fields) {
         setError({});
         say(tr("Rule \"%1\" saved.").arg(rule->value(QStringLiteral("name")).toString()));
         qCInfo(lcApp).noquote() << "Event rule saved:" << rule->value(QStringLiteral("name")).toString();
+        close();
         emit saved();
         refresh();
     });
@@ -433,23 +582,31 @@ void EventRuleModel::remove(int row) {
         return;
     }
     const QString name = m_rules.at(row).value(QStringLiteral("name")).toString();
+    const QString id = m_rules.at(row).value(QStringLiteral("id")).toString();
     setBusy(true);
-    m_api->deleteRule(m_rules.at(row).value(QStringLiteral("id")).toString(), [this, name](core::Status removed) {
+    m_ownChange = id;
+    m_api->deleteRule(id, [this, name, id](core::Status removed) {
         setBusy(false);
+        m_ownChange.clear();
         if (!removed) {
             setError(removed.error().message);
             return;
         }
         setError({});
+        if (id == m_openId) {
+            close();
+        }
         say(tr("Rule \"%1\" deleted.").arg(name));
         refresh();
     });
 }
 
 void EventRuleModel::clear() {
+    close();
     beginResetModel();
     m_rules.clear();
     endResetModel();
+    m_loaded = false;
     emit countChanged();
     setError({});
     say({});

@@ -744,6 +744,10 @@
         <source>Choose a preset</source>
         <translation>Voreinstellung wählen</translation>
     </message>
+    <message>
+        <source>Load the other version</source>
+        <translation>Andere Fassung laden</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
@@ -3600,6 +3604,22 @@
     <message>
         <source>PTZ preset</source>
         <translation>PTZ-Voreinstellung</translation>
+    </message>
+    <message>
+        <source>The rule &quot;%1&quot; was deleted elsewhere while you were editing it. Your form is kept: Save makes the rule again, Cancel lets it go.</source>
+        <translation>Die Regel „%1“ wurde woanders gelöscht, während Sie sie bearbeitet haben. Ihr Formular bleibt erhalten: Speichern legt die Regel neu an, Abbrechen verwirft sie.</translation>
+    </message>
+    <message>
+        <source>%1 deleted the rule &quot;%2&quot; while you were editing it. Your form is kept: Save makes the rule again, Cancel lets it go.</source>
+        <translation>%1 hat die Regel „%2“ gelöscht, während Sie sie bearbeitet haben. Ihr Formular bleibt erhalten: Speichern legt die Regel neu an, Abbrechen verwirft sie.</translation>
+    </message>
+    <message>
+        <source>The rule &quot;%1&quot; was changed elsewhere while you were editing it. Your form is kept: Save puts your version over it, or load the other version.</source>
+        <translation>Die Regel „%1“ wurde woanders geändert, während Sie sie bearbeitet haben. Ihr Formular bleibt erhalten: Speichern setzt Ihre Fassung darüber, oder laden Sie die andere Fassung.</translation>
+    </message>
+    <message>
+        <source>%1 changed the rule &quot;%2&quot; while you were editing it. Your form is kept: Save puts your version over it, or load the other version.</source>
+        <translation>%1 hat die Regel „%2“ geändert, während Sie sie bearbeitet haben. Ihr Formular bleibt erhalten: Speichern setzt Ihre Fassung darüber, oder laden Sie die andere Fassung.</translation>
     </message>
 </context>
 <context>

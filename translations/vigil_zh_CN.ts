@@ -741,6 +741,10 @@
         <source>Choose a preset</source>
         <translation>选择预置位</translation>
     </message>
+    <message>
+        <source>Load the other version</source>
+        <translation>加载另一版本</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
@@ -3587,6 +3591,22 @@
     <message>
         <source>PTZ preset</source>
         <translation>PTZ 预置位</translation>
+    </message>
+    <message>
+        <source>The rule &quot;%1&quot; was deleted elsewhere while you were editing it. Your form is kept: Save makes the rule again, Cancel lets it go.</source>
+        <translation>规则“%1”在您编辑时已在别处被删除。您的表单仍保留：保存将重新创建该规则，取消则放弃。</translation>
+    </message>
+    <message>
+        <source>%1 deleted the rule &quot;%2&quot; while you were editing it. Your form is kept: Save makes the rule again, Cancel lets it go.</source>
+        <translation>%1 在您编辑时删除了规则“%2”。您的表单仍保留：保存将重新创建该规则，取消则放弃。</translation>
+    </message>
+    <message>
+        <source>The rule &quot;%1&quot; was changed elsewhere while you were editing it. Your form is kept: Save puts your version over it, or load the other version.</source>
+        <translation>规则“%1”在您编辑时已在别处被修改。您的表单仍保留：保存将以您的版本覆盖，或加载另一版本。</translation>
+    </message>
+    <message>
+        <source>%1 changed the rule &quot;%2&quot; while you were editing it. Your form is kept: Save puts your version over it, or load the other version.</source>
+        <translation>%1 在您编辑时修改了规则“%2”。您的表单仍保留：保存将以您的版本覆盖，或加载另一版本。</translation>
     </message>
 </context>
 <context>

@@ -7,13 +7,15 @@ import Vigil.UI
 // cameras from the device list), when (always, or chosen weekdays between two times), what to do
 // (alarm, pop-up, sound, record, e-mail, syslog, a PTZ camera to a preset) and debounce. The server
 // checks a rule when it is saved; when it refuses (a rule that can never fire), its reason shows
-// under the form and nothing is lost from the form.
+// under the form and nothing is lost from the form. Rules changed elsewhere come in at once (the
+// model follows events.rule pushes); when the open rule is one of them, the form stays as typed and a
+// warning says so, with a button that loads the other version.
 Item {
     id: panel
 
     property var rules
     property var kinds: []
-    property int editing: -2  // -2: nothing open, -1: a new rule, else the row
+    readonly property int editing: rules ? rules.openRow : -2  // -2: nothing open, -1: a new rule, else the row
     readonly property var sounds: [
         { id: "", name: qsTr("No sound") },
         { id: "alarm", name: qsTr("Alarm") },
@@ -37,7 +39,9 @@ Item {
     // The form's items the UI test finds (EventCenterPage logs where they are).
     readonly property var geometryNames: {
         const names = ["scheduleMode", "scheduleFrom", "scheduleTo", "ptzCamera", "ptzPreset", "ruleError", "actionPopup",
-                       "kind_manual_alarm", "popupUsers"]
+                       "kind_manual_alarm", "popupUsers", "sound", "soundUsers", "ruleConflict", "loadOtherVersion"]
+        for (let r = 0; r < Math.min(rules ? rules.count : 0, 6); ++r)
+            names.push("rule_" + r)
         for (let d = 1; d <= 7; ++d)
             names.push("day_" + d)
         for (let i = 0; i < channels.length; ++i)
@@ -48,9 +52,7 @@ Item {
     onScheduleModeChanged: formMoved()
 
     function open(row) {
-        rules.clearError()
-        const f = rules.fieldsAt(row)
-        editing = row
+        const f = rules.open(row)
         name.text = f.name
         enabled.checked = f.enabled
         chosenKinds = f.kinds
@@ -68,6 +70,7 @@ Item {
         debounce.text = String(f.debounceS)
         alarm.checked = f.alarm
         sound.currentId = f.sound
+        soundUsers.text = f.soundUsers
         popup.checked = f.popup
         popupUsers.text = f.popupUsers
         record.checked = f.record
@@ -85,9 +88,9 @@ Item {
         return copy
     }
     function save() {
-        rules.save(editing, {
+        rules.save({
             name: name.text, enabled: enabled.checked, kinds: chosenKinds, severities: chosenSeverities,
-            debounceS: parseInt(debounce.text) || 0, alarm: alarm.checked, sound: sound.currentId,
+            debounceS: parseInt(debounce.text) || 0, alarm: alarm.checked, sound: sound.currentId, soundUsers: soundUsers.text,
             popup: popup.checked, popupUsers: popupUsers.text, record: record.checked, preEventS: parseInt(pre.text) || 0,
             postEventS: parseInt(post.text) || 0, emailTo: email.text, syslogHost: syslogHost.text,
             syslogPort: parseInt(syslogPort.text) || 6514, sourceIds: chosenSources, scheduleMode: scheduleMode,
@@ -98,9 +101,19 @@ Item {
 
     Connections {
         target: panel.rules
-        function onSaved() {
-            panel.editing = -2
+        function onConflictChanged() {
+            panel.formMoved()
         }
+        function onCountChanged() {
+            panel.formMoved()
+        }
+    }
+
+    // Whom a pop-up or a sound is for: user names, comma-separated.
+    component UsersField: VTextField {
+        Layout.preferredWidth: Math.round(Theme.unit * 16)
+        label: qsTr("For users (empty: everyone)")
+        placeholderText: qsTr("user, user…")
     }
 
     RowLayout {
@@ -148,6 +161,7 @@ Item {
                 delegate: VTableRow {
                     id: ruleRow
                     required property int index
+                    objectName: "rule_" + index
                     required property string name
                     required property bool enabled
                     required property string summary
@@ -384,24 +398,28 @@ Item {
                             Layout.alignment: Qt.AlignBottom
                             text: qsTr("Show the camera on workstations")
                         }
-                        VTextField {
+                        UsersField {
                             id: popupUsers
                             objectName: "popupUsers"
-                            Layout.preferredWidth: Math.round(Theme.unit * 16)
                             enabled: popup.checked
-                            label: qsTr("For users (empty: everyone)")
-                            placeholderText: qsTr("user, user…")
                         }
+                    }
+                    // The sound with its users and the recording share a row: the PTZ row stays in view.
+                    RowLayout {
+                        spacing: Theme.padding
                         VComboBox {
                             id: sound
+                            objectName: "sound"
                             Layout.preferredWidth: Math.round(Theme.unit * 9)
                             label: qsTr("Sound")
                             model: panel.sounds
                             currentId: ""
                         }
-                    }
-                    RowLayout {
-                        spacing: Theme.padding
+                        UsersField {
+                            id: soundUsers
+                            objectName: "soundUsers"
+                            enabled: sound.currentId.length > 0
+                        }
                         VCheckBox {
                             id: record
                             objectName: "actionRecord"
@@ -482,6 +500,12 @@ Item {
                 spacing: Theme.spacing
 
                 VMessage {
+                    objectName: "ruleConflict"
+                    Layout.fillWidth: true
+                    kind: "warning"
+                    text: panel.rules.conflict
+                }
+                VMessage {
                     objectName: "ruleError"
                     Layout.fillWidth: true
                     text: panel.rules.errorMessage
@@ -496,8 +520,14 @@ Item {
                         onClicked: panel.save()
                     }
                     VButton {
+                        objectName: "loadOtherVersion"
+                        visible: panel.rules.conflict.length > 0 && panel.editing >= 0
+                        text: qsTr("Load the other version")
+                        onClicked: panel.open(panel.editing)
+                    }
+                    VButton {
                         text: qsTr("Cancel")
-                        onClicked: panel.editing = -2
+                        onClicked: panel.rules.close()
                     }
                     Item {
                         Layout.fillWidth: true

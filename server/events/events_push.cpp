@@ -53,6 +53,18 @@ EventPush::EventPush(EventService& events, RuleEngine& rules, AccountsService& a
                                   (userNames.isEmpty() || userNames.contains(audience.userName));
                        });
             });
+    connect(&rules, &RuleEngine::ruleChanged, this,
+            [this](const QString& change, const QString& ruleId, const QJsonObject& rule, const QString& byUser) {
+                // The rules list is for event_handling (GET /api/v1/events/rules): the same audience.
+                QJsonObject data{{QStringLiteral("change"), change},
+                                 {QStringLiteral("id"), ruleId},
+                                 {QStringLiteral("userName"), byUser}};
+                if (!rule.isEmpty()) {
+                    data.insert(QStringLiteral("rule"), rule);
+                }
+                pushTo(PushMessage{QStringLiteral("events.rule"), data},
+                       [](const Audience& audience) { return audience.allowed; });
+            });
     connect(&rules, &RuleEngine::sound, this,
             [this](const Event& event, const QString& sound, const QStringList& userNames) {
                 pushTo(PushMessage{QStringLiteral("events.sound"),

@@ -10,6 +10,8 @@
 //                    live that reach the channel; only the rule's users when it names some)
 //   events.sound     {event, sound}: a rule asks workstations to play a sound (as events.event,
 //                    only the rule's users when it names some)
+//   events.rule      {change, id, rule, userName}: a rule was created, changed or deleted (no rule
+//                    then) by userName, to every session with event_handling (who may read rules)
 // A client that reconnects asks for what it missed with ?since=<last event id it saw> on the socket
 // URL: it receives those events (oldest first, at most EventService::kMaxCatchUp; complete = false
 // when there were more: search the rest with GET /api/v1/events) before any new one.

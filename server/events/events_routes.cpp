@@ -45,6 +45,10 @@ QHttpServerResponse failure(const Error& error) {
     return errorResponse(error);
 }
 
+QString callerName(const RouteRequest& request) {
+    return request.caller ? request.caller->userName : QString();
+}
+
 EventScope scopeOf(const DevicesService& devices, const RouteRequest& request) {
     if (!request.caller) {
         return EventScope{};
@@ -135,7 +139,7 @@ QHttpServerResponse actAnswer(EventService& events, const DevicesService& device
     if (!parsed) {
         return failure(parsed.error());
     }
-    auto changed = events.act(action, parsed.value(), request.caller ? request.caller->userName : QString(),
+    auto changed = events.act(action, parsed.value(), callerName(request),
                               scopeOf(devices, request));
     if (!changed) {
         return failure(changed.error());
@@ -160,7 +164,7 @@ QHttpServerResponse manualAlarmAnswer(EventService& events, DevicesService& devi
         sourceName = channel->name;
     }
     auto raised = events.raiseManualAlarm(parsed.value(), sourceName,
-                                          request.caller ? request.caller->userName : QString());
+                                          callerName(request));
     if (!raised) {
         return failure(raised.error());
     }
@@ -308,7 +312,7 @@ QList<Route> ruleRoutes(RuleEngine& rules) {
              if (!rule) {
                  return failure(rule.error());
              }
-             auto created = r->create(rule.value());
+             auto created = r->create(rule.value(), callerName(request));
              return created ? jsonResponse(created->toJson(), StatusCode::Created) : failure(created.error());
          }},
         {Method::Get, QStringLiteral("/api/v1/events/rules/{id}"), need(Permissions::kEventHandling),
@@ -322,12 +326,12 @@ QList<Route> ruleRoutes(RuleEngine& rules) {
              if (!rule) {
                  return failure(rule.error());
              }
-             auto updated = r->update(request.param(QStringLiteral("id")), rule.value());
+             auto updated = r->update(request.param(QStringLiteral("id")), rule.value(), callerName(request));
              return updated ? jsonResponse(updated->toJson()) : failure(updated.error());
          }},
         {Method::Delete, QStringLiteral("/api/v1/events/rules/{id}"), need(Permissions::kSystemSettings),
          [r](const RouteRequest& request) {
-             const core::Status removed = r->remove(request.param(QStringLiteral("id")));
+             const core::Status removed = r->remove(request.param(QStringLiteral("id")), callerName(request));
              return removed ? noContentResponse() : failure(removed.error());
          }},
     };

@@ -169,7 +169,7 @@ Result<EventRule> RuleEngine::rule(const QString& id) const {
     return *found.value();
 }
 
-Result<EventRule> RuleEngine::create(EventRule rule) {
+Result<EventRule> RuleEngine::create(EventRule rule, const QString& byUser) {
     if (Status valid = validate(rule); !valid) {
         return valid.error();
     }
@@ -189,10 +189,10 @@ Result<EventRule> RuleEngine::create(EventRule rule) {
     if (Status loaded = reload(); !loaded) {
         return loaded.error();
     }
-    return this->rule(rule.id);
+    return announce(QStringLiteral("created"), this->rule(rule.id), byUser);
 }
 
-Result<EventRule> RuleEngine::update(const QString& id, EventRule rule) {
+Result<EventRule> RuleEngine::update(const QString& id, EventRule rule, const QString& byUser) {
     auto current = this->rule(id);
     if (!current) {
         return current.error();
@@ -217,13 +217,22 @@ Result<EventRule> RuleEngine::update(const QString& id, EventRule rule) {
     if (Status loaded = reload(); !loaded) {
         return loaded.error();
     }
-    return this->rule(id);
+    return announce(QStringLiteral("changed"), this->rule(id), byUser);
 }
 
-Status RuleEngine::remove(const QString& id) {
+Result<EventRule> RuleEngine::announce(const QString& change, Result<EventRule> saved, const QString& byUser) {
+    if (saved) {
+        emit ruleChanged(change, saved->id, saved->toJson(), byUser);
+    }
+    return saved;
+}
+
+Status RuleEngine::remove(const QString& id, const QString& byUser) {
     if (Status removed = m_repository.remove(id); !removed) {
         return removed;
     }
+    // Gone from the store: the workstations drop it even if reading the rules back fails.
+    emit ruleChanged(QStringLiteral("deleted"), id, {}, byUser);
     return reload();
 }
 

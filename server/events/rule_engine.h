@@ -58,9 +58,10 @@ public:
     // --- rules (the routes)
     core::Result<QList<EventRule>> rules() const;
     core::Result<EventRule> rule(const QString& id) const;
-    core::Result<EventRule> create(EventRule rule);
-    core::Result<EventRule> update(const QString& id, EventRule rule);
-    core::Status remove(const QString& id);
+    // `byUser` (who asked; "" the server itself) goes with ruleChanged().
+    core::Result<EventRule> create(EventRule rule, const QString& byUser = {});
+    core::Result<EventRule> update(const QString& id, EventRule rule, const QString& byUser = {});
+    core::Status remove(const QString& id, const QString& byUser = {});
     core::Status validate(const EventRule& rule) const;
     // Reads the rules from the store (at start and after each change).
     core::Status reload();
@@ -74,6 +75,9 @@ signals:
     void popup(const vigil::core::model::Event& event, const QString& channelId, const QStringList& userNames);
     void sound(const vigil::core::model::Event& event, const QString& sound, const QStringList& userNames);
     void actionFailed(const QString& ruleId, const QString& action, const QString& message);
+    // A rule was saved or deleted (`change`: created, changed, deleted; `rule` empty when deleted),
+    // for the workstations that show the rules (events_push.h: events.rule).
+    void ruleChanged(const QString& change, const QString& ruleId, const QJsonObject& rule, const QString& byUser);
 
 private:
     struct Window {
@@ -89,6 +93,8 @@ private:
     void runAction(const EventRule& rule, const RuleAction& action, const core::model::Event& event);
     void sendMail(const EventRule& rule, const RuleAction& action, const core::model::Event& event);
     void fail(const EventRule& rule, const RuleAction& action, const QString& message);
+    // Emits ruleChanged() for a rule that was saved, and passes the result on.
+    core::Result<EventRule> announce(const QString& change, core::Result<EventRule> saved, const QString& byUser);
     void closeWindows();
     // Asks the stream hub to keep the pre-event history the record actions need.
     void applyHistory();

@@ -2,14 +2,20 @@
 // server/api/events.yaml gives it) into the form's fields and the form's fields back into the API
 // body: source cameras, the weekly schedule (chosen days between two times, past midnight into the
 // next day; a schedule the form cannot show is kept as it is) and the PTZ action (camera + preset
-// token; PTZ actions the form does not show are kept). A form that makes no rule is refused with a
-// reason before anything is sent. Kind names keep their translations (German here). The server's
-// own checks are tested in tests/events.
+// token; PTZ actions the form does not show are kept), the pop-up's and the sound's users. A form that
+// makes no rule is refused with a reason before anything is sent. Kind names keep their translations
+// (German here). Rule changes pushed from the server (events.rule, built here as the server sends
+// them) move the list, and an open rule changed or deleted elsewhere is reported, not overwritten.
+// The server's own checks and pushes are tested in tests/events.
 
+#include <QDir>
 #include <QJsonArray>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "client/api_client.h"
+#include "client/trust_store.h"
 #include "client_settings.h"
 #include "event_kind_name.h"
 #include "event_rule_model.h"
@@ -17,6 +23,7 @@
 
 using namespace vigil;
 using app::EventRuleModel;
+using core::model::PushMessage;
 
 namespace {
 
@@ -43,6 +50,29 @@ QJsonObject storedRule() {
         {"debounceMs", 0}};
 }
 
+QJsonObject named(const QString& id, const QString& name) {
+    QJsonObject rule = storedRule();
+    rule.insert("id", id);
+    rule.insert("name", name);
+    return rule;
+}
+
+PushMessage rulePush(const QString& change, const QJsonObject& rule, const QString& deletedId = {}) {
+    QJsonObject data{{"change", change}, {"id", rule.isEmpty() ? deletedId : rule.value("id").toString()}, {"userName", "pia"}};
+    if (!rule.isEmpty()) {
+        data.insert("rule", rule);
+    }
+    return PushMessage{"events.rule", data};
+}
+
+QStringList names(const EventRuleModel& model) {
+    QStringList list;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        list.append(model.data(model.index(row), EventRuleModel::NameRole).toString());
+    }
+    return list;
+}
+
 QList<int> days(const QVariant& list) {
     QList<int> out;
     for (const QVariant& day : list.toList()) {
@@ -55,6 +85,10 @@ QList<int> days(const QVariant& list) {
 
 class TstEventRuleModel : public QObject {
     Q_OBJECT
+private:
+    core::client::TrustStore m_trust{QDir::tempPath() + "/tst_event_rule_model_trust.json"};
+    core::client::ApiClient m_client{&m_trust};
+
 private slots:
     void aNewRuleAlwaysWorksOnAnySourceWithoutPtz() {
         const QVariantMap fields = EventRuleModel::fieldsOf({});
@@ -170,28 +204,116 @@ private slots:
         QVERIFY(EventRuleModel::problemOf(fields).contains("preset"));
     }
 
-    void thePopupsUsersAreEdited() {
+    // The pop-up's and the sound's users, edited the same way (EVT-2).
+    void theUsersOfPopupAndSoundAreEdited_data() {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("kept");  // a detail of the action the form does not show
+        QTest::newRow("popup") << "popup" << "popupUsers" << "channelIds";
+        QTest::newRow("sound") << "sound" << "soundUsers" << "sound";
+    }
+    void theUsersOfPopupAndSoundAreEdited() {
+        QFETCH(QString, type);
+        QFETCH(QString, field);
+        QFETCH(QString, kept);
         QJsonObject rule = storedRule();
         QJsonArray actions = rule.value("actions").toArray();
         actions.append(QJsonObject{{"type", "popup"}, {"channelIds", QJsonArray{"ch-gate"}}, {"userNames", QJsonArray{"pia", "quinn"}}});
+        actions.append(QJsonObject{{"type", "sound"}, {"sound", "siren"}, {"userNames", QJsonArray{"pia", "quinn"}}});
         rule.insert("actions", actions);
+        auto actionIn = [&type](const QJsonObject& input) {
+            for (const QJsonValue& action : input.value("actions").toArray()) {
+                if (action.toObject().value("type").toString() == type) {
+                    return action.toObject();
+                }
+            }
+            return QJsonObject{};
+        };
         QVariantMap fields = EventRuleModel::fieldsOf(rule);
         QVERIFY(fields.value("popup").toBool());
-        QCOMPARE(fields.value("popupUsers").toString(), QStringLiteral("pia, quinn"));
-        fields.insert("popupUsers", "rita;  sam");
-        QJsonObject popup;
-        for (const QJsonValue& action : EventRuleModel::ruleInput(rule, fields).value("actions").toArray()) {
-            if (action.toObject().value("type").toString() == "popup") {
-                popup = action.toObject();
+        QCOMPARE(fields.value("sound").toString(), QStringLiteral("siren"));
+        QCOMPARE(fields.value(field).toString(), QStringLiteral("pia, quinn"));
+        fields.insert(field, "rita;  sam");
+        QJsonObject action = actionIn(EventRuleModel::ruleInput(rule, fields));
+        QCOMPARE(action.value("userNames").toArray(), (QJsonArray{"rita", "sam"}));
+        QCOMPARE(action.value(kept), actionIn(rule).value(kept));  // what the form does not show stays
+        // The other action's users are its own.
+        const QString other = type == "popup" ? "sound" : "popup";
+        for (const QJsonValue& a : EventRuleModel::ruleInput(rule, fields).value("actions").toArray()) {
+            if (a.toObject().value("type").toString() == other) {
+                QCOMPARE(a.toObject().value("userNames").toArray(), (QJsonArray{"pia", "quinn"}));
             }
         }
-        QCOMPARE(popup.value("userNames").toArray(), (QJsonArray{"rita", "sam"}));
-        QCOMPARE(popup.value("channelIds").toArray(), QJsonArray{"ch-gate"});  // what the form does not show stays
-        fields.insert("popupUsers", "");
-        const QJsonArray actionsAfter = EventRuleModel::ruleInput(rule, fields).value("actions").toArray();
-        QVERIFY(std::any_of(actionsAfter.begin(), actionsAfter.end(), [](const QJsonValue& a) {
-            return a.toObject().value("type").toString() == "popup" && a.toObject().value("userNames").toArray().isEmpty();
-        }));
+        fields.insert(field, "");
+        action = actionIn(EventRuleModel::ruleInput(rule, fields));
+        QVERIFY(!action.isEmpty());
+        QVERIFY(action.value("userNames").toArray().isEmpty());  // everyone allowed
+        // A new rule's form has nobody in either list.
+        QCOMPARE(EventRuleModel::fieldsOf({}).value(field).toString(), QString());
+    }
+
+    // Rules changed elsewhere come as events.rule pushes (the server's side: tst_events_api); the
+    // list follows them in the server's order (by name), and ignores them before it was read.
+    void pushedRuleChangesUpdateTheList() {
+        EventRuleModel model(&m_client, nullptr);
+        model.applyPush(rulePush("created", named("r9", "Early")));
+        QCOMPARE(model.count(), 0);  // never read: nothing to follow yet
+        model.setRules({named("r1", "Alpha"), named("r3", "Gamma")});
+        QSignalSpy counted(&model, &EventRuleModel::countChanged);
+        model.applyPush(rulePush("created", named("r2", "Beta")));
+        QCOMPARE(names(model), (QStringList{"Alpha", "Beta", "Gamma"}));
+        QCOMPARE(counted.size(), 1);
+        model.applyPush(rulePush("changed", named("r1", "Zulu")));
+        QCOMPARE(names(model), (QStringList{"Beta", "Gamma", "Zulu"}));
+        model.applyPush(rulePush("deleted", {}, "r3"));
+        QCOMPARE(names(model), (QStringList{"Beta", "Zulu"}));
+        model.applyPush(rulePush("deleted", {}, "r3"));  // again, or one this list never had: nothing
+        model.applyPush(PushMessage{"events.event", named("r4", "Not a rule")});
+        QCOMPARE(names(model), (QStringList{"Beta", "Zulu"}));
+        QCOMPARE(model.data(model.index(1), EventRuleModel::IdRole).toString(), QStringLiteral("r1"));
+        model.clear();  // signed out
+        model.applyPush(rulePush("created", named("r5", "After sign-out")));
+        QCOMPARE(model.count(), 0);
+    }
+
+    // The rule open in the editor is followed by its id while the list moves; changed or deleted
+    // elsewhere, the model says so (the form keeps what was typed), and opening it again loads theirs.
+    void anOpenRuleChangedElsewhereIsReported() {
+        EventRuleModel model(&m_client, nullptr);
+        model.setRules({named("r1", "Gate"), named("r2", "Yard")});
+        QCOMPARE(model.openRow(), -2);
+        QCOMPARE(model.open(1).value("name").toString(), QStringLiteral("Yard"));
+        QCOMPARE(model.openRow(), 1);
+        model.applyPush(rulePush("created", named("r0", "Attic")));  // another rule: no conflict
+        QCOMPARE(model.openRow(), 2);
+        QCOMPARE(model.conflict(), QString());
+
+        QSignalSpy conflicts(&model, &EventRuleModel::conflictChanged);
+        QJsonObject theirs = named("r2", "Yard at night");
+        theirs.insert("debounceMs", 60000);
+        model.applyPush(rulePush("changed", theirs));
+        QCOMPARE(conflicts.size(), 1);
+        QVERIFY2(model.conflict().contains("pia") && model.conflict().contains("\"Yard\"") &&
+                     model.conflict().contains("changed"),
+                 qPrintable(model.conflict()));
+        QCOMPARE(model.openRow(), 2);  // still the rule, in its new place
+        const QVariantMap loaded = model.open(model.openRow());  // "Load the other version"
+        QCOMPARE(loaded.value("name").toString(), QStringLiteral("Yard at night"));
+        QCOMPARE(loaded.value("debounceS").toInt(), 60);
+        QCOMPARE(model.conflict(), QString());
+
+        // Read again after a reconnect: a change missed meanwhile is reported without a name.
+        theirs.insert("enabled", false);
+        model.setRules({named("r1", "Gate"), theirs});
+        QVERIFY2(model.conflict().contains("elsewhere"), qPrintable(model.conflict()));
+        model.open(model.openRow());
+
+        model.applyPush(rulePush("deleted", {}, "r2"));
+        QCOMPARE(model.openRow(), -1);  // Save makes it again
+        QVERIFY2(model.conflict().contains("pia") && model.conflict().contains("deleted"), qPrintable(model.conflict()));
+        model.close();
+        QCOMPARE(model.openRow(), -2);
+        QCOMPARE(model.conflict(), QString());
     }
 
     void kindNamesKeepTheirTranslations() {

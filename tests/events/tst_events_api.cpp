@@ -3,7 +3,8 @@
 // several at once with comments (the trail says who, what, when), state rules refuse a second
 // acknowledge with 409 and a list with one wrong id changes nothing, counters follow; every route
 // asks for event_handling (a viewer gets 403 and no pushes); a session that reconnects with
-// ?since=<last id it saw> receives exactly the events it missed; retention is a setting.
+// ?since=<last id it saw> receives exactly the events it missed; retention is a setting; rule changes
+// are pushed (events.rule) to the sessions that may read rules and to no others.
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -283,6 +284,59 @@ private slots:
         QVERIFY(parsed.ok());
         QCOMPARE(parsed->id, id);
         QCOMPARE(parsed->trail.size(), 1);
+    }
+
+    // EVT-2: a rule saved or deleted on one workstation reaches the others at once (events.rule), but
+    // only sessions that may read rules (event_handling); the viewer's socket gets nothing.
+    void ruleChangesArePushedToSessionsThatMayReadRules() {
+        auto operatorSession = userSession("otto", "operator");
+        auto viewer = userSession("vito", "viewer");
+        QVERIFY(operatorSession && viewer);
+        EventSocket operatorSocket(*m_engine, *operatorSession);
+        EventSocket viewerSocket(*m_engine, *viewer);
+        QVERIFY(operatorSocket.isConnected() && viewerSocket.isConnected());
+
+        const QJsonObject body{{"name", "Siren on manual alarms"},
+                               {"filter", QJsonObject{{"kinds", QJsonArray{"manual_alarm"}}}},
+                               {"actions", QJsonArray{QJsonObject{{"type", "sound"}, {"sound", "siren"}}}}};
+        const ApiReply created = m_admin->post("/api/v1/events/rules", body);
+        QVERIFY2(created.status == 201, qPrintable(test::describe(created)));
+        const QString id = created.json.value("id").toString();
+        QTRY_COMPARE_WITH_TIMEOUT(operatorSocket.of("events.rule").size(), 1, kWaitMs);
+        QJsonObject push = operatorSocket.of("events.rule").last();
+        QCOMPARE(push.value("change").toString(), QStringLiteral("created"));
+        QCOMPARE(push.value("id").toString(), id);
+        QCOMPARE(push.value("userName").toString(), kAdmin);
+        QCOMPARE(push.value("rule").toObject(), created.json);  // the rule as GET gives it
+
+        QJsonObject changed = body;
+        changed.insert("name", "Chime on manual alarms");
+        changed.insert("actions", QJsonArray{QJsonObject{{"type", "sound"}, {"sound", "chime"}, {"userNames", QJsonArray{"otto"}}}});
+        const ApiReply updated = m_admin->put("/api/v1/events/rules/" + id, changed);
+        QVERIFY2(updated.status == 200, qPrintable(test::describe(updated)));
+        QTRY_COMPARE_WITH_TIMEOUT(operatorSocket.of("events.rule").size(), 2, kWaitMs);
+        push = operatorSocket.of("events.rule").last();
+        QCOMPARE(push.value("change").toString(), QStringLiteral("changed"));
+        QCOMPARE(push.value("rule").toObject().value("name").toString(), QStringLiteral("Chime on manual alarms"));
+        QCOMPARE(push.value("rule").toObject(), updated.json);
+
+        // A refused save changes nothing and pushes nothing; a delete says which rule went.
+        QCOMPARE(operatorSession->del("/api/v1/events/rules/" + id).status, 403);
+        QCOMPARE(m_admin->del("/api/v1/events/rules/" + id).status, 204);
+        QTRY_COMPARE_WITH_TIMEOUT(operatorSocket.of("events.rule").size(), 3, kWaitMs);
+        push = operatorSocket.of("events.rule").last();
+        QCOMPARE(push.value("change").toString(), QStringLiteral("deleted"));
+        QCOMPARE(push.value("id").toString(), id);
+        QVERIFY(!push.contains("rule"));
+        QCOMPARE(m_admin->del("/api/v1/events/rules/" + id).status, 404);
+
+        // Wait for something the viewer would get before its events.rule pushes if it got them:
+        // another session's push after the last change.
+        const qint64 alarm = raiseAlarm(*m_admin, "After the rule changes");
+        QTRY_VERIFY_WITH_TIMEOUT(operatorSocket.eventIds().contains(alarm), kWaitMs);
+        QCOMPARE(operatorSocket.of("events.rule").size(), 3);  // the second delete (404) pushed nothing
+        QVERIFY(viewerSocket.of("events.rule").isEmpty());
+        QVERIFY(!viewerSocket.messages().isEmpty());  // it is connected: it had its system.hello
     }
 
     void cleanupTestCase() {

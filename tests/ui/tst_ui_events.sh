@@ -23,6 +23,10 @@
 #      opens the Live page with the camera popped up over the layout, framed in the alarm colour,
 #      with the event's name, and the picture moving (events_popup.png); the camera went to its
 #      preset; Esc closes the pop-up; the next one is kept in the layout's first free tile (K).
+#   8. the sound's users typed in the rule form reach the server (events_rule_sound_users.png); the
+#      open rule renamed through the API (another session) while the form has an unsaved edit: the
+#      list follows the push, the form keeps the edit and warns (events_rule_changed_elsewhere.png),
+#      Save puts the form over it; a rule deleted elsewhere while open (events_rule_deleted_elsewhere.png).
 # The page logs where its items are ("events: geometry ...") so the mouse can find them.
 # usage: tst_ui_events.sh <vigil> <image_check> <artifacts dir> <vigil-testcamera> <make_clip.sh>
 set -u
@@ -313,6 +317,65 @@ wait_for_more "$pid" "$log" "live: pop-up shows channel $channel" "$popups" || {
 ui_key k
 wait_for_line "$pid" "$log" "live: tile 1 shows channel $channel" || { cat "$log"; fail "K did not keep the camera in the layout"; }
 [ "$(grep -c "live: pop-up of channel $channel closed" "$log")" -eq 2 ] || fail "the kept pop-up did not close"
+
+echo "== 8. the sound's users in the form; rules changed elsewhere while one is open"
+ui_key ctrl+e
+wait_for_line "$pid" "$log" "events: geometry" || fail "Ctrl+E did not open the Event Center"
+before=$(geometry_lines)
+ui_key alt+r
+wait_relayout "$before"
+# The list is in the server's order: the row of a rule is its index there.
+rule_row() {
+    ui_api GET /api/v1/events/rules | jq -r --arg name "$1" '[.rules[].name] | index($name) // empty'
+}
+siren_id=$(ui_api GET /api/v1/events/rules | jq -r '.rules[] | select(.name == "Gate siren") | .id')
+[ -n "$siren_id" ] || fail "the Gate siren rule from step 1 is gone"
+before=$(geometry_lines)
+click "rule_$(rule_row "Gate siren")"
+wait_relayout "$before"
+wait_geometry soundUsers
+click soundUsers
+ui_type "$UI_ADMIN, night-shift"
+screenshot events_rule_sound_users.png
+click saveRule
+wait_for_line "$pid" "$log" "Event rule saved: Gate siren" || { cat "$log"; fail "the sound rule was not saved"; }
+rules=$(ui_api GET /api/v1/events/rules)
+jq -e --arg id "$siren_id" --arg admin "$UI_ADMIN" '.rules[] | select(.id == $id)
+    | .actions | map(select(.type == "sound" and .sound == "siren" and .userNames == [$admin, "night-shift"])) | length == 1' \
+    <<<"$rules" >/dev/null || { echo "$rules"; fail "the server does not have the sound's users as typed"; }
+
+# Open again with an unsaved edit; the API (another session: another workstation) renames the rule.
+before=$(geometry_lines)
+click "rule_$(rule_row "Gate siren")"
+wait_relayout "$before"
+click ruleName
+ui_key End
+ui_type " edited"
+pushes=$(grep -c "Event rules: rule $siren_id changed" "$log")
+theirs=$(jq -c --arg id "$siren_id" '.rules[] | select(.id == $id) | {name: "Gate siren at night", enabled, filter, actions, debounceMs: 30000}' <<<"$rules")
+ui_api PUT "/api/v1/events/rules/$siren_id" "$theirs" >/dev/null
+wait_for_more "$pid" "$log" "Event rules: rule $siren_id changed by $UI_ADMIN" "$pushes" || { cat "$log"; fail "the workstation did not follow the rule changed elsewhere"; }
+wait_geometry ruleConflict
+wait_geometry loadOtherVersion
+sleep 0.5
+screenshot events_rule_changed_elsewhere.png
+# Saving puts the form (with the typed edit, not the other version's name) over it.
+click saveRule
+wait_for_line "$pid" "$log" "Event rule saved: Gate siren edited" || { cat "$log"; fail "the edited form was not saved over the other version"; }
+rules=$(ui_api GET /api/v1/events/rules)
+jq -e --arg id "$siren_id" '.rules[] | select(.id == $id) | .name == "Gate siren edited" and .debounceMs == 0' <<<"$rules" >/dev/null ||
+    { echo "$rules"; fail "the server does not have the form as typed"; }
+
+# A rule deleted elsewhere while open: the form stays and says so.
+motion_id=$(jq -r '.rules[] | select(.name == "Gate motion") | .id' <<<"$rules")
+before=$(geometry_lines)
+click "rule_$(rule_row "Gate motion")"
+wait_relayout "$before"
+ui_api DELETE "/api/v1/events/rules/$motion_id" >/dev/null
+wait_for_line "$pid" "$log" "Event rules: rule $motion_id deleted by $UI_ADMIN" || { cat "$log"; fail "the workstation did not follow the rule deleted elsewhere"; }
+wait_geometry ruleConflict
+sleep 0.5
+screenshot events_rule_deleted_elsewhere.png
 
 ui_check_log "$log"
 stop_and_check "$pid" "$log"
