@@ -26,7 +26,8 @@
 #   8. the sound's users typed in the rule form reach the server (events_rule_sound_users.png); the
 #      open rule renamed through the API (another session) while the form has an unsaved edit: the
 #      list follows the push, the form keeps the edit and warns (events_rule_changed_elsewhere.png),
-#      Save puts the form over it; a rule deleted elsewhere while open (events_rule_deleted_elsewhere.png).
+#      Save puts the form over it; the next time "Load the other version" fills the form with theirs;
+#      a rule deleted elsewhere while open (events_rule_deleted_elsewhere.png).
 # The page logs where its items are ("events: geometry ...") so the mouse can find them.
 # usage: tst_ui_events.sh <vigil> <image_check> <artifacts dir> <vigil-testcamera> <make_clip.sh>
 set -u
@@ -365,6 +366,23 @@ wait_for_line "$pid" "$log" "Event rule saved: Gate siren edited" || { cat "$log
 rules=$(ui_api GET /api/v1/events/rules)
 jq -e --arg id "$siren_id" '.rules[] | select(.id == $id) | .name == "Gate siren edited" and .debounceMs == 0' <<<"$rules" >/dev/null ||
     { echo "$rules"; fail "the server does not have the form as typed"; }
+# Or the form loads the other version ("Load the other version"), and saving keeps theirs.
+before=$(geometry_lines)
+click "rule_$(rule_row "Gate siren edited")"
+wait_relayout "$before"
+pushes=$(grep -c "Event rules: rule $siren_id changed" "$log")
+theirs=$(jq -c --arg id "$siren_id" '.rules[] | select(.id == $id) | {name: "Gate siren late", enabled, filter, actions, debounceMs: 45000}' <<<"$rules")
+ui_api PUT "/api/v1/events/rules/$siren_id" "$theirs" >/dev/null
+wait_for_more "$pid" "$log" "Event rules: rule $siren_id changed by $UI_ADMIN" "$pushes" || { cat "$log"; fail "the workstation did not follow the second change"; }
+wait_geometry loadOtherVersion
+before=$(geometry_lines)
+click loadOtherVersion
+wait_relayout "$before"  # the warning goes
+click saveRule
+wait_for_line "$pid" "$log" "Event rule saved: Gate siren late" || { cat "$log"; fail "the other version was not loaded into the form"; }
+rules=$(ui_api GET /api/v1/events/rules)
+jq -e --arg id "$siren_id" '.rules[] | select(.id == $id) | .name == "Gate siren late" and .debounceMs == 45000' <<<"$rules" >/dev/null ||
+    { echo "$rules"; fail "the form did not load the other version"; }
 
 # A rule deleted elsewhere while open: the form stays and says so.
 motion_id=$(jq -r '.rules[] | select(.name == "Gate motion") | .id' <<<"$rules")
