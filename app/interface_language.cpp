@@ -5,6 +5,7 @@
 #include <QVariantMap>
 
 #include "app_logging.h"
+#include "common/language.h"
 #include "client_settings.h"
 
 namespace vigil::app {
@@ -50,17 +51,7 @@ QVariantList InterfaceLanguage::available() const {
 }
 
 QString InterfaceLanguage::match(const QString& localeName) {
-    const QLocale locale(localeName);
-    if (locale.language() == QLocale::Chinese) {
-        // Only Simplified Chinese is translated; Traditional readers get English rather than a script
-        // they may not read.
-        return locale.script() == QLocale::TraditionalChineseScript ? QStringLiteral("en")
-                                                                     : QStringLiteral("zh_CN");
-    }
-    if (locale.language() == QLocale::German) {
-        return QStringLiteral("de");
-    }
-    return QStringLiteral("en");
+    return core::matchLanguage(localeName);
 }
 
 void InterfaceLanguage::restore() {

@@ -219,6 +219,7 @@ Workstation::Workstation(core::platform::DataLocation location, QObject* parent)
     connect(m_session, &SessionController::stateChanged, this, &Workstation::screenChanged);
     // Texts made here in C++ are sent again in the new language (QML's own: QQmlEngine::retranslate).
     connect(m_language, &InterfaceLanguage::changed, this, [this] {
+        m_securityWizard->setLanguage(m_language->current());  // the server words its audit items in it
         emit languageChanged();
         emit siteChanged();
         emit connectionChanged();

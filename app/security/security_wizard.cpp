@@ -110,17 +110,34 @@ void SecurityWizard::say(const QString& text, const QString& kind) {
 
 // --- loading -----------------------------------------------------------------------------------------
 
-void SecurityWizard::load() {
+void SecurityWizard::setLanguage(const QString& language) {
+    if (language == m_api->language()) {
+        return;
+    }
+    m_api->setLanguage(language);
+    if (m_loaded) {
+        fetchCatalogue();
+    }
+}
+
+void SecurityWizard::fetchCatalogue() {
     m_api->fetchCatalogue([this](core::Result<QList<core::model::AuditItem>> items) {
         if (!items) {
             say(items.error().message);
             return;
         }
         m_items->setCatalogue(items.value());
+        qCInfo(lcApp).noquote() << "security wizard:" << items->size() << "items in language"
+                                << (m_api->language().isEmpty() ? QStringLiteral("(server's)") : m_api->language());
         m_loaded = true;
         emit changed();
         emit auditChanged();
+        emit fixesChanged();  // the applied fixes are named by the catalogue's titles
     });
+}
+
+void SecurityWizard::load() {
+    fetchCatalogue();
     m_api->fetchSettings([this](core::Result<core::model::AuditSettings> settings) {
         if (!settings) {
             return;
@@ -654,10 +671,13 @@ QVariantList SecurityWizard::appliedFixes() const {
     const bool confirmed = m_fixesDone && !m_runStale && !auditRunning();
     for (const auto& fix : m_fixResult.fixes) {
         const QString itemId = m_fixedItems.value(fix.fixId);
+        // Named in the interface language from the catalogue; the job's own title is English.
+        const QString catalogueTitle = itemId.isEmpty() ? QString() : m_items->fixTitle(itemId);
         const QString before = m_statesBefore.value(itemId);
         const QString after = confirmed ? m_items->state(itemId) : QString();
         list.append(QVariantMap{{QStringLiteral("fixId"), fix.fixId},
-                                {QStringLiteral("title"), fix.title},
+                                {QStringLiteral("title"),
+                                 catalogueTitle.isEmpty() || catalogueTitle == fix.fixId ? fix.title : catalogueTitle},
                                 {QStringLiteral("itemTitle"), m_items->title(itemId)},
                                 {QStringLiteral("changes"), fix.changes},
                                 {QStringLiteral("error"), fix.error},

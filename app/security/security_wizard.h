@@ -10,8 +10,9 @@
 //     lists what changed, then audits again so each fixed item shows its new state;
 //  4. report: saves the report of the latest audit as HTML and PDF into a folder and opens it;
 //     re-audit now; the chosen level and the re-audit schedule (a drift below it raises an event).
-// The wording lives here and in QML (qsTr); the server's items, evidence and fix results are shown as
-// the server words them.
+// The wording lives here and in QML (qsTr); the server's items (titles, why, fix titles) and the
+// report come in the interface language (setLanguage, ?lang=), evidence and changes as the server
+// measured them.
 
 #include <QObject>
 #include <QPointer>
@@ -137,6 +138,9 @@ public:
     // Fetches the catalogue, the settings, the site's size and the latest run.
     Q_INVOKABLE void load();
     void clear();
+    // The interface language ("en", "de", "zh_CN"): the server words the items, fixes and the report
+    // in it; a change while loaded fetches the items again in the new language.
+    void setLanguage(const QString& language);
 
     Q_INVOKABLE void goTo(int step);
     Q_INVOKABLE void next();
@@ -189,6 +193,7 @@ private:
     void onFixJob(const core::model::Job& job);
     void saveChosenLevel();
     void downloadReport(bool pdf);
+    void fetchCatalogue();
     void reportDone(const QString& path, const core::Status& status);
     QString reportBaseName() const;
 

@@ -219,8 +219,17 @@ void SecurityApi::call(Method method, const QString& path, std::optional<QJsonOb
     });
 }
 
+QUrlQuery SecurityApi::languageQuery() const {
+    QUrlQuery query;
+    if (!m_language.isEmpty()) {
+        query.addQueryItem(QStringLiteral("lang"), m_language);
+    }
+    return query;
+}
+
 void SecurityApi::fetchCatalogue(Callback<QList<model::AuditItem>> done) {
-    call<QList<model::AuditItem>>(Method::Get, QStringLiteral("/api/v1/security/catalogue"), std::nullopt, std::move(done));
+    call<QList<model::AuditItem>>(Method::Get, QStringLiteral("/api/v1/security/catalogue"), std::nullopt, std::move(done),
+                                  languageQuery());
 }
 
 void SecurityApi::fetchRecommendation(const QString& siteType, Callback<AuditRecommendation> done) {
@@ -279,7 +288,7 @@ void SecurityApi::withdraw(const QString& itemId, StatusCallback done) {
 }
 
 FileDownload* SecurityApi::downloadReport(const QString& runId, bool pdf, const QString& filePath) {
-    QUrlQuery query;
+    QUrlQuery query = languageQuery();
     query.addQueryItem(QStringLiteral("run"), runId);
     auto* download = new FileDownload(
         m_client, pdf ? QStringLiteral("/api/v1/security/report.pdf") : QStringLiteral("/api/v1/security/report"), filePath);

@@ -74,6 +74,11 @@ public:
 
     ApiClient* client() const { return m_client; }
 
+    // The language of the texts for people the server words (items, fixes, the report): sent as
+    // ?lang= (server/audit/README.md, "Languages"); "" leaves it to the server (English).
+    void setLanguage(const QString& language) { m_language = language; }
+    QString language() const { return m_language; }
+
     void fetchCatalogue(Callback<QList<model::AuditItem>> done);
     // `siteType` "" lets the server judge from the number of channels and users.
     void fetchRecommendation(const QString& siteType, Callback<AuditRecommendation> done);
@@ -118,10 +123,12 @@ private:
     void onEventsConnected(bool connected);
     void deliver(const model::Job& job);
     void updatePolling();  // the poll runs while jobs are followed and no push can come
+    QUrlQuery languageQuery() const;
 
     QPointer<ApiClient> m_client;
     QTimer* m_poll;
     QHash<QString, Followed> m_followed;  // by job id
+    QString m_language;
 };
 
 }  // namespace vigil::core::client

@@ -3,12 +3,14 @@
 // audited and the chosen one, every item with its state, evidence and attestation, the network
 // function table, when the audit ran, who ran it and who made the report. HTML, and PDF drawn from
 // the same HTML with QTextDocument and QPdfWriter (needs a QGuiApplication: the workstation, tests,
-// or vigild, which starts one with the offscreen platform).
+// or vigild, which starts one with the offscreen platform). In the language the request asked for
+// (AuditTranslation): the labels, the items' and functions' texts; evidence stays as measured.
 
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 
+#include "audit/audit_translation.h"
 #include "common/result.h"
 #include "model/audit_model.h"
 
@@ -19,7 +21,8 @@ class Engine;
 
 class AuditReport {
 public:
-    static AuditReport gather(AuditService& audit, Engine& engine, const QJsonObject& run, const QString& requestedBy);
+    static AuditReport gather(AuditService& audit, Engine& engine, const QJsonObject& run, const QString& requestedBy,
+                              const AuditTranslation& translation = AuditTranslation());
 
     QString html() const;
     core::Result<QByteArray> pdf() const;
@@ -32,6 +35,11 @@ public:
     QJsonObject run;  // a stored AuditRun with its results
     QList<core::model::AuditItem> catalogue;
     QList<core::model::NetworkFunction> functions;
+    AuditTranslation translation;
+
+private:
+    QString label(ReportText text) const { return translation.label(text); }
+    QString stateCell(const QString& state) const;
 };
 
 }  // namespace vigil::server

@@ -6,6 +6,7 @@
 #include "accounts/accounts_service.h"
 #include "audit/audit_report.h"
 #include "audit/audit_service.h"
+#include "audit/audit_translation.h"
 #include "model/json_fields.h"
 #include "model/permissions.h"
 
@@ -64,8 +65,10 @@ QList<Route> auditRoutes(AuditService& audit, Engine& engine) {
     AuditService* a = &audit;
     Engine* e = &engine;
     QList<Route> routes;
-    routes.append({Method::Get, QStringLiteral("/api/v1/security/catalogue"), need, [a](const RouteRequest&) {
-                       return jsonResponse(QJsonObject{{QStringLiteral("items"), core::model::toJsonArray(a->catalogue())}});
+    // Texts for people in the language of ?lang= (AuditTranslation); ids, states and evidence as they are.
+    routes.append({Method::Get, QStringLiteral("/api/v1/security/catalogue"), need, [a](const RouteRequest& request) {
+                       const auto items = AuditTranslation::of(request.http).items(a->catalogue());
+                       return jsonResponse(QJsonObject{{QStringLiteral("items"), core::model::toJsonArray(items)}});
                    }});
     routes.append({Method::Get, QStringLiteral("/api/v1/security/settings"), need,
                    [a](const RouteRequest&) { return jsonResponse(a->settings().toJson()); }});
@@ -145,8 +148,9 @@ QList<Route> auditRoutes(AuditService& audit, Engine& engine) {
                        auto done = a->withdraw(Actor::of(request), request.param(QStringLiteral("itemId")));
                        return done ? noContentResponse() : failure(done.error());
                    }});
-    routes.append({Method::Get, QStringLiteral("/api/v1/security/functions"), need, [a](const RouteRequest&) {
-                       return jsonResponse(QJsonObject{{QStringLiteral("functions"), core::model::toJsonArray(a->functions())}});
+    routes.append({Method::Get, QStringLiteral("/api/v1/security/functions"), need, [a](const RouteRequest& request) {
+                       const auto functions = AuditTranslation::of(request.http).functions(a->functions());
+                       return jsonResponse(QJsonObject{{QStringLiteral("functions"), core::model::toJsonArray(functions)}});
                    }});
     routes.append({Method::Put, QStringLiteral("/api/v1/security/functions/{id}"), need, [a](const RouteRequest& request) {
                        auto input = core::model::FunctionSwitchInput::fromRequest(request.body);
@@ -162,7 +166,8 @@ QList<Route> auditRoutes(AuditService& audit, Engine& engine) {
                        if (!run) {
                            return failure(run.error());
                        }
-                       const AuditReport report = AuditReport::gather(*a, *e, run.value(), Actor::of(request).userName);
+                       const AuditReport report = AuditReport::gather(*a, *e, run.value(), Actor::of(request).userName,
+                                                                      AuditTranslation::of(request.http));
                        return QHttpServerResponse(QByteArrayLiteral("text/html; charset=utf-8"), report.html().toUtf8());
                    }});
     routes.append({Method::Get, QStringLiteral("/api/v1/security/report.pdf"), need, [a, e](const RouteRequest& request) {
@@ -171,7 +176,8 @@ QList<Route> auditRoutes(AuditService& audit, Engine& engine) {
                        if (!run) {
                            return failure(run.error());
                        }
-                       const AuditReport report = AuditReport::gather(*a, *e, run.value(), Actor::of(request).userName);
+                       const AuditReport report = AuditReport::gather(*a, *e, run.value(), Actor::of(request).userName,
+                                                                      AuditTranslation::of(request.http));
                        auto pdf = report.pdf();
                        return pdf ? QHttpServerResponse(QByteArrayLiteral("application/pdf"), pdf.value()) : failure(pdf.error());
                    }});

@@ -3,6 +3,8 @@
 # application on the offscreen platform (no display, QT_QPA_PLATFORM unset), so GET
 # /api/v1/security/report.pdf answers a real PDF instead of 501 pdf_unavailable. Checked from outside
 # with curl, pdfinfo and pdftoppm against a vigild on 127.0.0.1 with a port the kernel picks.
+# The same daemon answers one client in Simplified Chinese and another in German (?lang=, per request,
+# no process-wide translator): the Chinese PDF draws its glyphs from an embedded CJK font (pdffonts).
 set -euo pipefail
 vigild=${1:?usage: tst_vigild_report.sh PATH_TO_VIGILD}
 work=$(mktemp -d)
@@ -69,6 +71,24 @@ if [[ $failed -eq 0 ]]; then
     { echo "FAIL - pdftoppm"; failed=1; }
 fi
 grep -qi "pdf_unavailable" "$work/report.pdf" && { echo "FAIL - 501 pdf_unavailable"; failed=1; }
+
+# Two languages from one daemon, asked one after the other and then the first again.
+for lang in zh_CN de zh_CN; do
+  curl -sS --cacert "$work/ca.pem" -H "Authorization: Bearer $token" -o "$work/report-$lang.pdf" \
+    "$base/api/v1/security/report.pdf?lang=$lang"
+  pdftotext -raw "$work/report-$lang.pdf" - | tr -s '[:space:]' ' ' >"$work/report-$lang.txt"
+done
+grep -q "安全报告：" "$work/report-zh_CN.txt" && grep -q "审计等级" "$work/report-zh_CN.txt" &&
+  echo "ok   - the Chinese PDF reads back in Chinese" || { echo "FAIL - Chinese PDF"; head -c 600 "$work/report-zh_CN.txt"; failed=1; }
+pdffonts "$work/report-zh_CN.pdf" | grep -Eqi "wenquanyi|cjk" && echo "ok   - the Chinese glyphs come from an embedded CJK font" ||
+  { echo "FAIL - no CJK font in the Chinese PDF"; pdffonts "$work/report-zh_CN.pdf"; failed=1; }
+grep -q "Geprüfte Stufe" "$work/report-de.txt" && ! grep -q "Level audited" "$work/report-de.txt" &&
+  echo "ok   - the German PDF reads back in German" || { echo "FAIL - German PDF"; head -c 600 "$work/report-de.txt"; failed=1; }
+[[ "$(api GET '/api/v1/security/catalogue?lang=de' | jq -r '.items[] | select(.id == "sec-1.7-lockout") | .title')" == \
+   "Wiederholte Fehlanmeldungen sperren das Konto" ]] && echo "ok   - the items in German" || { echo "FAIL - German items"; failed=1; }
+[[ "$(api GET /api/v1/security/catalogue | jq -r '.items[] | select(.id == "sec-1.7-lockout") | .title')" == \
+   "Repeated failed logins lock the account" ]] && echo "ok   - and in English to a client that asks for none" ||
+  { echo "FAIL - English items"; failed=1; }
 
 kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 [[ $failed -eq 0 ]]

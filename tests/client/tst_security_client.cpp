@@ -6,7 +6,8 @@
 //    no polling while the WebSocket is up (WIZ-2);
 //  - a job that ended before it was followed (its pushes came before the answer that started it) is
 //    still seen to its end: following reads it once;
-//  - with the WebSocket down, followed jobs are polled, and the poll stops once it is back.
+//  - with the WebSocket down, followed jobs are polled, and the poll stops once it is back;
+//  - with a language set (the interface language), the catalogue and the report come in it (?lang=).
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -16,6 +17,7 @@
 #include "../accounts/api_session.h"
 #include "await_call.h"
 #include "client/api_client.h"
+#include "client/file_download.h"
 #include "client/security_api.h"
 #include "client/trust_store.h"
 #include "engine/engine.h"
@@ -125,6 +127,40 @@ private slots:
             }
         }
         QVERIFY(fixable >= 5);
+    }
+
+    // WIZ-1, WIZ-3: the wizard's language goes to the server, which words the items, fixes and the
+    // report in it; ids stay as they are.
+    void catalogueAndReportInTheInterfaceLanguage() {
+        m_api->setLanguage(QStringLiteral("de"));
+        const auto german = await<QList<core::model::AuditItem>>([&](auto done) { m_api->fetchCatalogue(done); });
+        m_api->setLanguage(QString());
+        QVERIFY(german && german->ok());
+        const auto expiry = std::find_if(german->value().cbegin(), german->value().cend(), [](const auto& item) {
+            return item.id == QLatin1String("sec-1.2-password-expiry");
+        });
+        QVERIFY(expiry != german->value().cend());
+        QCOMPARE(expiry->title, QStringLiteral("Passwörter werden regelmäßig geändert"));
+        QCOMPARE(expiry->fixTitle, QStringLiteral("Passwörter nach 90 Tagen ablaufen lassen"));
+        QCOMPARE(expiry->fixId, QStringLiteral("password-expiry"));
+
+        bool polled = false;
+        const QList<Job> audited = follow(startAudit(1), &polled);
+        QVERIFY(!audited.isEmpty() && audited.last().state == QLatin1String("succeeded"));
+        const QString runId = audited.last().result.value(QStringLiteral("runId")).toString();
+        m_api->setLanguage(QStringLiteral("zh_CN"));
+        const QString path = m_dir.filePath(QStringLiteral("report-zh_CN.html"));
+        std::unique_ptr<core::client::FileDownload> download(m_api->downloadReport(runId, false, path));
+        m_api->setLanguage(QString());
+        QSignalSpy finished(download.get(), &core::client::FileDownload::finished);
+        download->start();
+        QVERIFY(finished.wait(kTimeoutMs));
+        QVERIFY(finished.first().first().value<core::Status>().ok());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString report = QString::fromUtf8(file.readAll());
+        QVERIFY2(report.contains(QStringLiteral("审计等级</th><td>1")), qPrintable(report.left(600)));
+        QVERIFY(report.contains(QStringLiteral("定期更换密码")));
     }
 
     void auditFollowedThroughPushesWithoutPolling() {

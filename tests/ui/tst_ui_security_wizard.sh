@@ -14,6 +14,10 @@
 #   step 4: the report saved as PDF and HTML into the folder; both hold the item titles, the
 #           confirmation and its author; the PDF rendered with pdftoppm (WIZ-3)     -> wizard-4-*.png,
 #           report-page-*.png; the re-audit schedule saved (WIZ-4)
+#   German: the session ended, Deutsch chosen at the sign-in screen, signed in again: the wizard asks
+#           the server for its items in German (?lang=de), shows them, and the report saved again is
+#           German throughout but for the evidence (WIZ-1, WIZ-3)                   -> wizard-de-*.png,
+#           report-de-page-1.png
 # usage: tst_ui_security_wizard.sh <vigil> <image_check> <artifacts dir>
 set -u
 source "$(dirname "$0")/ui_session.sh"
@@ -145,6 +149,57 @@ wait_for_line "$pid" "$log" "security wizard: settings saved, level 3 re-audit e
 ui_api GET /api/v1/security/settings | jq -e '.targetLevel == 3 and .scheduleHours == 24' >/dev/null ||
     fail "the API does not hold level 3 audited every 24 hours"
 screenshot wizard-4-schedule-daily.png
+
+echo "== German, chosen at the sign-in screen: the items and the report follow it (WIZ-1, WIZ-3)"
+session_id=$(ui_api GET /api/v1/sessions | jq -r '[.sessions[] | select(.clientKind == "workstation")][0].id')
+[ -n "$session_id" ] && [ "$session_id" != null ] || fail "the workstation's session is not listed"
+ui_api DELETE "/api/v1/sessions/$session_id" >/dev/null
+wait_for_line "$pid" "$log" "session: login" || { cat "$log"; fail "the workstation did not return to the sign-in screen"; }
+sleep 1
+ui_focus_window
+ui_choose_language 3
+wait_for_line "$pid" "$log" "language: de" || { cat "$log"; fail "choosing Deutsch did not switch the language"; }
+ui_focus_window
+signed_in=$(grep -c "session: signed in as $UI_ADMIN" "$log")
+ui_sign_in_password
+wait_for_more "$pid" "$log" "session: signed in as $UI_ADMIN" "$signed_in" || { cat "$log"; fail "signing in again failed"; }
+wait_for_line "$pid" "$log" "security wizard: [0-9]* items in language de" ||
+    { cat "$log"; fail "the wizard did not ask the server for its items in German"; }
+[ "$(ui_api GET '/api/v1/security/catalogue?lang=de' | jq -r '.items[] | select(.id == "sec-3.5-network-isolation") | .title')" = \
+    "Kameras sind in einem eigenen Netzwerk" ] || fail "the server does not word the items in German"
+steps=$(grep -c "security wizard: step 2" "$log")
+ui_key ctrl+shift+s
+sleep 1
+ui_key alt+2
+wait_for_more "$pid" "$log" "security wizard: step 2" "$steps" || { cat "$log"; fail "Alt+2 did not open the audit step"; }
+screenshot wizard-de-2-audit-items.png
+ui_key ctrl+f
+ui_type "sec-3.5"
+ui_key Return
+screenshot wizard-de-2-confirmed-item.png
+saved=$(grep -c "security wizard: report saved .*\.pdf" "$log")
+ui_key alt+4
+ui_key ctrl+s
+wait_for_more "$pid" "$log" "security wizard: report saved .*\.pdf" "$saved" || { cat "$log"; fail "the German PDF report was not saved"; }
+wait_for_more "$pid" "$log" "security wizard: report saved .*\.html" "$saved" || { cat "$log"; fail "the German HTML report was not saved"; }
+pdf=$(ls -t "$REPORTS"/vigil-security-report-level3-*.pdf | head -1)
+html=$(ls -t "$REPORTS"/vigil-security-report-level3-*.html | head -1)
+cp "$pdf" "$ARTIFACTS/security-report-de.pdf"
+pdftotext -raw "$pdf" - | tr -s '[:space:]' ' ' >"$WORK/report-de-flat.txt" || fail "pdftotext cannot read $pdf"
+for text in "Sicherheitsbericht" "Geprüfte Stufe" "Passwörter werden regelmäßig geändert" "Kameras sind in einem eigenen Netzwerk" \
+    "Bestätigt von $UI_ADMIN" "BESTÄTIGT" "Netzwerkfunktionen"; do
+    grep -q "$text" "$WORK/report-de-flat.txt" || fail "the German PDF report lacks \"$text\""
+    grep -q "$text" "$html" || fail "the German HTML report lacks \"$text\""
+done
+grep -q "VLAN 30" "$WORK/report-de-flat.txt" || fail "the German PDF report lost the confirmation's comment"
+for text in "Level audited" "Attested by" "Network functions" "Passwords are changed periodically"; do
+    grep -q "$text" "$WORK/report-de-flat.txt" && fail "the German PDF report still says \"$text\""
+    grep -q "$text" "$html" && fail "the German HTML report still says \"$text\""
+done
+rm -f "$ARTIFACTS"/report-de-page-*.png
+pdftoppm -png -r 60 -f 1 -l 1 "$pdf" "$ARTIFACTS/report-de-page" || fail "pdftoppm cannot render $pdf"
+ls "$ARTIFACTS"/report-de-page-*.png >/dev/null 2>&1 || fail "pdftoppm made no page image of the German report"
+screenshot wizard-de-4-report-saved.png
 
 stop_and_check "$pid" "$log"
 cp "$log" "$ARTIFACTS/wizard.log"

@@ -19,23 +19,8 @@ ui_begin "$@"
 # Without a CJK font, Chinese shows as empty boxes: say what to install instead of passing blindly.
 fc-list :lang=zh | grep -q . || fail "no font with Chinese glyphs: run tools/install-deps.sh (fonts-wqy-microhei)"
 
-# The language selector of the setup and sign-in screens: the combo box at the top bar's right end
-# (Theme sizes at 1920x1080). Clicking it opens the list below it, one row per language
-# in the order English, 简体中文, Deutsch.
-readonly LANGUAGE_BOX_X=1812
-readonly LANGUAGE_BOX_Y=47
-readonly LANGUAGE_FIRST_ROW_Y=91
-readonly LANGUAGE_ROW_HEIGHT=41
-
 ui_click() {
     xdotool mousemove --sync "$1" "$2" click 1
-}
-
-# choose_language <row>: 1 English, 2 Simplified Chinese, 3 German.
-choose_language() {
-    ui_click "$LANGUAGE_BOX_X" "$LANGUAGE_BOX_Y"
-    sleep 1
-    ui_click "$LANGUAGE_BOX_X" $((LANGUAGE_FIRST_ROW_Y + LANGUAGE_ROW_HEIGHT * ($1 - 1)))
 }
 
 # The play button of the first card on Local files (the clip: the newest file).
@@ -63,7 +48,7 @@ echo "== setup screen in Simplified Chinese"
 wait_for_line "$pid" "$log" "session: setup" || { cat "$log"; fail "a new site did not show the setup screen"; }
 sleep 1
 ui_focus_window
-choose_language 2
+ui_choose_language 2
 wait_for_line "$pid" "$log" "language: zh_CN" || { cat "$log"; fail "choosing 简体中文 did not switch the language"; }
 screenshot shell-setup-zh_CN.png
 grep -q "language=zh_CN" "$settings_file" ||
@@ -76,7 +61,7 @@ wait_for_line "$pid" "$log" "site initialised with administrator $UI_ADMIN" || {
 screenshot shell-login-zh_CN.png
 
 echo "== switch the sign-in screen to German"
-choose_language 3
+ui_choose_language 3
 wait_for_line "$pid" "$log" "language: de" || { cat "$log"; fail "choosing Deutsch did not switch the language"; }
 screenshot shell-login-de.png
 

@@ -264,3 +264,15 @@ ui_wait_geometry() {
 ui_click_at() {
     xdotool mousemove --sync "${1%,*}" "${1#*,}" click 1
 }
+
+# The language selector of the setup and sign-in screens: the combo box at the top bar's right end
+# (Theme sizes at 1920x1080). Clicking it opens the list below it, one row per language in the order
+# English, 简体中文, Deutsch. ui_choose_language <row>: 1 English, 2 Simplified Chinese, 3 German.
+readonly UI_LANGUAGE_BOX="1812,47"
+readonly UI_LANGUAGE_FIRST_ROW_Y=91
+readonly UI_LANGUAGE_ROW_HEIGHT=41
+ui_choose_language() {
+    ui_click_at "$UI_LANGUAGE_BOX"
+    sleep 1
+    ui_click_at "${UI_LANGUAGE_BOX%,*},$((UI_LANGUAGE_FIRST_ROW_Y + UI_LANGUAGE_ROW_HEIGHT * ($1 - 1)))"
+}

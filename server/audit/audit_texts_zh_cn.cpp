@@ -1,0 +1,176 @@
+// Simplified Chinese texts of the security audit (AuditTranslation): in our own words, after the English
+// in audit_catalogue.cpp, the fixes and network functions where they are registered, and the report's
+// labels in audit_translation.cpp. Terms as in translations/README.md (审计, 等级, 修复, 备份, 摄像机,
+// 安全日志).
+
+#include "audit/audit_texts.h"
+
+namespace vigil::server {
+
+namespace {
+
+constexpr AuditItemText kItems[] = {
+    // 等级 1
+    {"sec-1.1-restore-defaults", "恢复出厂设置受到保护",
+     "平台转交他人之前应恢复到初始状态；只有管理员在确认后才能执行，并且必须在安全日志中留下记录。"},
+    {"sec-1.2-password-policy", "强制使用强密码",
+     "简短或可预测的密码会被自动化工具在几分钟内猜中；平台必须对所有账户拒绝此类密码。"},
+    {"sec-1.2-password-expiry", "定期更换密码",
+     "已经泄露的密码，或前同事仍然知道的密码，在下一次更换后即告失效。"},
+    {"sec-1.2-admin-account", "管理员不使用容易猜到的名称",
+     "攻击者首先尝试“admin”和“root”；使用个人化的管理员名称，他们掌握的信息就少了一半。"},
+    {"sec-1.2-device-passwords", "摄像机使用非默认的强密码",
+     "摄像机的出厂密码在互联网上随处可查；使用出厂密码的摄像机对其所在网络中的任何人都是敞开的。"},
+    {"sec-1.3-reset-info", "已设置密码重置信息",
+     "如果没有预留邮箱和安全问题，遗失管理员密码就意味着重新安装；如果它们过于薄弱，陌生人就可能夺取该账户。"},
+    {"sec-1.4-platform-version", "平台和客户端为最新版本",
+     "每次更新都会修补漏洞，而这些漏洞在更新发布之时便已公开。"},
+    {"sec-1.4-device-firmware", "摄像机固件为最新版本", "过时的摄像机固件是入侵视频网络最常见的途径。"},
+    {"sec-1.5-platform-time", "平台时钟已同步", "只有时间准确，录像和日志才能作为证据。"},
+    {"sec-1.5-device-time", "摄像机从时间服务器获取时间",
+     "时钟漂移的摄像机会在画面和自身日志上打上错误的时间。"},
+    {"sec-1.6-platform-functions", "不需要的网络功能已关闭",
+     "每个在网络上应答的功能都是一扇门；门越少，入侵的途径就越少。"},
+    {"sec-1.6-device-functions", "摄像机只运行所需的服务",
+     "摄像机上的发现应答、明文 HTTP 和未使用的协议都会扩大攻击者可触及的范围。"},
+    {"sec-1.7-lockout", "多次登录失败会锁定账户",
+     "锁定受攻击的账户及攻击来源地址，可让猜测密码所需的时间从数小时变为数年。"},
+    {"sec-1.8-security-log", "保留安全日志",
+     "如果没有登录、失败和更改的记录，就无人能判断平台是否、何时以及如何被滥用。"},
+    {"sec-1.9-session-timeouts", "空闲会话自动结束",
+     "保持登录而无人看管的工作站就是一扇敞开的门；会话必须在空闲时以及一个工作日之后结束。"},
+    {"sec-1.10-anonymous-access", "不登录任何人都无法进入", "匿名访问会把视频和设置展示给任何找到该地址的人。"},
+    {"sec-1.10-https-only", "仅允许 TLS 1.2 或更高版本的 HTTPS",
+     "明文 HTTP 和旧版 TLS 会让传输路径上的任何人读取密码和视频。"},
+    {"sec-1.10-database-encryption", "数据库已加密", "被复制的磁盘或备份不得泄露摄像机密码、用户或设置。"},
+    {"sec-4.1-stored-passwords", "平台保存的密码足够强",
+     "平台会保存其他系统（邮件服务器）的密码；那里的弱密码与弱登录密码同样危险。"},
+    {"sec-4.2-smtp-tls", "邮件通过 TLS 发送",
+     "报警邮件和重置邮件包含姓名、地址和验证码；通过明文 SMTP 发送时，传输路径上的任何人都能读取。"},
+    {"sec-4.2-device-wifi", "摄像机 Wi-Fi 热点使用 WPA2", "加密薄弱的摄像机自带热点，会让附近任何人都能连上摄像机。"},
+    {"sec-4.3-incident-response", "可以生成安全报告",
+     "出现问题时，应急响应人员和审计人员首先要的，就是每一项的状态及其证据和日期。"},
+    // 等级 2
+    {"sec-2.1-service-ports", "服务使用非默认端口", "大规模扫描首先查找常见端口；使用自己的端口可让平台避开大多数扫描。"},
+    {"sec-2.2-least-privilege", "账户只拥有所需的权限",
+     "能更改用户或设置的操作员可能被人诱骗去这样做；管理员越少，值得窃取的账户就越少。"},
+    {"sec-2.3-certificate", "服务器证书有效且受信任",
+     "只有当证书写明服务器的名称且尚未过期时，客户端才能分辨真正的服务器与冒充者。"},
+    {"sec-2.4-media-encryption", "视频在每一段传输中都已加密",
+     "视频会拍到人和地点；摄像机、服务器和客户端之间每一段未加密的传输，都可能被该网络中的其他人看到。"},
+    {"sec-2.5-address-filter", "只允许已知地址连接", "允许列表能让所有无关的计算机都无法访问登录页面。"},
+    {"sec-2.6-concurrent-logins", "同时登录的数量受到限制",
+     "按用户和全平台设置的上限，可防止被盗密码在其主人不知情时被同时使用，也可防止大量会话拖垮服务器。"},
+    {"sec-2.7-config-backup", "配置已备份", "有了最近的加密备份，损坏或被篡改的配置只需一次简短的恢复即可复原。"},
+    {"sec-2.8-network-resume", "录像缺口已补录或已报告",
+     "摄像机链路中断时，缺口必须从摄像机自身的存储中补录，或者至少清晰可见，以免有人依赖根本不存在的录像。"},
+    {"sec-2.9-redundant-storage", "录像保存在两个位置", "单块磁盘故障不能让证据唯一的副本随之丢失。"},
+    {"sec-2.10-platform-snmp", "SNMP 已关闭或使用带加密的 v3",
+     "旧版 SNMP 以明文发送团体字符串，任何获得它的人都能读取或更改设置。"},
+    {"sec-2.10-device-snmp", "摄像机 SNMP 已关闭或使用 v3",
+     "响应 SNMP v1/v2 的摄像机会把设置交给任何猜到“public”的人。"},
+    // 等级 3
+    {"sec-3.1-network-log", "日志通过 TLS 转发到 syslog 服务器",
+     "入侵者得手后可以清除本地日志；另一台机器上的副本能保住痕迹。"},
+    {"sec-3.2-device-8021x", "摄像机接入网络需认证（802.1X）",
+     "启用 802.1X 后，插到摄像机网口上的笔记本电脑无法接入网络。"},
+    {"sec-3.2-host-8021x", "服务器自身的网络端口使用 802.1X",
+     "服务器所连的交换机端口决定了谁能接入服务器所在的位置；只有其负责人才能确认它的设置。"},
+    {"sec-3.3-standby", "备用服务器可以接管", "如果唯一的服务器发生故障，实时预览和录像都会停止，直到有人修好它。"},
+    {"sec-3.4-physical", "设备有防盗、防破坏和防雷保护",
+     "被从墙上扯下或被浪涌烧毁的摄像机什么也录不到；支架、防护罩和防浪涌保护需在现场检查。"},
+    {"sec-3.5-network-isolation", "摄像机位于独立的网络中",
+     "办公网络中的摄像机既能被其他一切设备访问，也能访问其他一切；独立的 VLAN 或子网可以限制一台设备被攻破后造成的损害。"},
+    {"sec-4.4-gateway-binding", "网关的 IP 与 MAC 地址已绑定",
+     "将网关地址与其硬件地址绑定可阻止 ARP 欺骗，否则网络中的某台机器就可能插入摄像机与服务器之间。"},
+};
+
+constexpr AuditFixText kFixes[] = {
+    {"password-expiry", "设置密码在 90 天后过期"},
+    {"lockout-defaults", "5 分钟内登录失败 5 次即锁定 30 分钟（仅在当前设置更宽松时）"},
+    {"session-timeouts", "会话空闲 30 分钟或总计 12 小时后结束（仅在当前设置更长时）"},
+    {"concurrent-logins", "每个用户最多 4 个会话，总计最多 64 个（仅在当前允许更多时）"},
+    {"functions-off", "关闭无人声明需要的网络功能"},
+    {"certificate-renew", "当前证书即将过期时，生成一个由平台签发的新服务器证书"},
+    {"device-passwords", "为每台弱密码的摄像机设置新的随机密码（由 Vigil 保存），并删除多余的管理员账户"},
+    {"device-time", "让摄像机使用平台的时间服务器"},
+    {"device-functions", "关闭摄像机的发现功能和明文 HTTP，并删除匿名账户"},
+};
+
+constexpr AuditFunctionText kFunctions[] = {
+    {"https_gateway", "HTTPS API 与视频", "唯一的监听端口：登录、API、实时与录像视频以及 WebSocket 推送。",
+     "始终开启：每个客户端都需要它。其端口在服务设置中配置。"},
+    {"plain_http_redirect", "明文 HTTP 重定向", "把浏览器转到 HTTPS 的明文 HTTP 端口。",
+     "本平台不具备：从不打开明文 HTTP 端口。"},
+    {"discovery_responder", "发现应答（WS-Discovery、mDNS、UPnP）", "应答网络搜索，让客户端自行找到服务器。",
+     "本平台不具备：客户端需被告知服务器地址。"},
+    {"camera_discovery", "组播搜索摄像机",
+     "管理员搜索摄像机时向本地网络发送 WS-Discovery 探测；两次搜索之间不监听任何端口。",
+     "关闭：只允许搜索单个地址（单播）。"},
+    {"multicast_video", "组播视频", "把视频发送到组播组，网络中任何监听者都能接收。",
+     "本平台不具备：视频只通过 HTTPS 发送给已登录的客户端。"},
+    {"rtsp_restream", "RTSP 转发", "通过明文 RTSP 再次提供摄像机码流。", "本平台不具备：客户端通过 HTTPS 获取视频。"},
+    {"anonymous_access", "匿名访问", "无需登录即可查看视频或设置。",
+     "本平台不具备：除初始设置、登录、密码重置和 CA 证书外，一切操作都需要会话。"},
+    {"password_reset_email", "通过电子邮件重置密码", "发送到预留邮箱的验证码可让人不用旧密码即可设置新密码。",
+     "也可在安全设置中配置（reset.enabled）。"},
+    {"smtp", "外发邮件（SMTP）", "连接邮件服务器，用于发送密码重置验证码和报警邮件。",
+     "在邮件设置中配置（PUT /api/v1/settings/smtp）；关闭会清除这些设置，开启前需先设置好。"},
+    {"syslog_forwarding", "日志转发（基于 TLS 的 syslog）", "把安全日志和事件发送到远程 syslog 服务器。",
+     "建议开启（SEC-3.1，等级 3）；通过 PUT /api/v1/system/network-log 配置。"},
+    {"snmp", "SNMP 代理", "应答网络管理查询。", "本平台不具备。"},
+    {"ssh", "SSH / 远程 Shell", "服务器上的远程命令行。", "本平台不具备（主机自身的 SSH 由主机的管理者负责）。"},
+    {"ftp", "FTP / SFTP 上传", "把录像或图片复制到文件服务器。", "本平台不具备。"},
+    {"p2p_cloud", "P2P / 云中继", "通过厂商的中继从互联网访问服务器。", "本平台不具备。"},
+};
+
+constexpr AuditLabelText kLabels[] = {
+    {ReportText::DocumentTitle, "Vigil 安全报告"},
+    {ReportText::PdfTitle, "Vigil 安全报告：%1"},
+    {ReportText::Heading, "安全报告：%1"},
+    {ReportText::Platform, "平台"},
+    {ReportText::LevelAudited, "审计等级"},
+    {ReportText::ChosenLevel, "选定等级"},
+    {ReportText::NoneChosen, "未选择"},
+    {ReportText::Result, "结果"},
+    {ReportText::LevelMet, "已达到等级 %1"},
+    {ReportText::LevelNotMet, "未达到等级 %1"},
+    {ReportText::Counts, "通过 %1 项，未通过 %2 项，已确认 %3 项，不适用 %4 项，未知 %5 项"},
+    {ReportText::Audit, "审计"},
+    {ReportText::AuditLine, "%1，开始于 %2，结束于 %3，发起者：%4"},
+    {ReportText::BySchedule, "计划任务"},
+    {ReportText::Report, "报告"},
+    {ReportText::ReportLine, "生成于 %1，生成者：%2"},
+    {ReportText::Items, "检查项"},
+    {ReportText::Item, "项目"},
+    {ReportText::Level, "等级"},
+    {ReportText::State, "状态"},
+    {ReportText::Evidence, "证据"},
+    {ReportText::AttestedBy, "由 %1 于 %2 确认：%3"},
+    {ReportText::FixAvailable, "可用的修复：%1"},
+    {ReportText::FunctionsHeading, "网络功能（SEC-1.6），截至报告生成时"},
+    {ReportText::Function, "功能"},
+    {ReportText::SecureDefault, "安全默认值"},
+    {ReportText::Note, "说明"},
+    {ReportText::NotProvided, "本平台不具备"},
+    {ReportText::On, "开"},
+    {ReportText::Off, "关"},
+    {ReportText::DeclaredNeeded, "由 %1 于 %2 声明为需要。"},
+    {ReportText::Footer,
+     "等级 2 包含等级 1，等级 3 包含等级 2。未知：此版本中没有该项的检查，因此不能算作达到要求。如发现 Vigil "
+     "的安全问题，请通过项目的问题跟踪系统报告给维护者，并标记为 security。"},
+    {ReportText::StatePass, "通过"},
+    {ReportText::StateFail, "未通过"},
+    {ReportText::StateAttested, "已确认"},
+    {ReportText::StateNotApplicable, "不适用"},
+    {ReportText::StateUnknown, "未知"},
+};
+
+}  // namespace
+
+const AuditTextTable& chineseAuditTexts() {
+    static const AuditTextTable kTable{kItems, kFixes, kFunctions, kLabels};
+    return kTable;
+}
+
+}  // namespace vigil::server
