@@ -14,10 +14,11 @@
 #   step 4: the report saved as PDF and HTML into the folder; both hold the item titles, the
 #           confirmation and its author; the PDF rendered with pdftoppm (WIZ-3)     -> wizard-4-*.png,
 #           report-page-*.png; the re-audit schedule saved (WIZ-4)
-#   German: the session ended, Deutsch chosen at the sign-in screen, signed in again: the wizard asks
-#           the server for its items in German (?lang=de), shows them, and the report saved again is
-#           German throughout but for the evidence (WIZ-1, WIZ-3)                   -> wizard-de-*.png,
-#           report-de-page-1.png
+#   German, then Simplified Chinese: the session ended, the language chosen at the sign-in screen,
+#           signed in again: the wizard asks the server for its items in it (?lang=), shows them, and
+#           the report saved again is in it throughout but for the evidence; the Chinese PDF embeds a
+#           CJK font (WIZ-1, WIZ-3)                          -> wizard-de-*.png, wizard-zh_CN-*.png,
+#                                                               report-de-page-1.png, report-zh_CN-page-1.png
 # usage: tst_ui_security_wizard.sh <vigil> <image_check> <artifacts dir>
 set -u
 source "$(dirname "$0")/ui_session.sh"
@@ -150,60 +151,100 @@ ui_api GET /api/v1/security/settings | jq -e '.targetLevel == 3 and .scheduleHou
     fail "the API does not hold level 3 audited every 24 hours"
 screenshot wizard-4-schedule-daily.png
 
+# in_language <row> <id>: ends the workstation's session from outside, chooses the language in row
+# <row> of the sign-in screen's selector, signs in again and opens the wizard's audit step, which must
+# have asked the server for its items in <id>. Screenshots wizard-<id>-*.png.
+in_language() {
+    local row=$1 id=$2 session_id signed_in steps logins
+    session_id=$(ui_api GET /api/v1/sessions | jq -r '[.sessions[] | select(.clientKind == "workstation")][0].id')
+    [ -n "$session_id" ] && [ "$session_id" != null ] || fail "the workstation's session is not listed"
+    logins=$(grep -c "session: login" "$log")
+    ui_api DELETE "/api/v1/sessions/$session_id" >/dev/null
+    wait_for_more "$pid" "$log" "session: login" "$logins" ||
+        { cat "$log"; fail "the workstation did not return to the sign-in screen"; }
+    sleep 1
+    ui_focus_window
+    ui_choose_language "$row"
+    wait_for_line "$pid" "$log" "language: $id" || { cat "$log"; fail "choosing language $id did not switch to it"; }
+    screenshot "wizard-$id-0-sign-in.png"
+    ui_focus_window
+    signed_in=$(grep -c "session: signed in as $UI_ADMIN" "$log")
+    # The ended session left the caret nowhere: click into the password field (the sign-in card is
+    # centred; Theme sizes at 1920x1080), as a person would.
+    ui_click_at "958,637"
+    ui_sign_in_password
+    wait_for_more "$pid" "$log" "session: signed in as $UI_ADMIN" "$signed_in" || { cat "$log"; fail "signing in again failed"; }
+    steps=$(grep -c "security wizard: step 2" "$log")
+    ui_key ctrl+shift+s
+    wait_for_line "$pid" "$log" "security wizard: [0-9]* items in language $id" ||
+        { cat "$log"; fail "the wizard did not ask the server for its items in $id"; }
+    sleep 1
+    ui_key alt+2
+    wait_for_more "$pid" "$log" "security wizard: step 2" "$steps" || { cat "$log"; fail "Alt+2 did not open the audit step"; }
+    screenshot "wizard-$id-2-audit-items.png"
+    ui_key ctrl+f
+    ui_type "sec-3.5"
+    ui_key Return
+    screenshot "wizard-$id-2-confirmed-item.png"
+}
+
+# save_report_in <id>: saves the report again from step 4; REPORT_PDF, REPORT_HTML and the PDF's text
+# with white space flattened in REPORT_TEXT; its first page in report-<id>-page-1.png.
+save_report_in() {
+    local id=$1 saved
+    saved=$(grep -c "security wizard: report saved .*\.pdf" "$log")
+    ui_key alt+4
+    ui_key ctrl+s
+    wait_for_more "$pid" "$log" "security wizard: report saved .*\.pdf" "$saved" || { cat "$log"; fail "the $id PDF report was not saved"; }
+    wait_for_more "$pid" "$log" "security wizard: report saved .*\.html" "$saved" || { cat "$log"; fail "the $id HTML report was not saved"; }
+    REPORT_PDF=$(ls -t "$REPORTS"/vigil-security-report-level3-*.pdf | head -1)
+    REPORT_HTML=$(ls -t "$REPORTS"/vigil-security-report-level3-*.html | head -1)
+    cp "$REPORT_PDF" "$ARTIFACTS/security-report-$id.pdf"
+    REPORT_TEXT="$WORK/report-$id-flat.txt"
+    pdftotext -raw "$REPORT_PDF" - | tr -s '[:space:]' ' ' >"$REPORT_TEXT" || fail "pdftotext cannot read $REPORT_PDF"
+    rm -f "$ARTIFACTS"/report-"$id"-page-*.png
+    pdftoppm -png -r 60 -f 1 -l 1 "$REPORT_PDF" "$ARTIFACTS/report-$id-page" || fail "pdftoppm cannot render $REPORT_PDF"
+    ls "$ARTIFACTS"/report-"$id"-page-*.png >/dev/null 2>&1 || fail "pdftoppm made no page image of the $id report"
+    screenshot "wizard-$id-4-report-saved.png"
+}
+
+# report_says <id> <text>...: both saved reports hold each text.
+report_says() {
+    local id=$1 text
+    shift
+    for text in "$@"; do
+        grep -q "$text" "$REPORT_TEXT" || fail "the $id PDF report lacks \"$text\""
+        grep -q "$text" "$REPORT_HTML" || fail "the $id HTML report lacks \"$text\""
+    done
+}
+
+# The English labels and an English item title that a translated report must not hold.
+readonly ENGLISH_ONLY=("Level audited" "Attested by" "Network functions" "Passwords are changed periodically")
+report_has_no_english() {
+    local id=$1 text
+    for text in "${ENGLISH_ONLY[@]}"; do
+        grep -q "$text" "$REPORT_TEXT" && fail "the $id PDF report still says \"$text\""
+        grep -q "$text" "$REPORT_HTML" && fail "the $id HTML report still says \"$text\""
+    done
+    grep -q "VLAN 30" "$REPORT_TEXT" || fail "the $id PDF report lost the confirmation's comment"
+}
+
 echo "== German, chosen at the sign-in screen: the items and the report follow it (WIZ-1, WIZ-3)"
-session_id=$(ui_api GET /api/v1/sessions | jq -r '[.sessions[] | select(.clientKind == "workstation")][0].id')
-[ -n "$session_id" ] && [ "$session_id" != null ] || fail "the workstation's session is not listed"
-ui_api DELETE "/api/v1/sessions/$session_id" >/dev/null
-wait_for_line "$pid" "$log" "session: login" || { cat "$log"; fail "the workstation did not return to the sign-in screen"; }
-sleep 1
-ui_focus_window
-ui_choose_language 3
-wait_for_line "$pid" "$log" "language: de" || { cat "$log"; fail "choosing Deutsch did not switch the language"; }
-screenshot wizard-de-0-sign-in.png
-ui_focus_window
-signed_in=$(grep -c "session: signed in as $UI_ADMIN" "$log")
-# The ended session left the caret nowhere: click into the password field (the sign-in card is
-# centred; Theme sizes at 1920x1080), as a person would.
-ui_click_at "958,637"
-ui_sign_in_password
-wait_for_more "$pid" "$log" "session: signed in as $UI_ADMIN" "$signed_in" || { cat "$log"; fail "signing in again failed"; }
-steps=$(grep -c "security wizard: step 2" "$log")
-ui_key ctrl+shift+s
-wait_for_line "$pid" "$log" "security wizard: [0-9]* items in language de" ||
-    { cat "$log"; fail "the wizard did not ask the server for its items in German"; }
+in_language 3 de
 [ "$(ui_api GET '/api/v1/security/catalogue?lang=de' | jq -r '.items[] | select(.id == "sec-3.5-network-isolation") | .title')" = \
     "Kameras sind in einem eigenen Netzwerk" ] || fail "the server does not word the items in German"
-sleep 1
-ui_key alt+2
-wait_for_more "$pid" "$log" "security wizard: step 2" "$steps" || { cat "$log"; fail "Alt+2 did not open the audit step"; }
-screenshot wizard-de-2-audit-items.png
-ui_key ctrl+f
-ui_type "sec-3.5"
-ui_key Return
-screenshot wizard-de-2-confirmed-item.png
-saved=$(grep -c "security wizard: report saved .*\.pdf" "$log")
-ui_key alt+4
-ui_key ctrl+s
-wait_for_more "$pid" "$log" "security wizard: report saved .*\.pdf" "$saved" || { cat "$log"; fail "the German PDF report was not saved"; }
-wait_for_more "$pid" "$log" "security wizard: report saved .*\.html" "$saved" || { cat "$log"; fail "the German HTML report was not saved"; }
-pdf=$(ls -t "$REPORTS"/vigil-security-report-level3-*.pdf | head -1)
-html=$(ls -t "$REPORTS"/vigil-security-report-level3-*.html | head -1)
-cp "$pdf" "$ARTIFACTS/security-report-de.pdf"
-pdftotext -raw "$pdf" - | tr -s '[:space:]' ' ' >"$WORK/report-de-flat.txt" || fail "pdftotext cannot read $pdf"
-for text in "Sicherheitsbericht" "Geprüfte Stufe" "Passwörter werden regelmäßig geändert" "Kameras sind in einem eigenen Netzwerk" \
-    "Bestätigt von $UI_ADMIN" "BESTÄTIGT" "Netzwerkfunktionen"; do
-    grep -q "$text" "$WORK/report-de-flat.txt" || fail "the German PDF report lacks \"$text\""
-    grep -q "$text" "$html" || fail "the German HTML report lacks \"$text\""
-done
-grep -q "VLAN 30" "$WORK/report-de-flat.txt" || fail "the German PDF report lost the confirmation's comment"
-for text in "Level audited" "Attested by" "Network functions" "Passwords are changed periodically"; do
-    grep -q "$text" "$WORK/report-de-flat.txt" && fail "the German PDF report still says \"$text\""
-    grep -q "$text" "$html" && fail "the German HTML report still says \"$text\""
-done
-rm -f "$ARTIFACTS"/report-de-page-*.png
-pdftoppm -png -r 60 -f 1 -l 1 "$pdf" "$ARTIFACTS/report-de-page" || fail "pdftoppm cannot render $pdf"
-ls "$ARTIFACTS"/report-de-page-*.png >/dev/null 2>&1 || fail "pdftoppm made no page image of the German report"
-screenshot wizard-de-4-report-saved.png
+save_report_in de
+report_says de "Sicherheitsbericht" "Geprüfte Stufe" "Passwörter werden regelmäßig geändert" \
+    "Kameras sind in einem eigenen Netzwerk" "Bestätigt von $UI_ADMIN" "BESTÄTIGT" "Netzwerkfunktionen"
+report_has_no_english de
+
+echo "== Simplified Chinese: the same, with the glyphs drawn from an embedded CJK font (WIZ-1, WIZ-3)"
+in_language 2 zh_CN
+save_report_in zh_CN
+# Short texts: the PDF's table wraps longer ones over lines.
+report_says zh_CN "安全报告" "审计等级" "定期更换密码" "由 $UI_ADMIN 于" "已确认" "网络功能"
+report_has_no_english zh_CN
+pdffonts "$REPORT_PDF" | grep -Eqi "wenquanyi|cjk" || { pdffonts "$REPORT_PDF"; fail "the Chinese PDF embeds no CJK font"; }
 
 stop_and_check "$pid" "$log"
 cp "$log" "$ARTIFACTS/wizard.log"
