@@ -3073,7 +3073,7 @@
     </message>
     <message>
         <source>Event Center</source>
-        <translation>Ereigniszentrale</translation>
+        <translation>Ereignis­zentrale</translation>
     </message>
     <message>
         <source>Security wizard</source>

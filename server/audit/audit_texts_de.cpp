@@ -190,7 +190,7 @@ constexpr AuditLabelText kLabels[] = {
     {ReportText::Result, "Ergebnis"},
     {ReportText::LevelMet, "Stufe %1 erfüllt"},
     {ReportText::LevelNotMet, "Stufe %1 NICHT erfüllt"},
-    {ReportText::Counts, "%1 bestanden, %2 nicht bestanden, %3 bestätigt, %4 nicht zutreffend, %5 unbekannt"},
+    {ReportText::Counts, "%1 bestanden, %2 nicht bestanden, %3 bestätigt, %4 nicht zutreffend, %5 nicht geprüft"},
     {ReportText::Audit, "Prüfung"},
     {ReportText::AuditLine, "%1, begonnen %2, beendet %3, gestartet von: %4"},
     {ReportText::BySchedule, "Zeitplan"},
@@ -212,14 +212,15 @@ constexpr AuditLabelText kLabels[] = {
     {ReportText::Off, "aus"},
     {ReportText::DeclaredNeeded, "Von %1 am %2 als benötigt erklärt."},
     {ReportText::Footer,
-     "Stufe 2 schließt Stufe 1 ein, Stufe 3 schließt Stufe 2 ein. Unbekannt: für den Punkt gibt es in dieser "
-     "Version keine Prüfung, daher kann er nicht als erfüllt gelten. Sicherheitsprobleme in Vigil melden Sie den "
+     "Stufe 2 schließt Stufe 1 ein, Stufe 3 schließt Stufe 2 ein. Nicht geprüft: für den Punkt gibt es in "
+     "dieser Version keine Prüfung, oder was die Prüfung braucht, war nicht lesbar; daher kann er nicht als erfüllt "
+     "gelten. Sicherheitsprobleme in Vigil melden Sie den "
      "Betreuern über den Issue-Tracker des Projekts, gekennzeichnet mit „security“."},
     {ReportText::StatePass, "BESTANDEN"},
     {ReportText::StateFail, "NICHT BESTANDEN"},
     {ReportText::StateAttested, "BESTÄTIGT"},
     {ReportText::StateNotApplicable, "NICHT ZUTREFFEND"},
-    {ReportText::StateUnknown, "UNBEKANNT"},
+    {ReportText::StateUnknown, "NICHT GEPRÜFT"},
 };
 
 }  // namespace

@@ -135,7 +135,7 @@ constexpr AuditLabelText kLabels[] = {
     {ReportText::Result, "结果"},
     {ReportText::LevelMet, "已达到等级 %1"},
     {ReportText::LevelNotMet, "未达到等级 %1"},
-    {ReportText::Counts, "通过 %1 项，未通过 %2 项，已确认 %3 项，不适用 %4 项，未知 %5 项"},
+    {ReportText::Counts, "通过 %1 项，未通过 %2 项，已确认 %3 项，不适用 %4 项，未检查 %5 项"},
     {ReportText::Audit, "审计"},
     {ReportText::AuditLine, "%1，开始于 %2，结束于 %3，发起者：%4"},
     {ReportText::BySchedule, "计划任务"},
@@ -157,13 +157,13 @@ constexpr AuditLabelText kLabels[] = {
     {ReportText::Off, "关"},
     {ReportText::DeclaredNeeded, "由 %1 于 %2 声明为需要。"},
     {ReportText::Footer,
-     "等级 2 包含等级 1，等级 3 包含等级 2。未知：此版本中没有该项的检查，因此不能算作达到要求。如发现 Vigil "
+     "等级 2 包含等级 1，等级 3 包含等级 2。未检查：此版本中没有该项的检查，或检查所需的信息无法读取，因此不能算作达到要求。如发现 Vigil "
      "的安全问题，请通过项目的问题跟踪系统报告给维护者，并标记为 security。"},
     {ReportText::StatePass, "通过"},
     {ReportText::StateFail, "未通过"},
     {ReportText::StateAttested, "已确认"},
     {ReportText::StateNotApplicable, "不适用"},
-    {ReportText::StateUnknown, "未知"},
+    {ReportText::StateUnknown, "未检查"},
 };
 
 }  // namespace

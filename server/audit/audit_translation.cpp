@@ -24,7 +24,7 @@ constexpr AuditLabelText kEnglishLabels[] = {
     {ReportText::Result, "Result"},
     {ReportText::LevelMet, "Level %1 met"},
     {ReportText::LevelNotMet, "Level %1 NOT met"},
-    {ReportText::Counts, "%1 pass, %2 fail, %3 attested, %4 not applicable, %5 unknown"},
+    {ReportText::Counts, "%1 pass, %2 fail, %3 attested, %4 not applicable, %5 not checked"},
     {ReportText::Audit, "Audit"},
     {ReportText::AuditLine, "%1, started %2, finished %3, by %4"},
     {ReportText::BySchedule, "the schedule"},
@@ -46,14 +46,14 @@ constexpr AuditLabelText kEnglishLabels[] = {
     {ReportText::Off, "off"},
     {ReportText::DeclaredNeeded, "Declared needed by %1 on %2."},
     {ReportText::Footer,
-     "Level 2 includes level 1 and level 3 includes level 2. Unknown: no check for the item in this build, so it "
-     "cannot count as met. Report security problems in Vigil to its maintainers through the project's issue "
+     "Level 2 includes level 1 and level 3 includes level 2. Not checked: this build has no check for the item, or "
+     "what the check needs could not be read, so it cannot count as met. Report security problems in Vigil to its maintainers through the project's issue "
      "tracker, marked security."},
     {ReportText::StatePass, "PASS"},
     {ReportText::StateFail, "FAIL"},
     {ReportText::StateAttested, "ATTESTED"},
     {ReportText::StateNotApplicable, "NOT APPLICABLE"},
-    {ReportText::StateUnknown, "UNKNOWN"},
+    {ReportText::StateUnknown, "NOT CHECKED"},
 };
 
 template <typename Entry>

@@ -33,7 +33,7 @@ enum class ReportText {
     Result,
     LevelMet,          // "Level %1 met"
     LevelNotMet,       // "Level %1 NOT met"
-    Counts,            // "%1 pass, %2 fail, %3 attested, %4 not applicable, %5 unknown"
+    Counts,            // "%1 pass, %2 fail, %3 attested, %4 not applicable, %5 not checked"
     Audit,
     AuditLine,         // "%1, started %2, finished %3, by %4" (run id, times, who)
     BySchedule,        // %4 of AuditLine when the schedule started the audit
