@@ -39,6 +39,7 @@ struct Options {
     QString dataDir;
     QString siteHost;
     quint16 sitePort = 0;
+    std::optional<quint16> headlessPort;  // --port: only without a display (the window's engine picks its own)
 };
 
 bool hasDisplay() {
@@ -95,7 +96,12 @@ std::optional<Options> parseOptions(const QCoreApplication& app) {
         QStringLiteral("data-dir"),
         QStringLiteral("Folder for this workstation's data (and the built-in server's)."),
         QStringLiteral("path"));
-    parser.addOptions({portable, site, dataDir});
+    const QCommandLineOption port(
+        QStringLiteral("port"),
+        QStringLiteral("Without a display: the headless engine's HTTPS port (default: the stored setting, else "
+                       "7443; 0: any free port)."),
+        QStringLiteral("port"));
+    parser.addOptions({portable, site, dataDir, port});
     parser.process(app);
 
     Options options;
@@ -106,6 +112,17 @@ std::optional<Options> parseOptions(const QCoreApplication& app) {
                             << " is not an address. Give host:port, for example 192.168.1.20:7443."
                             << Qt::endl;
         return std::nullopt;
+    }
+    if (parser.isSet(port)) {
+        bool ok = false;
+        const uint value = parser.value(port).toUInt(&ok);
+        if (!ok || value > 65535) {
+            QTextStream(stderr) << "vigil: --port " << parser.value(port)
+                                << " is not a port. Give a number from 1 to 65535, or 0 for any free port."
+                                << Qt::endl;
+            return std::nullopt;
+        }
+        options.headlessPort = static_cast<quint16>(value);
     }
     return options;
 }
@@ -132,6 +149,10 @@ int runWithoutDisplay(int argc, char* argv[]) {
     vigil::server::HeadlessOptions headless;
     headless.dataDir = options->dataDir.isEmpty() ? QString() : DataLocation::at(options->dataDir).root;
     headless.portable = options->portable;
+    if (options->headlessPort) {
+        headless.port = *options->headlessPort;
+        headless.ephemeralPort = *options->headlessPort == 0;
+    }
     return vigil::server::runHeadless(headless);
 }
 

@@ -88,7 +88,7 @@ private:
 private slots:
     void initTestCase() {
         if (QGuiApplication::platformName() != QLatin1String("xcb")) {
-            QSKIP("needs an X11 display (run under xvfb-run; ctest does)");
+            QSKIP("needs an X11 display (run under tests/support/with_xvfb.sh; ctest does)");
         }
         VideoPlayer::registerQmlTypes();
         QString error;

@@ -34,8 +34,10 @@ if [ -z "${VIGIL_UI_UNDER_XVFB:-}" ]; then
 
     echo "== 1. no display: headless engine"
     log="$WORK/headless.log"
+    # --port 0: a headless engine does not move off a busy port (clients expect it there), and
+    # another UI test's workstation may hold 7443 while this one runs (ctest -j2).
     env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM HOME="$WORK/home" \
-        "$VIGIL" --data-dir "$WORK/headless" >"$log" 2>&1 &
+        "$VIGIL" --data-dir "$WORK/headless" --port 0 >"$log" 2>&1 &
     pid=$!
     wait_for_line "$pid" "$log" "CA fingerprint" || { cat "$log"; fail "the headless engine did not start"; }
     grep -q "no display" "$log" || { cat "$log"; fail "vigil did not say that there is no display"; }

@@ -86,7 +86,9 @@ ui_begin() {
 ui_under_xvfb() {
     if [ -z "${VIGIL_UI_UNDER_XVFB:-}" ]; then
         command -v xdotool >/dev/null || fail "xdotool is missing: run tools/install-deps.sh"
-        exec xvfb-run -a -s "${UI_XVFB_SCREENS:--screen 0 1920x1080x24}" env VIGIL_UI_UNDER_XVFB=1 bash "$0" "$@"
+        # with_xvfb.sh, not xvfb-run -a: UI tests started together by ctest -j2 must not share a display.
+        exec "$(dirname "${BASH_SOURCE[0]}")/../support/with_xvfb.sh" -s "${UI_XVFB_SCREENS:--screen 0 1920x1080x24}" \
+            env VIGIL_UI_UNDER_XVFB=1 bash "$0" "$@"
     fi
 }
 
